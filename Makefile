@@ -1,0 +1,43 @@
+# Two commands a researcher needs: `make report` and `make test`. Both set up from nothing.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+JOBS   ?=
+export JUPYTER_PLATFORM_DIRS := 1
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+.PHONY: setup report test lab bench lint clean
+
+# The virtual environment, reinstalled when the dependency list changes.
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+## setup: create .venv, install everything, prepare language resources and the Jupyter kernel
+setup: $(STAMP)
+	$(PY) -m helpers setup
+
+## report: render every notebook for every article into reports/ (index: reports/index.html)
+report: setup
+	$(PY) -m helpers batch $(if $(JOBS),--jobs $(JOBS),)
+
+## test: run every test, notebooks included
+test: setup
+	$(PY) -m pytest -n 2 --dist loadfile
+
+## lab: open JupyterLab on the notebooks with the project's kernel
+lab: setup
+	$(VENV)/bin/jupyter lab notebooks/
+
+## bench: run the benchmarks in benchmarks/ and write benchmarks/results.json
+bench: setup
+	$(PY) benchmarks/run.py
+
+lint: setup
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff format --check src tests benchmarks
+
+clean:
+	rm -rf reports .nltk_data .pytest_cache

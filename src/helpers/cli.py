@@ -1,0 +1,100 @@
+"""The ``python -m helpers`` command line.
+
+Commands
+--------
+setup       prepare language resources and the Jupyter kernel (idempotent)
+segment     write an article's sentence table as CSV
+score       score a CSV/TSV/JSON Lines file of texts, row by row (streams)
+batch       render every notebook for every article into reports/
+codesheet   write a coding sheet for human coders
+validate    compare the tool's codes with human (gold) labels
+
+Errors a user can cause are printed as one line, without a traceback, and the
+command exits with status 2; a batch with failed renders exits with status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib import import_module
+
+from helpers.errors import HelpersError
+
+# command -> (module, function adding arguments, function running it, help)
+COMMANDS = {
+    "setup": ("helpers.cli", "_setup_arguments", "_setup", "prepare language resources and the kernel"),
+    "segment": ("helpers.cli", "_segment_arguments", "_segment", "write an article's sentences as CSV"),
+    "score": ("helpers.score", "add_score_arguments", "run_score_command", "score a table of texts"),
+    "batch": ("helpers.batch", "add_batch_arguments", "run_batch_command", "render every notebook for every article"),
+    "codesheet": ("helpers.validation", "add_codesheet_arguments", "run_codesheet_command", "write a coding sheet"),
+    "validate": ("helpers.validation", "add_validate_arguments", "run_validate_command", "compare with gold labels"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser with every available command."""
+    parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (module_name, add_name, run_name, help_text) in COMMANDS.items():
+        try:
+            module = import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            continue  # a command whose module is not part of this checkout
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        getattr(module, add_name)(sub)
+        sub.set_defaults(_run=getattr(module, run_name))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a command; return its exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args._run(args) or 0)
+    except HelpersError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+def _setup_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--no-kernel", action="store_true", help="do not register the Jupyter kernel")
+
+
+def _setup(args) -> int:
+    from helpers import resources
+
+    result = resources.setup()
+    info = result["vader_lexicon"]
+    state = "prepared" if result["built"] else "already in place"
+    print(f"VADER lexicon {state}: {info['package']} {info['version']}, sha256 {info['sha256'][:12]}…")
+    print("Sentence splitting: Punkt with data/lexicons/abbreviations.yml (no download needed)")
+    if not args.no_kernel:
+        path = resources.install_kernel()
+        print(f"Jupyter kernel '{resources.KERNEL_NAME}' registered at {path}")
+    return 0
+
+
+def _segment_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("article", help="article id or path")
+    parser.add_argument("-o", "--output", help="CSV file to write (default: standard output)")
+
+
+def _segment(args) -> int:
+    from helpers.corpus import load_article
+    from helpers.io import write_table_atomic
+    from helpers.text import split_sentences
+
+    article = load_article(args.article)
+    table = split_sentences(article.text, doc_id=article.id)
+    if args.output:
+        write_table_atomic(table, args.output)
+    else:
+        table.to_csv(sys.stdout, index=False)
+    return 0

@@ -1,0 +1,748 @@
+"""One dictionary engine for every analysis: load, compile once, match fast.
+
+Sentiment adjustments, news frames, stance markers, the intensity ladder,
+event verbs and actors are all dictionaries: categories holding word patterns.
+This module reads them (the project's YAML format, quanteda-style YAML and
+LIWC-style ``.dic`` files), compiles each into a token trie once, and finds
+every hit with its category, pattern and character span.
+
+Patterns
+    A pattern is a sequence of tokens, tokenised exactly like the text
+    (:func:`helpers.text.tokenize`): ``peace treaty`` is two tokens,
+    ``must-read`` three (``must``, ``-``, ``read``), ``didn't`` two (``did``,
+    ``n't``). In a token, ``*`` stands for any run of characters and ``?`` for
+    one (``sanction*``, ``de-escalat*``); character classes are not supported.
+Case
+    Patterns match case-insensitively (against :attr:`Token.norm`) unless the
+    file's ``settings.case_sensitive`` or the pattern's own
+    ``case_sensitive: true`` says otherwise. Typographic and straight quotes
+    always match each other.
+Overlaps
+    Matching is leftmost-longest across all categories of one dictionary:
+    where patterns overlap, the longest wins, and every category holding a
+    pattern of that length at that place gets a hit. Categories whose name
+    starts with ``_`` take part in this but are never reported, which is how
+    a proper name such as "World War II" stops "war" from counting.
+Speed
+    Matching walks a trie keyed by whole tokens, so it costs a dictionary
+    lookup or two per token whatever the number of patterns (linear in the
+    text); prefix globs (``word*``) use a dictionary of prefixes.
+
+The native YAML format is documented in ``docs/architecture.md``. Files are
+read with a safe YAML loader only; any Python tag is refused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from helpers.errors import DictionaryError
+from helpers.paths import lexicon_path
+from helpers.text import Token, _QUOTE_TABLE, tokenize
+
+__all__ = [
+    "Hit",
+    "Entry",
+    "Dictionary",
+    "load_dictionary",
+    "parse_pattern",
+    "kwic",
+    "collocations",
+]
+
+# Keys of a category mapping that are not subcategories.
+_RESERVED = {"patterns", "note", "source", "question", "description"}
+
+
+class Hit(NamedTuple):
+    """One match of a pattern: its category, the pattern, and where it is."""
+
+    category: str
+    pattern: str
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int
+    weight: float
+    attrs: dict
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A pattern as it stands in a dictionary, with its category and attributes."""
+
+    category: str
+    pattern: str
+    weight: float = 1.0
+    attrs: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+class _Node:
+    __slots__ = ("exact_ci", "exact_cs", "prefix_ci", "prefix_cs", "prefix_lens", "globs", "entries")
+
+    def __init__(self) -> None:
+        self.exact_ci: dict[str, _Node] = {}
+        self.exact_cs: dict[str, _Node] = {}
+        self.prefix_ci: dict[str, _Node] = {}
+        self.prefix_cs: dict[str, _Node] = {}
+        self.prefix_lens: list[int] = []
+        self.globs: list[tuple[re.Pattern[str], bool, _Node]] = []
+        self.entries: list[Entry] = []
+
+    def child(self, element: str, case_sensitive: bool) -> _Node:
+        if "*" not in element and "?" not in element:
+            table = self.exact_cs if case_sensitive else self.exact_ci
+            return table.setdefault(element, _Node())
+        if element.endswith("*") and "*" not in element[:-1] and "?" not in element:
+            prefix = element[:-1]
+            table = self.prefix_cs if case_sensitive else self.prefix_ci
+            if prefix not in table:
+                table[prefix] = _Node()
+                if len(prefix) not in self.prefix_lens:
+                    self.prefix_lens.append(len(prefix))
+                    self.prefix_lens.sort()
+            return table[prefix]
+        regex = re.compile(
+            "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in element),
+            re.DOTALL,
+        )
+        for existing, cs, node in self.globs:
+            if existing.pattern == regex.pattern and cs == case_sensitive:
+                return node
+        node = _Node()
+        self.globs.append((regex, case_sensitive, node))
+        return node
+
+    def step(self, norm: str, cased: str | None, out: list) -> None:
+        """Append every child that the token (``norm``, ``cased``) leads to."""
+        node = self.exact_ci.get(norm)
+        if node is not None:
+            out.append(node)
+        if cased is not None and self.exact_cs:
+            node = self.exact_cs.get(cased)
+            if node is not None:
+                out.append(node)
+        if self.prefix_lens:
+            size = len(norm)
+            for length in self.prefix_lens:
+                if length > size:
+                    break
+                node = self.prefix_ci.get(norm[:length])
+                if node is not None:
+                    out.append(node)
+                if cased is not None and self.prefix_cs:
+                    node = self.prefix_cs.get(cased[:length])
+                    if node is not None:
+                        out.append(node)
+        for regex, cs, node in self.globs:
+            key = cased if cs else norm
+            if key is not None and regex.fullmatch(key):
+                out.append(node)
+
+
+def parse_pattern(pattern: str, *, case_sensitive: bool = False, where: str = "") -> list[str]:
+    """Turn a pattern into the token keys the trie is built from.
+
+    Parameters
+    ----------
+    pattern : str
+        A word, a glob (``sanction*``) or a phrase (``peace treaty``).
+    case_sensitive : bool, default False
+        Keep case (keys compared with the token text, quotes made straight)
+        instead of casefolding.
+    where : str
+        File and line, for error messages.
+
+    Returns
+    -------
+    list of str
+
+    Raises
+    ------
+    DictionaryError
+        For an empty pattern, a token made only of wildcards, or a character
+        class (``[...]``, ``{...}``).
+
+    Examples
+    --------
+    >>> parse_pattern("Must-Read")
+    ['must', '-', 'read']
+    >>> parse_pattern("de-escalat*")
+    ['de', '-', 'escalat*']
+    >>> parse_pattern("didn’t")
+    ['did', "n't"]
+    """
+    if not isinstance(pattern, str) or not pattern.strip():
+        raise DictionaryError("empty pattern", where=where, fix="Remove it or write a word")
+    if any(c in pattern for c in "[]{}"):
+        raise DictionaryError(
+            f"pattern {pattern!r} uses a character class, which is not supported",
+            where=where,
+            fix="Use '*' (any characters) or '?' (one character), or list the words",
+        )
+    # Wildcards become a letter so the tokenizer keeps them inside their word;
+    # the original characters are read back from the same positions.
+    masked = pattern.replace("*", "x").replace("?", "x")
+    keys = []
+    for token in tokenize(masked):
+        original = pattern[token.start : token.end]
+        if original.strip("*?") == "":
+            raise DictionaryError(
+                f"pattern {pattern!r} has a token made only of wildcards, which would match anything",
+                where=where,
+                fix="Give the wildcard some letters, e.g. 'sanction*'",
+            )
+        if case_sensitive:
+            keys.append(original.translate(_QUOTE_TABLE))
+        else:
+            keys.append(original.casefold().translate(_QUOTE_TABLE))
+    return keys
+
+
+class Dictionary:
+    """A compiled dictionary: categories of patterns, ready to match.
+
+    Build one with :func:`load_dictionary` or :meth:`from_patterns`.
+
+    Attributes
+    ----------
+    name : str
+    meta : dict
+        The file's ``meta`` block (source, description).
+    categories : list of str
+        Category paths (``conflict/q1``), suppressors (``_names``) included.
+    category_attrs : dict
+        Scalar attributes of each category (``note``, ``source``, ``level`` ...).
+    entries : list of Entry
+    path : Path or None
+
+    Examples
+    --------
+    >>> d = Dictionary.from_patterns({"conflict": ["war", "attack*"], "_names": ["World War II"]})
+    >>> [(h.category, h.pattern) for h in d.match_tokens(tokenize("After World War II, war and attacks."))]
+    [('conflict', 'war'), ('conflict', 'attack*')]
+    """
+
+    def __init__(self, name: str, *, meta: dict | None = None, path: Path | None = None) -> None:
+        self.name = name
+        self.meta = meta or {}
+        self.path = path
+        self.categories: list[str] = []
+        self.category_attrs: dict[str, dict] = {}
+        self.entries: list[Entry] = []
+        self._root = _Node()
+        self._has_cs = False
+
+    # -- building -------------------------------------------------------------
+    def add_category(self, category: str, attrs: dict | None = None) -> None:
+        """Declare a category (with its attributes) before adding patterns."""
+        if category not in self.category_attrs:
+            self.categories.append(category)
+            self.category_attrs[category] = dict(attrs or {})
+
+    def add(
+        self,
+        category: str,
+        pattern: str,
+        *,
+        weight: float = 1.0,
+        case_sensitive: bool = False,
+        attrs: dict | None = None,
+        where: str = "",
+    ) -> Entry:
+        """Add one pattern to ``category`` and return its entry."""
+        self.add_category(category)
+        keys = parse_pattern(pattern, case_sensitive=case_sensitive, where=where)
+        node = self._root
+        for key in keys:
+            node = node.child(key, case_sensitive)
+        entry = Entry(category, pattern, float(weight), dict(attrs or {}))
+        if not any(e.category == category and e.pattern == pattern for e in node.entries):
+            node.entries.append(entry)
+        self.entries.append(entry)
+        self._has_cs = self._has_cs or case_sensitive
+        return entry
+
+    @classmethod
+    def from_patterns(
+        cls, mapping: dict[str, list[str]], *, name: str = "custom", case_sensitive: bool = False
+    ) -> Dictionary:
+        """Build a dictionary from ``{category: [pattern, ...]}``.
+
+        Examples
+        --------
+        >>> Dictionary.from_patterns({"a": ["peace treaty"]}).categories
+        ['a']
+        """
+        dictionary = cls(name)
+        for category, patterns in mapping.items():
+            dictionary.add_category(category)
+            for pattern in patterns:
+                dictionary.add(category, pattern, case_sensitive=case_sensitive)
+        return dictionary
+
+    # -- matching -------------------------------------------------------------
+    def match_tokens(self, tokens: list[Token], *, include_suppressors: bool = False) -> list[Hit]:
+        """Find every hit in a token list (leftmost-longest; see module docstring).
+
+        Parameters
+        ----------
+        tokens : list of Token
+            Usually one sentence, from :func:`helpers.text.tokenize`.
+        include_suppressors : bool, default False
+            Also report hits of ``_``-prefixed categories.
+
+        Returns
+        -------
+        list of Hit
+            In text order; offsets come from the tokens.
+        """
+        root = self._root
+        has_cs = self._has_cs
+        norms = [t.norm for t in tokens]
+        cased = [t.text.translate(_QUOTE_TABLE) for t in tokens] if has_cs else None
+        hits: list[Hit] = []
+        n = len(tokens)
+        i = 0
+        while i < n:
+            frontier: list[_Node] = []
+            root.step(norms[i], cased[i] if has_cs else None, frontier)
+            if not frontier:
+                i += 1
+                continue
+            best_len = 0
+            best_nodes: list[_Node] = []
+            j = i
+            while frontier:
+                length = j - i + 1
+                ended = [node for node in frontier if node.entries]
+                if ended:
+                    best_len, best_nodes = length, ended
+                j += 1
+                if j >= n:
+                    break
+                following: list[_Node] = []
+                for node in frontier:
+                    node.step(norms[j], cased[j] if has_cs else None, following)
+                frontier = following
+            if not best_len:
+                i += 1
+                continue
+            end = i + best_len
+            seen: set[str] = set()
+            for node in best_nodes:
+                for entry in node.entries:
+                    if entry.category in seen:
+                        continue
+                    seen.add(entry.category)
+                    if entry.category.startswith("_") and not include_suppressors:
+                        continue
+                    hits.append(
+                        Hit(
+                            entry.category,
+                            entry.pattern,
+                            tokens[i].start,
+                            tokens[end - 1].end,
+                            i,
+                            end,
+                            entry.weight,
+                            entry.attrs,
+                        )
+                    )
+            i = end
+        return hits
+
+    def match(self, seg) -> Any:
+        """Match every sentence of a :class:`~helpers.text.Segmentation`.
+
+        Returns
+        -------
+        DataFrame
+            ``doc_id, sent_id, category, top, pattern, start, end, match, weight``.
+        """
+        import pandas as pd
+
+        rows = []
+        text = seg.text
+        for sent_id, tokens in enumerate(seg.tokens):
+            for hit in self.match_tokens(tokens):
+                rows.append(
+                    (
+                        seg.doc_id,
+                        sent_id,
+                        hit.category,
+                        hit.category.split("/", 1)[0],
+                        hit.pattern,
+                        hit.start,
+                        hit.end,
+                        text[hit.start : hit.end],
+                        hit.weight,
+                    )
+                )
+        return pd.DataFrame(
+            rows,
+            columns=["doc_id", "sent_id", "category", "top", "pattern", "start", "end", "match", "weight"],
+        )
+
+    def top_categories(self) -> list[str]:
+        """Return the reported first-level categories, in file order."""
+        seen: dict[str, None] = {}
+        for category in self.categories:
+            if not category.startswith("_"):
+                seen.setdefault(category.split("/", 1)[0], None)
+        return list(seen)
+
+    def __repr__(self) -> str:
+        return f"Dictionary({self.name!r}, {len(self.categories)} categories, {len(self.entries)} patterns)"
+
+
+# -- loading ------------------------------------------------------------------
+
+_CACHE: dict[tuple[str, int, int], Dictionary] = {}
+_SAFE_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:timestamp",
+}
+
+
+def load_dictionary(name_or_path: str | Path) -> Dictionary:
+    """Load and compile a dictionary, once per file version.
+
+    Parameters
+    ----------
+    name_or_path : str or Path
+        A bare name (``"frames_generic"``) is looked up in ``data/lexicons``;
+        otherwise a path to a ``.yml``/``.yaml`` file (this project's format or
+        quanteda's) or a LIWC-style ``.dic`` file.
+
+    Returns
+    -------
+    Dictionary
+
+    Raises
+    ------
+    DictionaryError
+        With the file, the line and the reason, when the file is missing or
+        malformed.
+
+    Examples
+    --------
+    >>> load_dictionary("abbreviations")  # doctest: +SKIP
+    """
+    text_name = str(name_or_path)
+    path = Path(name_or_path)
+    if path.suffix == "" and "/" not in text_name and "\\" not in text_name:
+        path = lexicon_path(text_name)
+    try:
+        stat = path.stat()
+    except OSError:
+        raise DictionaryError(
+            f"dictionary file not found: {path}",
+            where=str(path),
+            fix="Check the name, or give a path to a .yml or .dic file",
+        ) from None
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    if key not in _CACHE:
+        suffix = path.suffix.lower()
+        if suffix == ".dic":
+            _CACHE[key] = _load_liwc(path)
+        elif suffix in {".yml", ".yaml"}:
+            _CACHE[key] = _load_yaml(path)
+        else:
+            raise DictionaryError(
+                f"unknown dictionary format {suffix!r}",
+                where=str(path),
+                fix="Use .yml/.yaml (this project's or quanteda's format) or LIWC .dic",
+            )
+    return _CACHE[key]
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DictionaryError(
+            f"dictionary is not UTF-8 text ({exc.reason} at byte {exc.start})",
+            where=str(path),
+            fix="Save the file as UTF-8",
+        ) from None
+
+
+def _line(node) -> str:
+    return f"line {node.start_mark.line + 1}"
+
+
+def _load_yaml(path: Path) -> Dictionary:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    text = _read_text(path)
+    try:
+        root = yaml.compose(text, Loader=loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}, line {mark.line + 1}" if mark else str(path)
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise DictionaryError(f"malformed YAML: {reason}", where=where, fix="Fix the YAML syntax") from None
+    if root is None:
+        raise DictionaryError("dictionary file is empty", where=str(path), fix="Add categories")
+    _check_tags(root, path)
+    if not isinstance(root, yaml.MappingNode):
+        raise DictionaryError(
+            "a dictionary must be a mapping of categories",
+            where=f"{path}, {_line(root)}",
+            fix="See docs/architecture.md for the format",
+        )
+    constructor = yaml.constructor.SafeConstructor()
+    top = {key.value: (key, value) for key, value in root.value}
+    if "categories" in top:
+        meta = constructor.construct_object(top["meta"][1], deep=True) if "meta" in top else {}
+        settings = (
+            constructor.construct_object(top["settings"][1], deep=True) if "settings" in top else {}
+        )
+        if not isinstance(meta, dict) or not isinstance(settings, dict):
+            raise DictionaryError(
+                "'meta' and 'settings' must be mappings", where=str(path), fix="Indent their keys"
+            )
+        categories_node = top["categories"][1]
+    else:  # quanteda style: the whole file is the category tree
+        meta, settings, categories_node = {"format": "quanteda"}, {}, root
+    name = str(meta.get("name") or path.stem)
+    dictionary = Dictionary(name, meta=meta, path=path)
+    case_sensitive = bool(settings.get("case_sensitive", False))
+    if not isinstance(categories_node, yaml.MappingNode) or not categories_node.value:
+        raise DictionaryError(
+            "'categories' must be a non-empty mapping",
+            where=f"{path}, {_line(categories_node)}",
+            fix="List at least one category with patterns",
+        )
+    for key_node, value_node in categories_node.value:
+        _add_category(dictionary, str(key_node.value), value_node, path, case_sensitive, constructor)
+    return dictionary
+
+
+def _check_tags(node, path: Path) -> None:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.tag not in _SAFE_TAGS:
+            raise DictionaryError(
+                f"YAML tag {current.tag!r} is not allowed (dictionaries are data, not code)",
+                where=f"{path}, {_line(current)}",
+                fix="Remove the tag",
+            )
+        if isinstance(current.value, list):
+            for item in current.value:
+                stack.extend(item if isinstance(item, tuple) else (item,))
+
+
+def _add_category(dictionary, name, node, path, case_sensitive, constructor) -> None:
+    import yaml
+
+    where = f"{path}, {_line(node)}"
+    if isinstance(node, yaml.SequenceNode):
+        pattern_nodes, attrs, children = node.value, {}, []
+    elif isinstance(node, yaml.MappingNode):
+        pattern_nodes, attrs, children = [], {}, []
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key == "patterns":
+                if not isinstance(value_node, yaml.SequenceNode):
+                    raise DictionaryError(
+                        f"'patterns' of category {name!r} must be a list",
+                        where=f"{path}, {_line(value_node)}",
+                        fix="Write one pattern per line, each starting with '- '",
+                    )
+                pattern_nodes = value_node.value
+            elif isinstance(value_node, yaml.ScalarNode):
+                attrs[key] = constructor.construct_object(value_node)
+            elif key in _RESERVED:
+                attrs[key] = constructor.construct_object(value_node, deep=True)
+            else:
+                children.append((key, value_node))
+    else:
+        raise DictionaryError(
+            f"category {name!r} must be a list of patterns or a mapping",
+            where=where,
+            fix="Give it a list of patterns, or 'patterns:' with a list",
+        )
+    if not pattern_nodes and not children:
+        raise DictionaryError(
+            f"category {name!r} has no patterns",
+            where=where,
+            fix="Add patterns or remove the category",
+        )
+    dictionary.add_category(name, attrs)
+    category_cs = bool(attrs.get("case_sensitive", case_sensitive))
+    for item in pattern_nodes:
+        item_where = f"{path}, {_line(item)}"
+        if isinstance(item, yaml.ScalarNode):
+            dictionary.add(name, str(item.value), case_sensitive=category_cs, where=item_where)
+        elif isinstance(item, yaml.MappingNode):
+            spec = constructor.construct_object(item, deep=True)
+            if "pattern" not in spec:
+                raise DictionaryError(
+                    f"pattern entry in category {name!r} has no 'pattern' key",
+                    where=item_where,
+                    fix="Write {pattern: 'word', weight: 1}",
+                )
+            pattern = spec.pop("pattern")
+            weight = spec.pop("weight", 1.0)
+            try:
+                weight = float(weight)
+            except (TypeError, ValueError):
+                raise DictionaryError(
+                    f"weight {weight!r} of pattern {pattern!r} is not a number", where=item_where
+                ) from None
+            cs = bool(spec.pop("case_sensitive", category_cs))
+            dictionary.add(name, str(pattern), weight=weight, case_sensitive=cs, attrs=spec, where=item_where)
+        else:
+            raise DictionaryError(
+                f"pattern in category {name!r} must be a string or a mapping",
+                where=item_where,
+                fix="Write the pattern as text",
+            )
+    for child_name, child_node in children:
+        _add_category(dictionary, f"{name}/{child_name}", child_node, path, case_sensitive, constructor)
+
+
+def _load_liwc(path: Path) -> Dictionary:
+    text = _read_text(path)
+    lines = text.splitlines()
+    marks = [i for i, line in enumerate(lines) if line.strip() == "%"]
+    if len(marks) < 2:
+        raise DictionaryError(
+            "LIWC dictionary needs a category block between two '%' lines",
+            where=str(path),
+            fix="Start with '%', then 'id<TAB>name' lines, then '%', then 'word<TAB>ids'",
+        )
+    dictionary = Dictionary(path.stem, meta={"format": "liwc", "name": path.stem}, path=path)
+    ids: dict[str, str] = {}
+    for number in range(marks[0] + 1, marks[1]):
+        line = lines[number].strip()
+        if not line:
+            continue
+        parts = line.split()
+        if len(parts) < 2:
+            raise DictionaryError(
+                f"category line {line!r} needs an id and a name",
+                where=f"{path}, line {number + 1}",
+                fix="Write 'id<TAB>name'",
+            )
+        ids[parts[0]] = parts[1]
+        dictionary.add_category(parts[1])
+    for number in range(marks[1] + 1, len(lines)):
+        line = lines[number].strip()
+        if not line:
+            continue
+        parts = line.split("\t") if "\t" in line else line.split()
+        # LIWC phrases may contain spaces when the file is tab-separated.
+        word, refs = parts[0].strip(), [p.strip() for p in parts[1:] if p.strip()]
+        if not refs:
+            raise DictionaryError(
+                f"entry {word!r} names no category", where=f"{path}, line {number + 1}"
+            )
+        for ref in refs:
+            if ref not in ids:
+                raise DictionaryError(
+                    f"entry {word!r} uses unknown category id {ref!r}",
+                    where=f"{path}, line {number + 1}",
+                    fix=f"Declare it in the header; known ids: {', '.join(ids)}",
+                )
+            dictionary.add(ids[ref], word, where=f"{path}, line {number + 1}")
+    empty = [c for c in dictionary.categories if not any(e.category == c for e in dictionary.entries)]
+    if empty:
+        raise DictionaryError(
+            f"categories without entries: {', '.join(empty)}", where=str(path), fix="Add words or remove them"
+        )
+    return dictionary
+
+
+# -- exploration ----------------------------------------------------------------
+
+
+def kwic(seg, pattern: str, window: int = 5):
+    """Return every occurrence of ``pattern`` with ``window`` tokens of context.
+
+    Parameters
+    ----------
+    seg : Segmentation
+    pattern : str
+        Word, glob or phrase, as in a dictionary.
+    window : int, default 5
+        Tokens shown on each side (within the sentence).
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id, sent_id, start, end, pre, keyword, post``.
+
+    Examples
+    --------
+    >>> from helpers.text import segment
+    >>> kwic(segment("Japan imposed sanctions on Russia."), "sanction*", window=2)[["pre", "keyword", "post"]].values.tolist()
+    [['Japan imposed', 'sanctions', 'on Russia']]
+    """
+    import pandas as pd
+
+    dictionary = Dictionary.from_patterns({"kwic": [pattern]})
+    text = seg.text
+    rows = []
+    for sent_id, tokens in enumerate(seg.tokens):
+        for hit in dictionary.match_tokens(tokens):
+            left = tokens[max(0, hit.tok_start - window) : hit.tok_start]
+            right = tokens[hit.tok_end : hit.tok_end + window]
+            pre = text[left[0].start : hit.start].strip() if left else ""
+            post = text[hit.end : right[-1].end].strip() if right else ""
+            rows.append((seg.doc_id, sent_id, hit.start, hit.end, pre, text[hit.start : hit.end], post))
+    return pd.DataFrame(rows, columns=["doc_id", "sent_id", "start", "end", "pre", "keyword", "post"])
+
+
+def collocations(seg, top: int = 20, min_freq: int = 2, measure: str = "likelihood_ratio"):
+    """Return the strongest two-word collocations, within sentences.
+
+    Uses NLTK's ``BigramCollocationFinder`` on lower-cased word tokens, without
+    stop words (scikit-learn's ``ENGLISH_STOP_WORDS``, the Glasgow Information
+    Retrieval Group list) and punctuation.
+
+    Parameters
+    ----------
+    seg : Segmentation
+    top : int, default 20
+    min_freq : int, default 2
+        Pairs seen fewer times are dropped (short articles may need 1).
+    measure : str, default "likelihood_ratio"
+        Any method of ``nltk.metrics.BigramAssocMeasures`` (``pmi``, ``chi_sq`` ...).
+
+    Returns
+    -------
+    DataFrame
+        ``w1, w2, freq, score``.
+    """
+    import pandas as pd
+    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    documents = [
+        [t.norm for t in tokens if t.norm[:1].isalpha() and t.norm not in ENGLISH_STOP_WORDS]
+        for tokens in seg.tokens
+    ]
+    finder = BigramCollocationFinder.from_documents(documents)
+    finder.apply_freq_filter(min_freq)
+    scorer = getattr(BigramAssocMeasures, measure)
+    scored = finder.score_ngrams(scorer)[:top]
+    counts: Counter = finder.ngram_fd
+    return pd.DataFrame(
+        [(w1, w2, counts[(w1, w2)], score) for (w1, w2), score in scored],
+        columns=["w1", "w2", "freq", "score"],
+    )

@@ -1,0 +1,245 @@
+"""The dictionary engine: formats, errors, matching rules, exploration aids."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.errors import DictionaryError
+from helpers.lexicons import Dictionary, collocations, kwic, load_dictionary, parse_pattern
+from helpers.text import segment, tokenize
+
+
+def found(dictionary, text):
+    return [(h.category, text[h.start : h.end]) for h in dictionary.match_tokens(tokenize(text))]
+
+
+def write(tmp_path, name, body):
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(body), encoding="utf-8")
+    return path
+
+
+NATIVE = """\
+    meta:
+      name: test
+      description: a test dictionary
+      source: written by the test suite
+    categories:
+      conflict:
+        note: disagreement between sides
+        level: 3
+        patterns:
+          - war
+          - sanction*
+          - {pattern: "war crimes", weight: 2, note: "an accusation"}
+        verbal:
+          - accus*
+      _names:
+        - World War II
+      cooperation:
+        - peace treaty
+        - agree
+    """
+
+
+def test_native_yaml_loads_nested_categories_attributes_and_weights(tmp_path):
+    d = load_dictionary(write(tmp_path, "d.yml", NATIVE))
+    assert d.name == "test" and d.meta["source"] == "written by the test suite"
+    assert d.categories == ["conflict", "conflict/verbal", "_names", "cooperation"]
+    assert d.category_attrs["conflict"] == {"note": "disagreement between sides", "level": 3}
+    assert d.top_categories() == ["conflict", "cooperation"]
+    hits = d.match_tokens(tokenize("They spoke of war crimes and accused Japan."))
+    assert [(h.category, h.pattern, h.weight) for h in hits] == [
+        ("conflict", "war crimes", 2.0),
+        ("conflict/verbal", "accus*", 1.0),
+    ]
+    assert hits[0].attrs == {"note": "an accusation"}
+
+
+def test_longest_match_wins_and_suppressors_hide_proper_names(tmp_path):
+    d = load_dictionary(write(tmp_path, "d.yml", NATIVE))
+    text = "After World War II-era talks, a peace treaty ended the war."
+    assert found(d, text) == [("cooperation", "peace treaty"), ("conflict", "war")]
+
+
+def test_glob_and_phrase_and_typographic_quotes():
+    d = Dictionary.from_patterns({"neg": ["didn't agree", "sanction*", "de-escalat*", "must-read"]})
+    assert found(d, "Japan didn’t agree. Sanctions followed; de-escalation failed. A must-read.") == [
+        ("neg", "didn’t agree"),
+        ("neg", "Sanctions"),
+        ("neg", "de-escalation"),
+        ("neg", "must-read"),
+    ]
+    assert found(d, "The sanction regime") == [("neg", "sanction")]
+    assert found(d, "must read") == []
+
+
+def test_case_sensitive_patterns():
+    d = Dictionary("cs")
+    d.add("usa", "US", case_sensitive=True)
+    d.add("usa", "United States")
+    assert found(d, "The US and the united states, not us.") == [("usa", "US"), ("usa", "united states")]
+
+
+def test_one_span_reports_every_category_that_holds_it():
+    d = Dictionary.from_patterns({"economic": ["sanctions"], "conflict": ["sanction*"]})
+    assert found(d, "new sanctions") == [("economic", "sanctions"), ("conflict", "sanctions")]
+
+
+def test_question_mark_glob_and_inner_star():
+    d = Dictionary.from_patterns({"x": ["defen?e", "*ization"]})
+    assert found(d, "defence defense militarization") == [("x", "defence"), ("x", "defense"), ("x", "militarization")]
+
+
+def test_match_table_has_documented_columns(tmp_path):
+    d = load_dictionary(write(tmp_path, "d.yml", NATIVE))
+    seg = segment("Talks failed.\n\nThen war came.", doc_id="a")
+    table = d.match(seg)
+    assert list(table.columns) == ["doc_id", "sent_id", "category", "top", "pattern", "start", "end", "match", "weight"]
+    row = table.iloc[0]
+    assert (row.doc_id, row.sent_id, row.match, seg.text[row.start : row.end]) == ("a", 1, "war", "war")
+
+
+def test_quanteda_yaml(tmp_path):
+    d = load_dictionary(
+        write(
+            tmp_path,
+            "q.yml",
+            """\
+            economy:
+              deficit:
+                - deficit*
+              growth: [growth, "economic boom"]
+            security:
+              - troops
+            """,
+        )
+    )
+    assert d.categories == ["economy", "economy/deficit", "economy/growth", "security"]
+    assert found(d, "An economic boom, then deficits and troops.") == [
+        ("economy/growth", "economic boom"),
+        ("economy/deficit", "deficits"),
+        ("security", "troops"),
+    ]
+
+
+def test_liwc_dic(tmp_path):
+    d = load_dictionary(
+        write(tmp_path, "l.dic", "%\n1\tposemo\n2\tnegemo\n%\nlove*\t1\nhate\t2\nbitter\t1\t2\n")
+    )
+    assert d.categories == ["posemo", "negemo"]
+    assert found(d, "lovely bitter hate") == [("posemo", "lovely"), ("posemo", "bitter"), ("negemo", "bitter"), ("negemo", "hate")]
+
+
+# -- errors -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("categories:\n  a: [x\n", "line"),
+        ("categories:\n  a: !!python/object/apply:os.system ['echo hi']\n", "not allowed"),
+        ("categories:\n  a: []\n", "no patterns"),
+        ("categories:\n  a: ['*']\n", "only of wildcards"),
+        ("categories:\n  a: ['[a-z]ar']\n", "character class"),
+        ("categories:\n  a:\n    - {pattern: war, weight: heavy}\n", "not a number"),
+        ("categories:\n  a:\n    - {weight: 2}\n", "no 'pattern'"),
+        ("- just\n- a list\n", "mapping"),
+        ("", "empty"),
+    ],
+)
+def test_malformed_yaml_names_file_line_and_reason(tmp_path, body, message):
+    path = write(tmp_path, "bad.yml", body)
+    with pytest.raises(DictionaryError) as error:
+        load_dictionary(path)
+    assert message in str(error.value)
+    assert "bad.yml" in str(error.value)
+
+
+def test_python_tag_error_gives_the_line(tmp_path):
+    path = write(tmp_path, "bad.yml", "categories:\n  a:\n    - fine\n    - !!python/name:os.system\n")
+    with pytest.raises(DictionaryError, match="line 4"):
+        load_dictionary(path)
+
+
+def test_liwc_unknown_category_id_gives_the_line(tmp_path):
+    path = write(tmp_path, "bad.dic", "%\n1\tposemo\n%\nlove\t1\nhate\t7\n")
+    with pytest.raises(DictionaryError, match="line 5"):
+        load_dictionary(path)
+
+
+def test_missing_file_and_unknown_format(tmp_path):
+    with pytest.raises(DictionaryError, match="not found"):
+        load_dictionary(tmp_path / "nope.yml")
+    with pytest.raises(DictionaryError, match="unknown dictionary format"):
+        load_dictionary(write(tmp_path, "x.json", "{}"))
+
+
+def test_parse_pattern_refuses_empty():
+    with pytest.raises(DictionaryError):
+        parse_pattern("   ")
+
+
+def test_a_100000_pattern_dictionary_loads_and_matches(tmp_path):
+    words = [f"w{i}x" for i in range(100_000)]
+    body = "categories:\n  big:\n" + "".join(f"    - {w}\n" for w in words)
+    d = load_dictionary(write(tmp_path, "big.yml", body))
+    assert len(d.entries) == 100_000
+    assert found(d, "w99999x and w5x but not w5") == [("big", "w99999x"), ("big", "w5x")]
+
+
+def test_dictionaries_are_compiled_once_per_file_version(tmp_path):
+    path = write(tmp_path, "d.yml", NATIVE)
+    assert load_dictionary(path) is load_dictionary(path)
+
+
+# -- exploration ------------------------------------------------------------------
+
+
+def test_kwic_shows_context_within_the_sentence():
+    seg = segment("Japan imposed new sanctions on Russia. Sanctions hurt.")
+    table = kwic(seg, "sanction*", window=2)
+    assert table[["sent_id", "pre", "keyword", "post"]].values.tolist() == [
+        [0, "imposed new", "sanctions", "on Russia"],
+        [1, "", "Sanctions", "hurt."],
+    ]
+
+
+def test_collocations_find_repeated_pairs_without_stop_words():
+    seg = segment("The peace treaty matters. A peace treaty was never signed. Peace treaty talks ended.")
+    table = collocations(seg, top=5, min_freq=2)
+    assert ("peace", "treaty") in list(zip(table["w1"], table["w2"]))
+    assert table.loc[(table.w1 == "peace") & (table.w2 == "treaty"), "freq"].item() == 3
+
+
+# -- properties -------------------------------------------------------------------
+
+WORDS = ["war", "peace", "treaty", "sanctions", "Japan", "talks"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=30))
+def test_single_word_matches_agree_with_a_naive_count(pieces):
+    text = " ".join(pieces)
+    d = Dictionary.from_patterns({"w": ["war", "peace", "sanctions"]})
+    tokens = tokenize(text)
+    hits = d.match_tokens(tokens)
+    expected = [t for t in tokens if t.norm in {"war", "peace", "sanctions"}]
+    assert [(h.start, h.end) for h in hits] == [(t.start, t.end) for t in expected]
+    for hit in hits:
+        assert text[hit.start : hit.end].casefold() == hit.pattern
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_matcher_spans_are_valid_on_arbitrary_unicode(text):
+    d = Dictionary.from_patterns({"a": ["peace treaty", "wa*", "w?r"], "_s": ["peace"]})
+    hits = d.match_tokens(tokenize(text))
+    last = 0
+    for hit in hits:
+        assert last <= hit.start < hit.end <= len(text)
+        last = hit.end

@@ -1,0 +1,156 @@
+"""Segmentation: sentences, paragraphs and tokens, with exact offsets."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.text import quote_spans, segment, split_paragraphs, split_sentences, tokenize
+
+
+def sentences(text):
+    return split_sentences(text)["text"].tolist()
+
+
+# -- sentences ----------------------------------------------------------------
+
+
+def test_initialisms_do_not_end_sentences():
+    text = "Most of D.C.’s political class watched. The U.S. elections will not hinge on it."
+    assert sentences(text) == [
+        "Most of D.C.’s political class watched.",
+        "The U.S. elections will not hinge on it.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Kishida met Gen. Milley in Tokyo.",
+        "The deadline is Jan. 15 for both sides.",
+        "Some allies, e.g. Japan, imposed sanctions.",
+        "Lt. Col. Smith and Dr. Ito spoke to Sen. Lee.",
+    ],
+)
+def test_listed_abbreviations_do_not_end_sentences(text):
+    assert sentences(text) == [text]
+
+
+def test_an_abbreviation_that_ends_a_sentence_still_splits():
+    text = "He moved to the U.S. The talks began a week later."
+    assert sentences(text) == ["He moved to the U.S.", "The talks began a week later."]
+
+
+def test_a_quotation_stays_whole():
+    text = "He said, “We will act. They must go.” Then he left."
+    assert sentences(text) == ["He said, “We will act. They must go.”", "Then he left."]
+
+
+def test_closing_typographic_quote_stays_with_its_sentence():
+    text = "Moscow spoke of “war crimes.” Tokyo disagreed."
+    assert sentences(text) == ["Moscow spoke of “war crimes.”", "Tokyo disagreed."]
+
+
+def test_straight_quotes_stay_whole():
+    text = 'She said "It is over. We leave." Nobody answered.'
+    assert sentences(text) == ['She said "It is over. We leave."', "Nobody answered."]
+
+
+def test_unclosed_quote_cannot_swallow_a_paragraph():
+    text = "“Open quote. " + " ".join(f"Sentence {i} ends here." for i in range(12))
+    assert len(sentences(text)) > 3
+
+
+def test_paragraphs_end_sentences_and_are_numbered():
+    table = split_sentences("First one\n\nSecond one. Third one.\n\n\n  Fourth.")
+    assert table["para_id"].tolist() == [0, 1, 1, 2]
+    assert table["sent_id"].tolist() == [0, 1, 2, 3]
+
+
+def test_split_paragraphs_keeps_single_line_breaks():
+    text = "A line\nwrapped here.\n\nNext."
+    assert [text[s:e] for s, e in split_paragraphs(text)] == ["A line\nwrapped here.", "Next."]
+
+
+def test_seed_offsets_are_exact_and_dc_us_cases_hold():
+    from helpers.corpus import load_article
+
+    article = load_article("japan-russia-peace-talks")
+    table = split_sentences(article.text, doc_id=article.id)
+    assert len(table) > 20
+    for row in table.itertuples():
+        assert article.text[row.start : row.end] == row.text
+        assert row.text == row.text.strip()
+    ends = [t for t in table["text"] if t.endswith("D.C.") or t.endswith("U.S.")]
+    assert ends == []  # neither initialism ends a sentence in the seed
+    assert any("D.C.’s political class" in t for t in table["text"])
+    # tokens of every sentence point back into the article
+    seg = segment(article.text, article.id)
+    for tokens in seg.tokens:
+        for token in tokens:
+            assert article.text[token.start : token.end] == token.text
+
+
+# -- tokens ---------------------------------------------------------------------
+
+
+def texts(text):
+    return [t.text for t in tokenize(text)]
+
+
+def test_news_typography_tokens():
+    assert texts("World War II-era’s Western Front") == ["World", "War", "II", "-", "era", "’s", "Western", "Front"]
+    assert texts("Moscow’s belligerence") == ["Moscow", "’s", "belligerence"]
+    assert texts("its de factoPeace is") == ["its", "de", "facto", "Peace", "is"]
+    assert texts("“completely unacceptable,” about") == ["“", "completely", "unacceptable", ",", "”", "about"]
+    assert texts("didn't can’t O’Brien") == ["did", "n't", "ca", "n’t", "O’Brien"]
+    assert texts("McDonald iPhone NATO") == ["McDonald", "iPhone", "NATO"]
+    assert texts("1,000 troops in 1953; 3.5% of GDP") == ["1,000", "troops", "in", "1953", ";", "3.5", "%", "of", "GDP"]
+
+
+def test_norm_makes_quotes_straight_and_casefolds():
+    token = tokenize("DIDN’T")[1]
+    assert token.text == "N’T" and token.norm == "n't"
+
+
+# -- quotations -----------------------------------------------------------------
+
+
+def test_quote_spans_both_styles_and_apostrophes_inside():
+    text = "A “first one” and \"second\" and ‘didn’t know’ here, but Moscow’s plan is not a quote."
+    assert [text[s:e] for s, e in quote_spans(text)] == ["“first one”", '"second"', "‘didn’t know’"]
+
+
+def test_quote_spans_do_not_cross_paragraphs():
+    assert quote_spans("“open\n\nclose”") == []
+
+
+# -- properties -----------------------------------------------------------------
+
+news_alphabet = st.sampled_from(list("abcXYZ .,;:!?'’“”\"—-()\n\t0123") + ["U.S. ", "Mr. ", "é", "ß", "\n\n", " D.C.", "日本"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(news_alphabet, max_size=80).map("".join))
+def test_sentence_offsets_are_exact_on_any_text(text):
+    table = split_sentences(text)
+    previous_end = 0
+    for row in table.itertuples():
+        assert 0 <= previous_end <= row.start < row.end <= len(text)
+        assert text[row.start : row.end] == row.text
+        assert row.text == row.text.strip()
+        previous_end = row.end
+    # nothing but white space is left out
+    covered = "".join(table["text"])
+    assert "".join(covered.split()) == "".join(text.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=120))
+def test_tokens_cover_every_visible_character_on_arbitrary_unicode(text):
+    tokens = tokenize(text, offset=5)
+    assert "".join(t.text for t in tokens) == "".join(text.split())
+    for token in tokens:
+        assert text[token.start - 5 : token.end - 5] == token.text
+        assert token.text and not any(c.isspace() for c in token.text)
