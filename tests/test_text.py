@@ -154,3 +154,7 @@ def test_tokens_cover_every_visible_character_on_arbitrary_unicode(text):
     for token in tokens:
         assert text[token.start - 5 : token.end - 5] == token.text
         assert token.text and not any(c.isspace() for c in token.text)
+
+
+def test_repeated_end_punctuation_does_not_make_a_sentence_of_its_own():
+    assert sentences("Stop!! Now?! Go.") == ["Stop!!", "Now?!", "Go."]

@@ -208,6 +208,7 @@ def _punkt():
 
 
 _CLOSERS = "”’»\"')]}"
+_HAS_WORD = re.compile(r"[^\W_]")
 _OPEN_QUOTE = re.compile(r"[“«]")
 _CLOSE_QUOTE = re.compile(r"[”»]")
 
@@ -238,10 +239,13 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 continue
         fixed.append([s, e])
     # Keep a quotation whole: merge while a quote opened in this sentence is still open.
+    # A "sentence" of punctuation only ("Six!!" split after the first "!") joins the previous one.
     merged: list[list[int]] = []
     run = 0
     for s, e in fixed:
-        if merged and run < MAX_QUOTE_MERGE and _quote_open(paragraph[merged[-1][0] : merged[-1][1]]):
+        if merged and not _HAS_WORD.search(paragraph, s, e):
+            merged[-1][1] = e
+        elif merged and run < MAX_QUOTE_MERGE and _quote_open(paragraph[merged[-1][0] : merged[-1][1]]):
             merged[-1][1] = e
             run += 1
         else:

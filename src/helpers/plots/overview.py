@@ -1,0 +1,42 @@
+"""Figures for the overview notebook."""
+
+from __future__ import annotations
+
+from helpers.plots import new_figure
+
+
+def actor_bar(counts, top: int = 12):
+    """Horizontal stacked bars: mentions per actor, split by the form used.
+
+    Parameters
+    ----------
+    counts : DataFrame
+        From :func:`helpers.overview.actor_counts`.
+    top : int
+        Actors shown (most named first).
+    """
+    figure, axes = new_figure(8, max(2.5, 0.4 * min(top, counts["actor"].nunique() or 1) + 1))
+    if counts.empty:
+        axes.text(0.5, 0.5, "no actor mentions found", ha="center", va="center", transform=axes.transAxes)
+        axes.set_axis_off()
+        return figure
+    table = counts.pivot_table(index="actor", columns="form", values="count", aggfunc="sum", fill_value=0)
+    table = table.loc[table.sum(axis=1).sort_values(ascending=True).index[-top:]]
+    left = None
+    for form in table.columns:
+        values = table[form].to_numpy()
+        axes.barh(table.index, values, left=left, label=form)
+        left = values if left is None else left + values
+    axes.set_xlabel("mentions")
+    axes.set_title("Actors named, by form of reference")
+    axes.legend(frameon=False, fontsize="small")
+    return figure
+
+
+def sentence_length_hist(lengths):
+    """Histogram of words per sentence."""
+    figure, axes = new_figure(6, 3)
+    axes.hist(lengths["words"], bins=min(30, max(5, len(lengths) // 2)), color="#0072B2")
+    axes.set_xlabel("words per sentence")
+    axes.set_ylabel("sentences")
+    return figure

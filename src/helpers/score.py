@@ -1,0 +1,401 @@
+"""Score researchers' own tables of text: ``python -m helpers score``.
+
+Reads CSV, TSV or JSON Lines, treats each row as one unit of text and writes
+the input columns followed by the columns of every selected analysis
+(sentiment, framing, diplomacy: see each module's ``COLUMNS``).
+
+* ``--unit sentence`` (default) scores each row as it is; ``--unit document``
+  splits each row into sentences, scores them, and aggregates (each analysis
+  says how, in its ``aggregate_rows``), adding ``n_sentences``.
+* Input is read in chunks and output is appended chunk by chunk to a temporary
+  file that is renamed into place at the end, so memory does not grow with the
+  number of rows and a failed run leaves no partial output.
+* A JSON Lines file with a bad line is refused as a whole, naming the line:
+  silently dropping rows would bias the sample a researcher analyses.
+* ``--jobs N`` scores chunks in N local processes; ``--scheduler ADDRESS``
+  sends them to a Dask distributed cluster. Output order is input order.
+
+Each row is tokenised once (:func:`helpers.text.tokenize`) and every analysis
+reads the same tokens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from collections import deque
+from importlib import import_module
+from pathlib import Path
+
+from helpers.errors import InputError
+from helpers.io import atomic_path
+from helpers.text import _sentence_rows, tokenize
+
+#: Analyses the command knows, in column order.
+ANALYSES = {
+    "sentiment": "helpers.sentiment",
+    "framing": "helpers.framing",
+    "diplomacy": "helpers.diplomacy",
+}
+FORMATS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+CHUNK_ROWS = 2_000
+
+
+def _modules(analyses):
+    modules = []
+    for name in analyses:
+        if name not in ANALYSES:
+            raise InputError(
+                f"unknown analysis {name!r}",
+                where="--analyses",
+                fix=f"Choose from {', '.join(ANALYSES)}",
+            )
+        modules.append(import_module(ANALYSES[name]))
+    return modules
+
+
+def output_columns(analyses=tuple(ANALYSES), unit: str = "sentence") -> list[str]:
+    """Return the columns ``score`` adds, in order.
+
+    Examples
+    --------
+    >>> output_columns(["sentiment"])[:2]
+    ['sentiment', 'sentiment_raw']
+    """
+    columns = [c for module in _modules(analyses) for c in module.COLUMNS]
+    return columns + (["n_sentences"] if unit == "document" else [])
+
+
+def score_text(text: str, modules, unit: str = "sentence") -> dict:
+    """Score one unit of text with the given analysis modules.
+
+    Parameters
+    ----------
+    text : str
+    modules : list of module
+        Analysis modules (each with ``score_row`` and ``aggregate_rows``).
+    unit : {"sentence", "document"}
+
+    Returns
+    -------
+    dict
+        Column name -> value.
+    """
+    text = "" if text is None else str(text)
+    if unit == "sentence":
+        tokens = tokenize(text)
+        row: dict = {}
+        for module in modules:
+            row.update(module.score_row(text, tokens))
+        return row
+    spans = [(s, e) for _, s, e in _sentence_rows(text)]
+    per_sentence = []
+    weights = []
+    for s, e in spans:
+        sentence = text[s:e]
+        tokens = tokenize(sentence)
+        row = {}
+        for module in modules:
+            row.update(module.score_row(sentence, tokens))
+        per_sentence.append(row)
+        weights.append(max(1, len(tokens)))
+    result: dict = {}
+    for module in modules:
+        result.update(
+            module.aggregate_rows([{c: r[c] for c in module.COLUMNS} for r in per_sentence], weights)
+        )
+    result["n_sentences"] = len(spans)
+    return result
+
+
+def score_texts(texts, analyses=tuple(ANALYSES), unit: str = "sentence"):
+    """Score a sequence of texts and return one row per text.
+
+    This is what the command does to each chunk; notebooks and
+    :mod:`helpers.validation` call it directly.
+
+    Returns
+    -------
+    DataFrame
+        The columns of :func:`output_columns`.
+    """
+    import pandas as pd
+
+    _check_unit(unit)
+    modules = _modules(analyses)
+    columns = output_columns(analyses, unit)
+    rows = [score_text(text, modules, unit) for text in texts]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _check_unit(unit: str) -> None:
+    if unit not in {"sentence", "document"}:
+        raise InputError(f"unknown unit {unit!r}", where="--unit", fix="Use 'sentence' or 'document'")
+
+
+def _score_chunk(chunk, text_column: str, analyses, unit: str):
+    scores = score_texts(chunk[text_column].tolist(), analyses, unit)
+    scores.index = chunk.index
+    return chunk.join(scores)
+
+
+def _format_of(path: Path, role: str) -> str:
+    kind = FORMATS.get(path.suffix.lower())
+    if kind is None:
+        raise InputError(
+            f"cannot tell the format of {path.name!r} from its extension",
+            where=role,
+            fix=f"Use one of {', '.join(FORMATS)}",
+        )
+    return kind
+
+
+def read_chunks(path: str | os.PathLike, text_column: str, chunk_rows: int = CHUNK_ROWS):
+    """Yield the input table in chunks of DataFrames, checking it as it goes.
+
+    Raises
+    ------
+    InputError
+        Missing file, unknown format, empty file, missing text column, text
+        that is not UTF-8, or a JSON Lines line that is not a JSON object.
+    """
+    import pandas as pd
+
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"input file not found: {path}", where="INPUT", fix="Check the path")
+    kind = _format_of(path, "INPUT")
+    if path.stat().st_size == 0:
+        raise InputError("input file is empty", where=str(path), fix="Give a file with a header and rows")
+    try:
+        if kind == "jsonl":
+            yield from _jsonl_chunks(path, text_column, chunk_rows)
+            return
+        reader = pd.read_csv(
+            path,
+            sep="\t" if kind == "tsv" else ",",
+            chunksize=chunk_rows,
+            dtype=str,
+            keep_default_na=False,
+            encoding="utf-8-sig",
+        )
+        first, rows = True, 0
+        for chunk in reader:
+            if first:
+                _check_column(chunk.columns, text_column, path)
+                first = False
+            if len(chunk):
+                rows += len(chunk)
+                yield chunk
+        if not rows:
+            raise InputError("input file has a header but no rows", where=str(path), fix="Add rows")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"input is not UTF-8 text ({exc.reason} at byte {exc.start})",
+            where=str(path),
+            fix="Convert it, e.g. `iconv -f latin1 -t utf-8 IN > OUT`",
+        ) from None
+    except pd.errors.EmptyDataError:
+        raise InputError("input file has no header or rows", where=str(path), fix="Give a table") from None
+    except pd.errors.ParserError as exc:
+        raise InputError(f"input is not a valid table: {exc}", where=str(path)) from None
+
+
+def _check_column(columns, text_column: str, path: Path) -> None:
+    if text_column not in columns:
+        raise InputError(
+            f"no column {text_column!r} in the input",
+            where=str(path),
+            fix=f"Name the text column with --text-column; columns are: {', '.join(map(str, columns))}",
+        )
+
+
+def _jsonl_chunks(path: Path, text_column: str, chunk_rows: int):
+    import pandas as pd
+
+    rows = []
+    seen_any = False
+    with open(path, encoding="utf-8-sig") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(
+                    f"line {number} is not valid JSON ({exc.msg})",
+                    where=f"{path}, line {number}",
+                    fix="Fix or remove that line; no output was written",
+                ) from None
+            if not isinstance(record, dict):
+                raise InputError(
+                    f"line {number} is not a JSON object", where=f"{path}, line {number}", fix="Write one object per line"
+                )
+            if text_column not in record:
+                raise InputError(
+                    f"line {number} has no field {text_column!r}",
+                    where=f"{path}, line {number}",
+                    fix=f"Name the text field with --text-column; this line has: {', '.join(record)}",
+                )
+            rows.append(record)
+            seen_any = True
+            if len(rows) >= chunk_rows:
+                yield pd.DataFrame(rows)
+                rows = []
+    if rows:
+        yield pd.DataFrame(rows)
+    if not seen_any:
+        raise InputError("input file has no rows", where=str(path), fix="Add rows")
+
+
+def _write_chunk(frame, handle, kind: str, header: bool) -> None:
+    if kind == "jsonl":
+        lines = frame.to_json(orient="records", lines=True, force_ascii=False).rstrip("\n")
+        if lines:
+            handle.write(lines + "\n")
+    else:
+        frame.to_csv(handle, sep="\t" if kind == "tsv" else ",", index=False, header=header)
+
+
+def _checked(chunks, new_columns, source: Path):
+    """Pass chunks through, refusing input that already has an output column."""
+    for number, chunk in enumerate(chunks):
+        if number == 0:
+            clash = [c for c in new_columns if c in chunk.columns]
+            if clash:
+                raise InputError(
+                    f"input already has column(s) {', '.join(clash)}",
+                    where=str(source),
+                    fix="Rename them; score adds columns with these names",
+                )
+        yield chunk
+
+
+def _executor(jobs: int, scheduler: str | None):
+    if scheduler:
+        from dask.distributed import Client
+
+        client = Client(scheduler)
+        return client.get_executor(), client
+    if jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(max_workers=jobs), None
+    return None, None
+
+
+def score_file(
+    input_path: str | os.PathLike,
+    output_path: str | os.PathLike,
+    *,
+    text_column: str = "text",
+    unit: str = "sentence",
+    analyses=tuple(ANALYSES),
+    jobs: int = 1,
+    scheduler: str | None = None,
+    chunk_rows: int = CHUNK_ROWS,
+    progress: bool = False,
+) -> int:
+    """Score every row of ``input_path`` and write ``output_path``; return the row count.
+
+    Parameters
+    ----------
+    input_path, output_path : path-like
+        CSV, TSV or JSON Lines, told apart by extension. The output is written
+        atomically (nothing appears unless the run completes).
+    text_column : str, default "text"
+    unit : {"sentence", "document"}
+    analyses : sequence of str
+        Names from :data:`ANALYSES`.
+    jobs : int, default 1
+        Local worker processes.
+    scheduler : str, optional
+        Address of a Dask distributed scheduler (``tcp://host:8786``).
+    chunk_rows : int
+        Rows read, scored and written at a time.
+    progress : bool
+        Show a tqdm progress bar (rows done).
+    """
+    _check_unit(unit)
+    analyses = tuple(analyses)
+    new_columns = output_columns(analyses, unit)  # fails early on an unknown analysis
+    source, target = Path(input_path), Path(output_path)
+    out_kind = _format_of(target, "OUTPUT")
+    if target.exists() and source.exists() and target.resolve() == source.resolve():
+        raise InputError("output would overwrite the input", where=str(target), fix="Choose another output file")
+    chunks = _checked(read_chunks(source, text_column, chunk_rows), new_columns, source)
+    executor, client = _executor(jobs, scheduler)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(unit="rows", desc="score")
+    total = 0
+    try:
+        with atomic_path(target) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
+            header = True
+
+            def emit(frame):
+                nonlocal header, total
+                _write_chunk(frame, handle, out_kind, header)
+                header = False
+                total += len(frame)
+                if bar is not None:
+                    bar.update(len(frame))
+
+            if executor is None:
+                for chunk in chunks:
+                    emit(_score_chunk(chunk, text_column, analyses, unit))
+            else:
+                pending: deque = deque()
+                limit = 2 * max(1, jobs)
+                for chunk in chunks:
+                    pending.append(executor.submit(_score_chunk, chunk, text_column, analyses, unit))
+                    if len(pending) >= limit:
+                        emit(pending.popleft().result())
+                while pending:
+                    emit(pending.popleft().result())
+    finally:
+        if bar is not None:
+            bar.close()
+        if client is not None:
+            client.close()
+        elif executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+    return total
+
+
+def add_score_arguments(parser) -> None:
+    """Add the ``score`` command's arguments to an argparse parser."""
+    parser.add_argument("input", metavar="INPUT", help="CSV, TSV or JSON Lines file")
+    parser.add_argument("-o", "--output", required=True, metavar="OUTPUT", help="file to write (.csv/.tsv/.jsonl)")
+    parser.add_argument("--text-column", default="text", help="column holding the text (default: text)")
+    parser.add_argument("--unit", choices=["sentence", "document"], default="sentence")
+    parser.add_argument(
+        "--analyses",
+        default=",".join(ANALYSES),
+        help=f"comma-separated, from {', '.join(ANALYSES)} (default: all)",
+    )
+    parser.add_argument("--jobs", type=int, default=1, help="local worker processes (default: 1)")
+    parser.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
+    parser.add_argument("--chunk-rows", type=int, default=CHUNK_ROWS, help=argparse.SUPPRESS)
+    parser.add_argument("--progress", action="store_true", help="show a progress bar")
+
+
+def run_score_command(args) -> int:
+    """Run ``score`` from parsed arguments; print a one-line summary."""
+    analyses = [a.strip() for a in args.analyses.split(",") if a.strip()]
+    rows = score_file(
+        args.input,
+        args.output,
+        text_column=args.text_column,
+        unit=args.unit,
+        analyses=analyses,
+        jobs=args.jobs,
+        scheduler=args.scheduler,
+        chunk_rows=args.chunk_rows,
+        progress=args.progress,
+    )
+    print(f"scored {rows} rows ({args.unit}) -> {args.output}")
+    return 0

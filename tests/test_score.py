@@ -1,0 +1,183 @@
+"""The `score` command: formats, units, streaming, bad input, parallel paths.
+
+A tiny analysis defined in this module (word counts) checks the plumbing with
+hand-worked values; the real analyses are checked at the end.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from helpers import score
+from helpers.errors import InputError
+from helpers.score import score_file, score_texts
+
+# -- a hand-checkable analysis: words and exclamation marks ------------------------
+COLUMNS = ("words", "bangs")
+
+
+def score_row(text, tokens):
+    return {"words": sum(t.norm.isalpha() for t in tokens), "bangs": sum(t.text == "!" for t in tokens)}
+
+
+def aggregate_rows(rows, weights):
+    return {"words": sum(r["words"] for r in rows), "bangs": max((r["bangs"] for r in rows), default=0)}
+
+
+@pytest.fixture
+def counting(monkeypatch):
+    monkeypatch.setitem(score.ANALYSES, "counting", __name__)
+    return ("counting",)
+
+
+def write_csv(path, texts, **extra):
+    pd.DataFrame({"id": range(len(texts)), "text": texts, **extra}).to_csv(path, index=False)
+    return path
+
+
+def test_sentence_unit_keeps_input_columns_and_adds_scores(tmp_path, counting):
+    source = write_csv(tmp_path / "in.csv", ["One two!", 'A "quoted, text"\nwith newline', ""])
+    target = tmp_path / "out.csv"
+    assert score_file(source, target, analyses=counting) == 3
+    out = pd.read_csv(target, keep_default_na=False)
+    assert list(out.columns) == ["id", "text", "words", "bangs"]
+    assert out["words"].tolist() == [2, 5, 0]
+    assert out["bangs"].tolist() == [1, 0, 0]
+    assert out["text"][1] == 'A "quoted, text"\nwith newline'
+
+
+def test_document_unit_segments_and_aggregates(tmp_path, counting):
+    source = write_csv(tmp_path / "in.csv", ["One two! Three four five.\n\nSix!!"])
+    target = tmp_path / "out.csv"
+    score_file(source, target, unit="document", analyses=counting)
+    out = pd.read_csv(target)
+    assert out[["words", "bangs", "n_sentences"]].values.tolist() == [[6, 2, 3]]
+
+
+@pytest.mark.parametrize("suffix", [".tsv", ".jsonl"])
+def test_tsv_and_jsonl_in_and_out(tmp_path, counting, suffix):
+    texts = ["Alpha beta.", "Gamma\tdelta!"]
+    if suffix == ".tsv":
+        source = tmp_path / "in.tsv"
+        pd.DataFrame({"text": ["Alpha beta.", "Gamma delta!"]}).to_csv(source, sep="\t", index=False)
+    else:
+        source = tmp_path / "in.jsonl"
+        source.write_text("".join(json.dumps({"text": t, "k": i}) + "\n" for i, t in enumerate(texts)))
+    target = tmp_path / f"out{suffix}"
+    score_file(source, target, analyses=counting)
+    if suffix == ".tsv":
+        out = pd.read_csv(target, sep="\t")
+    else:
+        out = pd.read_json(target, lines=True)
+    assert out["words"].tolist() == [2, 2]
+
+
+def test_chunks_are_written_in_order(tmp_path, counting):
+    texts = [" ".join(["w"] * (i % 7)) for i in range(95)]
+    source = write_csv(tmp_path / "in.csv", texts)
+    target = tmp_path / "out.csv"
+    score_file(source, target, analyses=counting, chunk_rows=10)
+    out = pd.read_csv(target)
+    assert out["id"].tolist() == list(range(95))
+    assert out["words"].tolist() == [i % 7 for i in range(95)]
+
+
+def test_local_processes_give_the_same_output(tmp_path, counting):
+    source = write_csv(tmp_path / "in.csv", [f"word {i} here!" for i in range(50)])
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    score_file(source, one, analyses=counting, chunk_rows=7)
+    score_file(source, two, analyses=counting, chunk_rows=7, jobs=2)
+    assert one.read_text() == two.read_text()
+
+
+# -- bad input: a clear error and no output file ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.csv", b"", "empty"),
+        ("header.csv", b"text\n", "no rows"),
+        ("latin.csv", "text\ncaf\u00e9 cr\u00e8me\n".encode("latin-1"), "not UTF-8"),
+        ("nocol.csv", b"body\nhello\n", "no column 'text'"),
+        ("bad.jsonl", b'{"text": "ok"}\n{"text": oops}\n{"text": "fine"}\n', "line 2"),
+        ("list.jsonl", b'{"text": "ok"}\n[1, 2]\n', "line 2"),
+        ("nofield.jsonl", b'{"text": "ok"}\n{"body": "x"}\n', "line 2"),
+        ("table.xlsx", b"PK", "format"),
+    ],
+)
+def test_bad_input_is_refused_without_partial_output(tmp_path, counting, name, content, message):
+    source = tmp_path / name
+    source.write_bytes(content)
+    target = tmp_path / "out.csv"
+    with pytest.raises(InputError, match=message):
+        score_file(source, target, analyses=counting, chunk_rows=1)
+    assert not target.exists()
+    assert list(tmp_path.glob(".out.csv*")) == []
+
+
+def test_bad_line_late_in_a_file_leaves_no_output(tmp_path, counting):
+    lines = [json.dumps({"text": f"row {i}"}) for i in range(30)] + ["not json"]
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(lines) + "\n")
+    target = tmp_path / "out.jsonl"
+    with pytest.raises(InputError, match="line 31"):
+        score_file(source, target, analyses=counting, chunk_rows=5)
+    assert not target.exists()
+
+
+def test_refuses_to_overwrite_input_or_shadow_columns(tmp_path, counting):
+    source = write_csv(tmp_path / "in.csv", ["a"])
+    with pytest.raises(InputError, match="overwrite"):
+        score_file(source, source, analyses=counting)
+    clash = write_csv(tmp_path / "clash.csv", ["a"], words=[1])
+    with pytest.raises(InputError, match="already has"):
+        score_file(clash, tmp_path / "out.csv", analyses=counting)
+
+
+def test_unknown_analysis_and_unit(tmp_path):
+    source = write_csv(tmp_path / "in.csv", ["a"])
+    with pytest.raises(InputError, match="unknown analysis"):
+        score_file(source, tmp_path / "o.csv", analyses=("nope",))
+    with pytest.raises(InputError, match="unknown unit"):
+        score_file(source, tmp_path / "o.csv", unit="paragraph")
+
+
+def test_command_line_reports_errors_in_one_line(tmp_path):
+    source = write_csv(tmp_path / "in.csv", ["a"])
+    result = subprocess.run(
+        [sys.executable, "-m", "helpers", "score", str(source), "-o", str(tmp_path / "o.csv"), "--text-column", "body"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: no column 'body'")
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "o.csv").exists()
+
+
+# -- the real analyses --------------------------------------------------------------
+
+
+def test_real_analyses_add_their_documented_columns(tmp_path):
+    source = write_csv(tmp_path / "in.csv", ["Japan called the decision “completely unacceptable.”", "Talks went well."])
+    target = tmp_path / "out.csv"
+    score_file(source, target)
+    out = pd.read_csv(target)
+    for column in ["sentiment", "sentiment_raw", "pos", "neu", "neg", "frames", "frame_conflict", "hedges", "intensity", "event", "goldstein"]:
+        assert column in out.columns
+    assert out["sentiment"][0] < 0
+
+
+def test_score_texts_matches_the_command(tmp_path):
+    texts = ["Russia warned Japan.", "Peace is good."]
+    table = score_texts(texts, analyses=("sentiment",))
+    source = write_csv(tmp_path / "in.csv", texts)
+    score_file(source, tmp_path / "out.csv", analyses=("sentiment",))
+    out = pd.read_csv(tmp_path / "out.csv")
+    assert out["sentiment"].round(4).tolist() == table["sentiment"].round(4).tolist()
