@@ -54,6 +54,7 @@ __all__ = [
     "collocations",
 ]
 
+_QUOTES = frozenset("’‘ʼ“”„«»")
 # Keys of a category mapping that are not subcategories.
 _RESERVED = {"patterns", "note", "source", "question", "description"}
 
@@ -304,7 +305,12 @@ class Dictionary:
         root = self._root
         has_cs = self._has_cs
         norms = [t.norm for t in tokens]
-        cased = [t.text.translate(_QUOTE_TABLE) for t in tokens] if has_cs else None
+        # Case-sensitive keys only need translating when a token holds a typographic quote.
+        cased = (
+            [t.text if _QUOTES.isdisjoint(t.text) else t.text.translate(_QUOTE_TABLE) for t in tokens]
+            if has_cs
+            else None
+        )
         hits: list[Hit] = []
         n = len(tokens)
         i = 0
@@ -505,6 +511,12 @@ def _load_yaml(path: Path) -> Dictionary:
         )
     constructor = yaml.constructor.SafeConstructor()
     top = {key.value: (key, value) for key, value in root.value}
+    if "actors" in top and "categories" not in top:
+        raise DictionaryError(
+            "this is an actors list, not a dictionary",
+            where=str(path),
+            fix="Load it with helpers.actors.load_actors",
+        )
     if "categories" in top:
         meta = constructor.construct_object(top["meta"][1], deep=True) if "meta" in top else {}
         settings = (
