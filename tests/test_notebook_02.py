@@ -1,0 +1,154 @@
+"""Notebook 02 runs under papermill, on the seed and on a short article, and writes its tables."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import pandas as pd
+import papermill as pm
+import pytest
+
+from helpers.corpus import load_article
+from helpers.paths import NOTEBOOKS_DIR
+from helpers.resources import vader_analyzer
+from helpers.sentiment import SENTENCE_COLUMNS
+
+pytestmark = pytest.mark.notebook
+
+SENTIMENT_ARTICLE = textwrap.dedent(
+    """\
+    ---
+    id: sentiment-test
+    title: Talks in Geneva
+    outlet: Test Wire
+    published: 2024-05-02
+    language: en
+    notes: Written by the test suite.
+    ---
+    Talks in Geneva
+
+    Japan called the Russian move “completely unacceptable,” and Tokyo said the talks were a good start.
+
+    Russia condemned the sanctions. France didn’t welcome the escalation, but Germany praised the detente!
+    <script>alert(1)</script> is no word of praise.
+    """
+)
+
+
+def run(tmp_path, article, **parameters):
+    out = tmp_path / "out"
+    pm.execute_notebook(
+        str(NOTEBOOKS_DIR / "02_sentiment.ipynb"),
+        str(tmp_path / "02_sentiment.ipynb"),
+        parameters={"ARTICLE": str(article), "OUTPUT_DIR": str(out), **parameters},
+        kernel_name="ddn",
+        cwd=str(tmp_path),  # not the project folder: paths come from the package
+        progress_bar=False,
+    )
+    return out
+
+
+def read(out, name):
+    return pd.read_csv(out / name, keep_default_na=False)
+
+
+def check_common(out, article, parameters):
+    sentences = read(out, "02_sentences.csv")
+    assert tuple(sentences.columns) == SENTENCE_COLUMNS
+    sia = vader_analyzer()
+    for row in sentences.itertuples(index=False):
+        assert article.text[row.start : row.end] == row.text
+        assert row.compound_raw == sia.polarity_scores(row.text)["compound"]
+    article_row = read(out, "02_article.csv").iloc[0]
+    assert article_row["n_sentences"] == len(sentences)
+    assert article_row["mean"] == round(sentences["compound"].mean(), 4)
+    paragraphs = read(out, "02_paragraphs.csv")
+    assert paragraphs["n_sentences"].sum() == len(sentences)
+    provenance = json.loads((out / "provenance.json").read_text(encoding="utf-8"))
+    assert provenance["notebook"] == "02_sentiment"
+    for name, value in parameters.items():
+        assert provenance["parameters"][name] == value
+    html = (out / "02_highlighted.html").read_text(encoding="utf-8")
+    assert "<mark" in html and "<script>" not in html
+    for figure in ("02_arc.png", "02_distribution.png", "02_raw_vs_domain.png"):
+        assert (out / figure).stat().st_size > 1000
+    return sentences
+
+
+def test_sentiment_notebook_on_the_seed(tmp_path, seed_path):
+    out = run(tmp_path, seed_path)
+    article = load_article(seed_path)
+    sentences = check_common(out, article, {"ARTICLE": str(seed_path), "THRESHOLD": 0.05})
+    # The issue's examples: plain VADER positive, news-aware negative.
+    for needle in ("completely unacceptable", "war crimes"):
+        row = sentences[sentences["text"].str.contains(needle)].iloc[0]
+        assert row.compound_raw > 0 and row.label == "negative"
+    # Every listed term is the article's own words at the stated offsets.
+    hits = read(out, "02_domain_hits.csv")
+    assert len(hits) > 0
+    for start, end, match in hits[["start", "end", "match"]].itertuples(index=False):
+        assert article.text[start:end] == match
+    # Every changed sentence is listed; unchanged ones are not.
+    changes = read(out, "02_domain_changes.csv")
+    assert len(changes) == (sentences["compound"] != sentences["compound_raw"]).sum()
+    # Actor tone: each actor's mean is the mean of its evidence, inside its interval.
+    evidence = read(out, "02_actor_evidence.csv")
+    tone = pd.read_csv(out / "02_actor_tone.csv").set_index("actor_id")
+    assert {"JPN", "RUS"} <= set(tone.index)
+    for actor_id, group in evidence.groupby("actor_id"):
+        assert tone.loc[actor_id, "mean"] == round(group["compound"].mean(), 4)
+        if len(group) > 1:
+            assert (
+                tone.loc[actor_id, "ci_low"]
+                <= tone.loc[actor_id, "mean"]
+                <= tone.loc[actor_id, "ci_high"]
+            )
+    # The quotations are a voice of their own.
+    voices = read(out, "02_voice.csv")
+    quoted = voices[voices["voice"] == "quoted"]
+    assert any("completely unacceptable" in text for text in quoted["text"])
+    agreement = read(out, "02_lexicon_agreement.csv").iloc[0]
+    assert agreement["n"] == len(sentences)
+    assert -1 <= agreement["pearson"] <= 1
+    explanations = read(out, "02_explanations.csv")
+    assert set(explanations["sent_id"]) <= set(sentences["sent_id"])
+    for start, end, word in explanations[["start", "end", "word"]].itertuples(index=False):
+        assert article.text[start:end].replace("’", "'") == word
+
+
+def test_sentiment_notebook_on_a_short_article_with_options(tmp_path):
+    path = tmp_path / "articles" / "sentiment-test.txt"
+    path.parent.mkdir(parents=True)
+    path.write_text(SENTIMENT_ARTICLE, encoding="utf-8")
+    parameters = {
+        "ACTORS": ["JPN", "RUS"],
+        "TARGET": "talks",
+        "ACTOR_UNIT": "clause",
+        "THRESHOLD": 0.1,
+    }
+    out = run(tmp_path, path, **parameters)
+    article = load_article(path)
+    sentences = check_common(out, article, parameters)
+    assert len(sentences) == 4  # the title line is not part of the body
+    # "didn’t welcome the escalation": the typographic negation and the domain word count.
+    france = sentences[sentences["text"].str.startswith("France")].iloc[0]
+    assert france.compound != france.compound_raw
+    tone = read(out, "02_actor_tone.csv")
+    assert set(tone["actor_id"]) == {"JPN", "RUS", "target"}
+    evidence = read(out, "02_actor_evidence.csv")
+    assert (evidence["unit"] == "clause").all()
+    russia = evidence[(evidence["actor_id"] == "RUS") & (evidence["sent_id"] == 1)].iloc[0]
+    assert russia.unit_text == "Russia condemned the sanctions."
+    # The neutral band parameter reaches the labels.
+    assert set(sentences.loc[sentences["compound"].abs() < 0.1, "label"]) <= {"neutral"}
+
+
+def test_sentiment_notebook_plain_vader_mode(tmp_path):
+    path = tmp_path / "articles" / "sentiment-test.txt"
+    path.parent.mkdir(parents=True)
+    path.write_text(SENTIMENT_ARTICLE, encoding="utf-8")
+    out = run(tmp_path, path, DOMAIN_ADJUST=False)
+    sentences = read(out, "02_sentences.csv")
+    assert (sentences["compound"] == sentences["compound_raw"]).all()
+    assert len(read(out, "02_domain_changes.csv")) == 0
