@@ -68,7 +68,9 @@ def test_longest_match_wins_and_suppressors_hide_proper_names(tmp_path):
 
 def test_glob_and_phrase_and_typographic_quotes():
     d = Dictionary.from_patterns({"neg": ["didn't agree", "sanction*", "de-escalat*", "must-read"]})
-    assert found(d, "Japan didn’t agree. Sanctions followed; de-escalation failed. A must-read.") == [
+    assert found(
+        d, "Japan didn’t agree. Sanctions followed; de-escalation failed. A must-read."
+    ) == [
         ("neg", "didn’t agree"),
         ("neg", "Sanctions"),
         ("neg", "de-escalation"),
@@ -82,7 +84,10 @@ def test_case_sensitive_patterns():
     d = Dictionary("cs")
     d.add("usa", "US", case_sensitive=True)
     d.add("usa", "United States")
-    assert found(d, "The US and the united states, not us.") == [("usa", "US"), ("usa", "united states")]
+    assert found(d, "The US and the united states, not us.") == [
+        ("usa", "US"),
+        ("usa", "united states"),
+    ]
 
 
 def test_one_span_reports_every_category_that_holds_it():
@@ -92,16 +97,35 @@ def test_one_span_reports_every_category_that_holds_it():
 
 def test_question_mark_glob_and_inner_star():
     d = Dictionary.from_patterns({"x": ["defen?e", "*ization"]})
-    assert found(d, "defence defense militarization") == [("x", "defence"), ("x", "defense"), ("x", "militarization")]
+    assert found(d, "defence defense militarization") == [
+        ("x", "defence"),
+        ("x", "defense"),
+        ("x", "militarization"),
+    ]
 
 
 def test_match_table_has_documented_columns(tmp_path):
     d = load_dictionary(write(tmp_path, "d.yml", NATIVE))
     seg = segment("Talks failed.\n\nThen war came.", doc_id="a")
     table = d.match(seg)
-    assert list(table.columns) == ["doc_id", "sent_id", "category", "top", "pattern", "start", "end", "match", "weight"]
+    assert list(table.columns) == [
+        "doc_id",
+        "sent_id",
+        "category",
+        "top",
+        "pattern",
+        "start",
+        "end",
+        "match",
+        "weight",
+    ]
     row = table.iloc[0]
-    assert (row.doc_id, row.sent_id, row.match, seg.text[row.start : row.end]) == ("a", 1, "war", "war")
+    assert (row.doc_id, row.sent_id, row.match, seg.text[row.start : row.end]) == (
+        "a",
+        1,
+        "war",
+        "war",
+    )
 
 
 def test_quanteda_yaml(tmp_path):
@@ -132,7 +156,12 @@ def test_liwc_dic(tmp_path):
         write(tmp_path, "l.dic", "%\n1\tposemo\n2\tnegemo\n%\nlove*\t1\nhate\t2\nbitter\t1\t2\n")
     )
     assert d.categories == ["posemo", "negemo"]
-    assert found(d, "lovely bitter hate") == [("posemo", "lovely"), ("posemo", "bitter"), ("negemo", "bitter"), ("negemo", "hate")]
+    assert found(d, "lovely bitter hate") == [
+        ("posemo", "lovely"),
+        ("posemo", "bitter"),
+        ("negemo", "bitter"),
+        ("negemo", "hate"),
+    ]
 
 
 # -- errors -----------------------------------------------------------------------
@@ -161,7 +190,9 @@ def test_malformed_yaml_names_file_line_and_reason(tmp_path, body, message):
 
 
 def test_python_tag_error_gives_the_line(tmp_path):
-    path = write(tmp_path, "bad.yml", "categories:\n  a:\n    - fine\n    - !!python/name:os.system\n")
+    path = write(
+        tmp_path, "bad.yml", "categories:\n  a:\n    - fine\n    - !!python/name:os.system\n"
+    )
     with pytest.raises(DictionaryError, match="line 4"):
         load_dictionary(path)
 
@@ -210,9 +241,11 @@ def test_kwic_shows_context_within_the_sentence():
 
 
 def test_collocations_find_repeated_pairs_without_stop_words():
-    seg = segment("The peace treaty matters. A peace treaty was never signed. Peace treaty talks ended.")
+    seg = segment(
+        "The peace treaty matters. A peace treaty was never signed. Peace treaty talks ended."
+    )
     table = collocations(seg, top=5, min_freq=2)
-    assert ("peace", "treaty") in list(zip(table["w1"], table["w2"]))
+    assert ("peace", "treaty") in list(zip(table["w1"], table["w2"], strict=True))
     assert table.loc[(table.w1 == "peace") & (table.w2 == "treaty"), "freq"].item() == 3
 
 

@@ -51,7 +51,9 @@ def test_ci_calls_the_readme_test_command():
 
 
 MODULES = sorted(
-    m.name for m in pkgutil.walk_packages(helpers.__path__, prefix="helpers.") if m.name != "helpers.__main__"
+    m.name
+    for m in pkgutil.walk_packages(helpers.__path__, prefix="helpers.")
+    if m.name != "helpers.__main__"
 )
 
 

@@ -22,11 +22,17 @@ COLUMNS = ("words", "bangs")
 
 
 def score_row(text, tokens):
-    return {"words": sum(t.norm.isalpha() for t in tokens), "bangs": sum(t.text == "!" for t in tokens)}
+    return {
+        "words": sum(t.norm.isalpha() for t in tokens),
+        "bangs": sum(t.text == "!" for t in tokens),
+    }
 
 
 def aggregate_rows(rows, weights):
-    return {"words": sum(r["words"] for r in rows), "bangs": max((r["bangs"] for r in rows), default=0)}
+    return {
+        "words": sum(r["words"] for r in rows),
+        "bangs": max((r["bangs"] for r in rows), default=0),
+    }
 
 
 @pytest.fixture
@@ -64,10 +70,14 @@ def test_tsv_and_jsonl_in_and_out(tmp_path, counting, suffix):
     texts = ["Alpha beta.", "Gamma\tdelta!"]
     if suffix == ".tsv":
         source = tmp_path / "in.tsv"
-        pd.DataFrame({"text": ["Alpha beta.", "Gamma delta!"]}).to_csv(source, sep="\t", index=False)
+        pd.DataFrame({"text": ["Alpha beta.", "Gamma delta!"]}).to_csv(
+            source, sep="\t", index=False
+        )
     else:
         source = tmp_path / "in.jsonl"
-        source.write_text("".join(json.dumps({"text": t, "k": i}) + "\n" for i, t in enumerate(texts)))
+        source.write_text(
+            "".join(json.dumps({"text": t, "k": i}) + "\n" for i, t in enumerate(texts))
+        )
     target = tmp_path / f"out{suffix}"
     score_file(source, target, analyses=counting)
     if suffix == ".tsv":
@@ -151,7 +161,17 @@ def test_unknown_analysis_and_unit(tmp_path):
 def test_command_line_reports_errors_in_one_line(tmp_path):
     source = write_csv(tmp_path / "in.csv", ["a"])
     result = subprocess.run(
-        [sys.executable, "-m", "helpers", "score", str(source), "-o", str(tmp_path / "o.csv"), "--text-column", "body"],
+        [
+            sys.executable,
+            "-m",
+            "helpers",
+            "score",
+            str(source),
+            "-o",
+            str(tmp_path / "o.csv"),
+            "--text-column",
+            "body",
+        ],
         capture_output=True,
         text=True,
     )
@@ -165,11 +185,26 @@ def test_command_line_reports_errors_in_one_line(tmp_path):
 
 
 def test_real_analyses_add_their_documented_columns(tmp_path):
-    source = write_csv(tmp_path / "in.csv", ["Japan called the decision “completely unacceptable.”", "Talks went well."])
+    source = write_csv(
+        tmp_path / "in.csv",
+        ["Japan called the decision “completely unacceptable.”", "Talks went well."],
+    )
     target = tmp_path / "out.csv"
     score_file(source, target)
     out = pd.read_csv(target)
-    for column in ["sentiment", "sentiment_raw", "pos", "neu", "neg", "frames", "frame_conflict", "hedges", "intensity", "event", "goldstein"]:
+    for column in [
+        "sentiment",
+        "sentiment_raw",
+        "pos",
+        "neu",
+        "neg",
+        "frames",
+        "frame_conflict",
+        "hedges",
+        "intensity",
+        "event",
+        "goldstein",
+    ]:
         assert column in out.columns
     assert out["sentiment"][0] < 0
 

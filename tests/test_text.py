@@ -100,13 +100,39 @@ def texts(text):
 
 
 def test_news_typography_tokens():
-    assert texts("World War II-era’s Western Front") == ["World", "War", "II", "-", "era", "’s", "Western", "Front"]
+    assert texts("World War II-era’s Western Front") == [
+        "World",
+        "War",
+        "II",
+        "-",
+        "era",
+        "’s",
+        "Western",
+        "Front",
+    ]
     assert texts("Moscow’s belligerence") == ["Moscow", "’s", "belligerence"]
     assert texts("its de factoPeace is") == ["its", "de", "facto", "Peace", "is"]
-    assert texts("“completely unacceptable,” about") == ["“", "completely", "unacceptable", ",", "”", "about"]
+    assert texts("“completely unacceptable,” about") == [
+        "“",
+        "completely",
+        "unacceptable",
+        ",",
+        "”",
+        "about",
+    ]
     assert texts("didn't can’t O’Brien") == ["did", "n't", "ca", "n’t", "O’Brien"]
     assert texts("McDonald iPhone NATO") == ["McDonald", "iPhone", "NATO"]
-    assert texts("1,000 troops in 1953; 3.5% of GDP") == ["1,000", "troops", "in", "1953", ";", "3.5", "%", "of", "GDP"]
+    assert texts("1,000 troops in 1953; 3.5% of GDP") == [
+        "1,000",
+        "troops",
+        "in",
+        "1953",
+        ";",
+        "3.5",
+        "%",
+        "of",
+        "GDP",
+    ]
 
 
 def test_norm_makes_quotes_straight_and_casefolds():
@@ -118,7 +144,7 @@ def test_norm_makes_quotes_straight_and_casefolds():
 
 
 def test_quote_spans_both_styles_and_apostrophes_inside():
-    text = "A “first one” and \"second\" and ‘didn’t know’ here, but Moscow’s plan is not a quote."
+    text = 'A “first one” and "second" and ‘didn’t know’ here, but Moscow’s plan is not a quote.'
     assert [text[s:e] for s, e in quote_spans(text)] == ["“first one”", '"second"', "‘didn’t know’"]
 
 
@@ -128,7 +154,9 @@ def test_quote_spans_do_not_cross_paragraphs():
 
 # -- properties -----------------------------------------------------------------
 
-news_alphabet = st.sampled_from(list("abcXYZ .,;:!?'’“”\"—-()\n\t0123") + ["U.S. ", "Mr. ", "é", "ß", "\n\n", " D.C.", "日本"])
+news_alphabet = st.sampled_from(
+    list("abcXYZ .,;:!?'’“”\"—-()\n\t0123") + ["U.S. ", "Mr. ", "é", "ß", "\n\n", " D.C.", "日本"]
+)
 
 
 @settings(max_examples=300, deadline=None)

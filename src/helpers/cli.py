@@ -23,12 +23,42 @@ from helpers.errors import HelpersError
 
 # command -> (module, function adding arguments, function running it, help)
 COMMANDS = {
-    "setup": ("helpers.cli", "_setup_arguments", "_setup", "prepare language resources and the kernel"),
-    "segment": ("helpers.cli", "_segment_arguments", "_segment", "write an article's sentences as CSV"),
-    "score": ("helpers.score", "add_score_arguments", "run_score_command", "score a table of texts"),
-    "batch": ("helpers.batch", "add_batch_arguments", "run_batch_command", "render every notebook for every article"),
-    "codesheet": ("helpers.validation", "add_codesheet_arguments", "run_codesheet_command", "write a coding sheet"),
-    "validate": ("helpers.validation", "add_validate_arguments", "run_validate_command", "compare with gold labels"),
+    "setup": (
+        "helpers.cli",
+        "_setup_arguments",
+        "_setup",
+        "prepare language resources and the kernel",
+    ),
+    "segment": (
+        "helpers.cli",
+        "_segment_arguments",
+        "_segment",
+        "write an article's sentences as CSV",
+    ),
+    "score": (
+        "helpers.score",
+        "add_score_arguments",
+        "run_score_command",
+        "score a table of texts",
+    ),
+    "batch": (
+        "helpers.batch",
+        "add_batch_arguments",
+        "run_batch_command",
+        "render every notebook for every article",
+    ),
+    "codesheet": (
+        "helpers.validation",
+        "add_codesheet_arguments",
+        "run_codesheet_command",
+        "write a coding sheet",
+    ),
+    "validate": (
+        "helpers.validation",
+        "add_validate_arguments",
+        "run_validate_command",
+        "compare with gold labels",
+    ),
 }
 
 
@@ -70,7 +100,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _setup_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--no-kernel", action="store_true", help="do not register the Jupyter kernel")
+    parser.add_argument(
+        "--no-kernel", action="store_true", help="do not register the Jupyter kernel"
+    )
 
 
 def _setup(args) -> int:
@@ -79,7 +111,9 @@ def _setup(args) -> int:
     result = resources.setup()
     info = result["vader_lexicon"]
     state = "prepared" if result["built"] else "already in place"
-    print(f"VADER lexicon {state}: {info['package']} {info['version']}, sha256 {info['sha256'][:12]}…")
+    print(
+        f"VADER lexicon {state}: {info['package']} {info['version']}, sha256 {info['sha256'][:12]}…"
+    )
     print("Sentence splitting: Punkt with data/lexicons/abbreviations.yml (no download needed)")
     if not args.no_kernel:
         path = resources.install_kernel()

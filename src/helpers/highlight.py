@@ -27,7 +27,9 @@ def category_colors(categories) -> dict[str, str]:
     return dict(zip(dict.fromkeys(categories), cycle(PALETTE)))
 
 
-def highlight_html(text: str, spans, *, title: str = "", legend: dict[str, str] | None = None) -> str:
+def highlight_html(
+    text: str, spans, *, title: str = "", legend: dict[str, str] | None = None
+) -> str:
     """Return ``text`` as an HTML fragment with ``spans`` highlighted.
 
     Parameters

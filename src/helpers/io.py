@@ -30,7 +30,9 @@ def atomic_path(target: str | os.PathLike, suffix: str = ""):
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix or ".part", dir=target.parent)
+    handle, name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=suffix or ".part", dir=target.parent
+    )
     os.close(handle)
     tmp = Path(name)
     try:

@@ -42,7 +42,7 @@ from typing import Any, NamedTuple
 
 from helpers.errors import DictionaryError
 from helpers.paths import lexicon_path
-from helpers.text import Token, _QUOTE_TABLE, tokenize
+from helpers.text import _QUOTE_TABLE, Token, tokenize
 
 __all__ = [
     "Hit",
@@ -55,6 +55,15 @@ __all__ = [
 ]
 
 _QUOTES = frozenset("’‘ʼ“”„«»")
+
+
+def _cased(text: str) -> str:
+    """The key of a token for case-sensitive patterns: its text, quotes made straight."""
+    return text if _QUOTES.isdisjoint(text) else text.translate(_QUOTE_TABLE)
+
+
+# Token keys whose trie starting points are remembered, per dictionary.
+_MAX_REMEMBERED = 200_000
 # Keys of a category mapping that are not subcategories.
 _RESERVED = {"patterns", "note", "source", "question", "description"}
 
@@ -83,7 +92,15 @@ class Entry:
 
 
 class _Node:
-    __slots__ = ("exact_ci", "exact_cs", "prefix_ci", "prefix_cs", "prefix_lens", "globs", "entries")
+    __slots__ = (
+        "exact_ci",
+        "exact_cs",
+        "prefix_ci",
+        "prefix_cs",
+        "prefix_lens",
+        "globs",
+        "entries",
+    )
 
     def __init__(self) -> None:
         self.exact_ci: dict[str, _Node] = {}
@@ -237,6 +254,8 @@ class Dictionary:
         self.entries: list[Entry] = []
         self._root = _Node()
         self._has_cs = False
+        # token key -> tuple of trie nodes a pattern can start with (empty: none)
+        self._starts: dict = {}
 
     # -- building -------------------------------------------------------------
     def add_category(self, category: str, attrs: dict | None = None) -> None:
@@ -266,7 +285,16 @@ class Dictionary:
             node.entries.append(entry)
         self.entries.append(entry)
         self._has_cs = self._has_cs or case_sensitive
+        self._starts = {}  # the trie changed: forget what was remembered
         return entry
+
+    def _remember_start(self, key) -> None:
+        frontier: list[_Node] = []
+        if self._has_cs:  # the key is the token's text
+            self._root.step(key.casefold().translate(_QUOTE_TABLE), _cased(key), frontier)
+        else:  # the key is the token's norm
+            self._root.step(key, None, frontier)
+        self._starts[key] = tuple(frontier)
 
     @classmethod
     def from_patterns(
@@ -302,24 +330,27 @@ class Dictionary:
         list of Hit
             In text order; offsets come from the tokens.
         """
-        root = self._root
         has_cs = self._has_cs
-        norms = [t.norm for t in tokens]
-        # Case-sensitive keys only need translating when a token holds a typographic quote.
-        cased = (
-            [t.text if _QUOTES.isdisjoint(t.text) else t.text.translate(_QUOTE_TABLE) for t in tokens]
-            if has_cs
-            else None
-        )
+        # Where can a pattern start? That depends only on the token, so it is
+        # remembered per token (its text when case matters, else its norm):
+        # after a few sentences most tokens cost one dictionary lookup.
+        keys = [t.text for t in tokens] if has_cs else [t.norm for t in tokens]
+        starts = self._starts
+        if len(starts) > _MAX_REMEMBERED:
+            starts.clear()  # bounded memory on endless vocabularies
+        for key in [key for key in keys if key not in starts]:
+            self._remember_start(key)
+        candidates = [position for position, key in enumerate(keys) if starts[key]]
+        if not candidates:
+            return []
         hits: list[Hit] = []
         n = len(tokens)
-        i = 0
-        while i < n:
-            frontier: list[_Node] = []
-            root.step(norms[i], cased[i] if has_cs else None, frontier)
-            if not frontier:
-                i += 1
-                continue
+        i = -1
+        for position in candidates:
+            if position < i:
+                continue  # inside the previous match
+            i = position
+            frontier = starts[keys[position]]
             best_len = 0
             best_nodes: list[_Node] = []
             j = i
@@ -332,11 +363,13 @@ class Dictionary:
                 if j >= n:
                     break
                 following: list[_Node] = []
+                token = tokens[j]
+                cased = _cased(token.text) if has_cs else None
                 for node in frontier:
-                    node.step(norms[j], cased[j] if has_cs else None, following)
+                    node.step(token.norm, cased, following)
                 frontier = following
             if not best_len:
-                i += 1
+                i = position + 1
                 continue
             end = i + best_len
             seen: set[str] = set()
@@ -391,7 +424,17 @@ class Dictionary:
                 )
         return pd.DataFrame(
             rows,
-            columns=["doc_id", "sent_id", "category", "top", "pattern", "start", "end", "match", "weight"],
+            columns=[
+                "doc_id",
+                "sent_id",
+                "category",
+                "top",
+                "pattern",
+                "start",
+                "end",
+                "match",
+                "weight",
+            ],
         )
 
     def top_categories(self) -> list[str]:
@@ -499,7 +542,9 @@ def _load_yaml(path: Path) -> Dictionary:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}, line {mark.line + 1}" if mark else str(path)
         reason = getattr(exc, "problem", None) or str(exc)
-        raise DictionaryError(f"malformed YAML: {reason}", where=where, fix="Fix the YAML syntax") from None
+        raise DictionaryError(
+            f"malformed YAML: {reason}", where=where, fix="Fix the YAML syntax"
+        ) from None
     if root is None:
         raise DictionaryError("dictionary file is empty", where=str(path), fix="Add categories")
     _check_tags(root, path)
@@ -539,7 +584,9 @@ def _load_yaml(path: Path) -> Dictionary:
             fix="List at least one category with patterns",
         )
     for key_node, value_node in categories_node.value:
-        _add_category(dictionary, str(key_node.value), value_node, path, case_sensitive, constructor)
+        _add_category(
+            dictionary, str(key_node.value), value_node, path, case_sensitive, constructor
+        )
     return dictionary
 
 
@@ -617,7 +664,9 @@ def _add_category(dictionary, name, node, path, case_sensitive, constructor) -> 
                     f"weight {weight!r} of pattern {pattern!r} is not a number", where=item_where
                 ) from None
             cs = bool(spec.pop("case_sensitive", category_cs))
-            dictionary.add(name, str(pattern), weight=weight, case_sensitive=cs, attrs=spec, where=item_where)
+            dictionary.add(
+                name, str(pattern), weight=weight, case_sensitive=cs, attrs=spec, where=item_where
+            )
         else:
             raise DictionaryError(
                 f"pattern in category {name!r} must be a string or a mapping",
@@ -625,7 +674,9 @@ def _add_category(dictionary, name, node, path, case_sensitive, constructor) -> 
                 fix="Write the pattern as text",
             )
     for child_name, child_node in children:
-        _add_category(dictionary, f"{name}/{child_name}", child_node, path, case_sensitive, constructor)
+        _add_category(
+            dictionary, f"{name}/{child_name}", child_node, path, case_sensitive, constructor
+        )
 
 
 def _load_liwc(path: Path) -> Dictionary:
@@ -672,10 +723,14 @@ def _load_liwc(path: Path) -> Dictionary:
                     fix=f"Declare it in the header; known ids: {', '.join(ids)}",
                 )
             dictionary.add(ids[ref], word, where=f"{path}, line {number + 1}")
-    empty = [c for c in dictionary.categories if not any(e.category == c for e in dictionary.entries)]
+    empty = [
+        c for c in dictionary.categories if not any(e.category == c for e in dictionary.entries)
+    ]
     if empty:
         raise DictionaryError(
-            f"categories without entries: {', '.join(empty)}", where=str(path), fix="Add words or remove them"
+            f"categories without entries: {', '.join(empty)}",
+            where=str(path),
+            fix="Add words or remove them",
         )
     return dictionary
 
@@ -716,8 +771,12 @@ def kwic(seg, pattern: str, window: int = 5):
             right = tokens[hit.tok_end : hit.tok_end + window]
             pre = text[left[0].start : hit.start].strip() if left else ""
             post = text[hit.end : right[-1].end].strip() if right else ""
-            rows.append((seg.doc_id, sent_id, hit.start, hit.end, pre, text[hit.start : hit.end], post))
-    return pd.DataFrame(rows, columns=["doc_id", "sent_id", "start", "end", "pre", "keyword", "post"])
+            rows.append(
+                (seg.doc_id, sent_id, hit.start, hit.end, pre, text[hit.start : hit.end], post)
+            )
+    return pd.DataFrame(
+        rows, columns=["doc_id", "sent_id", "start", "end", "pre", "keyword", "post"]
+    )
 
 
 def collocations(seg, top: int = 20, min_freq: int = 2, measure: str = "likelihood_ratio"):

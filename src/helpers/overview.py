@@ -46,7 +46,9 @@ def size_table(seg):
     """
     import pandas as pd
 
-    words_per_sentence = [sum(1 for t in tokens if any(c.isalnum() for c in t.text)) for tokens in seg.tokens]
+    words_per_sentence = [
+        sum(1 for t in tokens if any(c.isalnum() for c in t.text)) for tokens in seg.tokens
+    ]
     series = pd.Series(words_per_sentence, dtype="float64")
     paragraphs = seg.sentences["para_id"].nunique() if len(seg.sentences) else 0
     rows = [
@@ -65,7 +67,9 @@ def size_table(seg):
 def sentence_lengths(seg):
     """Return one row per sentence: ``sent_id, para_id, words, chars``."""
     table = seg.sentences[["sent_id", "para_id"]].copy()
-    table["words"] = [sum(1 for t in tokens if any(c.isalnum() for c in t.text)) for tokens in seg.tokens]
+    table["words"] = [
+        sum(1 for t in tokens if any(c.isalnum() for c in t.text)) for tokens in seg.tokens
+    ]
     table["chars"] = (seg.sentences["end"] - seg.sentences["start"]).to_numpy()
     return table
 
@@ -90,4 +94,8 @@ def actor_counts(mentions):
     counts = mentions.groupby(["actor", "form", "text"]).size().rename("count").reset_index()
     order = counts.groupby("actor")["count"].sum().sort_values(ascending=False)
     counts["_rank"] = counts["actor"].map({a: i for i, a in enumerate(order.index)})
-    return counts.sort_values(["_rank", "count"], ascending=[True, False]).drop(columns="_rank").reset_index(drop=True)
+    return (
+        counts.sort_values(["_rank", "count"], ascending=[True, False])
+        .drop(columns="_rank")
+        .reset_index(drop=True)
+    )

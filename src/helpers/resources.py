@@ -119,7 +119,9 @@ def _verify() -> None:
         raise ResourceError("sentence splitting check failed", where="resource punkt", fix=_FIX)
     score = vader_analyzer().polarity_scores("The talks were a great success.")
     if not score["compound"] > 0:
-        raise ResourceError("VADER check failed: a positive sentence did not score positive", fix=_FIX)
+        raise ResourceError(
+            "VADER check failed: a positive sentence did not score positive", fix=_FIX
+        )
 
 
 def vader_lexicon_info(data_dir: Path = NLTK_DATA_DIR) -> dict:
@@ -134,7 +136,9 @@ def vader_lexicon_info(data_dir: Path = NLTK_DATA_DIR) -> dict:
     member = _zip_member(target)
     if member is None:
         raise ResourceError(
-            "the VADER lexicon is not prepared", where=f"resource vader_lexicon ({target})", fix=_FIX
+            "the VADER lexicon is not prepared",
+            where=f"resource vader_lexicon ({target})",
+            fix=_FIX,
         )
     return {
         "path": str(target),

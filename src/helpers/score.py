@@ -103,7 +103,9 @@ def score_text(text: str, modules, unit: str = "sentence") -> dict:
     result: dict = {}
     for module in modules:
         result.update(
-            module.aggregate_rows([{c: r[c] for c in module.COLUMNS} for r in per_sentence], weights)
+            module.aggregate_rows(
+                [{c: r[c] for c in module.COLUMNS} for r in per_sentence], weights
+            )
         )
     result["n_sentences"] = len(spans)
     return result
@@ -131,7 +133,9 @@ def score_texts(texts, analyses=tuple(ANALYSES), unit: str = "sentence"):
 
 def _check_unit(unit: str) -> None:
     if unit not in {"sentence", "document"}:
-        raise InputError(f"unknown unit {unit!r}", where="--unit", fix="Use 'sentence' or 'document'")
+        raise InputError(
+            f"unknown unit {unit!r}", where="--unit", fix="Use 'sentence' or 'document'"
+        )
 
 
 def _score_chunk(chunk, text_column: str, analyses, unit: str):
@@ -167,7 +171,9 @@ def read_chunks(path: str | os.PathLike, text_column: str, chunk_rows: int = CHU
         raise InputError(f"input file not found: {path}", where="INPUT", fix="Check the path")
     kind = _format_of(path, "INPUT")
     if path.stat().st_size == 0:
-        raise InputError("input file is empty", where=str(path), fix="Give a file with a header and rows")
+        raise InputError(
+            "input file is empty", where=str(path), fix="Give a file with a header and rows"
+        )
     try:
         if kind == "jsonl":
             yield from _jsonl_chunks(path, text_column, chunk_rows)
@@ -197,7 +203,9 @@ def read_chunks(path: str | os.PathLike, text_column: str, chunk_rows: int = CHU
             fix="Convert it, e.g. `iconv -f latin1 -t utf-8 IN > OUT`",
         ) from None
     except pd.errors.EmptyDataError:
-        raise InputError("input file has no header or rows", where=str(path), fix="Give a table") from None
+        raise InputError(
+            "input file has no header or rows", where=str(path), fix="Give a table"
+        ) from None
     except pd.errors.ParserError as exc:
         raise InputError(f"input is not a valid table: {exc}", where=str(path)) from None
 
@@ -230,7 +238,9 @@ def _jsonl_chunks(path: Path, text_column: str, chunk_rows: int):
                 ) from None
             if not isinstance(record, dict):
                 raise InputError(
-                    f"line {number} is not a JSON object", where=f"{path}, line {number}", fix="Write one object per line"
+                    f"line {number} is not a JSON object",
+                    where=f"{path}, line {number}",
+                    fix="Write one object per line",
                 )
             if text_column not in record:
                 raise InputError(
@@ -323,7 +333,9 @@ def score_file(
     source, target = Path(input_path), Path(output_path)
     out_kind = _format_of(target, "OUTPUT")
     if target.exists() and source.exists() and target.resolve() == source.resolve():
-        raise InputError("output would overwrite the input", where=str(target), fix="Choose another output file")
+        raise InputError(
+            "output would overwrite the input", where=str(target), fix="Choose another output file"
+        )
     chunks = _checked(read_chunks(source, text_column, chunk_rows), new_columns, source)
     executor, client = _executor(jobs, scheduler)
     bar = None
@@ -351,7 +363,9 @@ def score_file(
                 pending: deque = deque()
                 limit = 2 * max(1, jobs)
                 for chunk in chunks:
-                    pending.append(executor.submit(_score_chunk, chunk, text_column, analyses, unit))
+                    pending.append(
+                        executor.submit(_score_chunk, chunk, text_column, analyses, unit)
+                    )
                     if len(pending) >= limit:
                         emit(pending.popleft().result())
                 while pending:
@@ -369,8 +383,12 @@ def score_file(
 def add_score_arguments(parser) -> None:
     """Add the ``score`` command's arguments to an argparse parser."""
     parser.add_argument("input", metavar="INPUT", help="CSV, TSV or JSON Lines file")
-    parser.add_argument("-o", "--output", required=True, metavar="OUTPUT", help="file to write (.csv/.tsv/.jsonl)")
-    parser.add_argument("--text-column", default="text", help="column holding the text (default: text)")
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="OUTPUT", help="file to write (.csv/.tsv/.jsonl)"
+    )
+    parser.add_argument(
+        "--text-column", default="text", help="column holding the text (default: text)"
+    )
     parser.add_argument("--unit", choices=["sentence", "document"], default="sentence")
     parser.add_argument(
         "--analyses",

@@ -50,7 +50,9 @@ __all__ = [
 MAX_QUOTE_MERGE = 5
 
 # Typographic quotes and apostrophes mapped to straight ones (for ``norm``).
-_QUOTE_TABLE = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+_QUOTE_TABLE = str.maketrans(
+    {"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'}
+)
 
 
 class Token(NamedTuple):
@@ -78,7 +80,8 @@ def normalize_token(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _abbreviation_config() -> tuple[frozenset[str], frozenset[str]]:
+def _abbreviation_config() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Return (Punkt abbreviations, sentence starters, abbreviations kept whole as tokens)."""
     import yaml
 
     with open(LEXICONS_DIR / "abbreviations.yml", encoding="utf-8") as handle:
@@ -87,24 +90,25 @@ def _abbreviation_config() -> tuple[frozenset[str], frozenset[str]]:
     for group in config["abbreviations"].values():
         abbreviations.update(str(item).lower() for item in group)
     starters = frozenset(str(item).lower() for item in config["sentence_starters"])
-    return frozenset(abbreviations), starters
-
-
-@lru_cache(maxsize=1)
-def _token_regex() -> re.Pattern[str]:
-    abbreviations, _ = _abbreviation_config()
-    single = sorted((a for a in abbreviations if "." not in a and len(a) > 1), key=len, reverse=True)
-    return re.compile(
-        r"(?P<init>(?:[^\W\d_]\.){2,})"  # initialisms: U.S. D.C. e.g.
-        r"|(?P<abbr>(?<![^\W_])(?i:" + "|".join(map(re.escape, single)) + r")\.)"  # Mr. Gen.
-        r"|(?P<num>\d+(?:[.,:]\d+)*(?:[^\W\d_]+)?)"  # 1,000 3.5 10:30 1990s 21st
-        r"|(?P<word>[^\W\d_](?:[^\W_]|['’](?=[^\W_]))*)"  # words, apostrophes inside
-        r"|(?P<punct>\S)"
+    token_abbreviations = frozenset(
+        str(item).lower()
+        for group in config.get("token_groups", [])
+        for item in config["abbreviations"][group]
+        if "." not in str(item)
     )
+    return frozenset(abbreviations), starters, token_abbreviations
 
 
+_TOKEN = re.compile(
+    r"(?P<init>(?:[^\W\d_]\.){2,})"  # initialisms: U.S. D.C. e.g.
+    r"|(?P<num>\d+(?:[.,:]\d+)*(?:[^\W\d_]+)?)"  # 1,000 3.5 10:30 1990s 21st
+    r"|(?P<word>[^\W\d_](?:[^\W_]|['’](?=[^\W_]))*)"  # words, apostrophes inside
+    r"|(?P<punct>\S)"
+)
 _CLITIC = re.compile(r"(?i)^(.+?)(n['’]t|['’](?:s|re|ve|ll|d|m))$")
 _GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
+# Norms of single characters, computed once (punctuation is a third of all tokens).
+_CHAR_NORM: dict[str, str] = {}
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -131,23 +135,42 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     >>> tokenize("ab cd", offset=10)[1]
     Token(start=13, end=15, text='cd', norm='cd')
     """
+    keep_period = _abbreviation_config()[2]
     tokens: list[Token] = []
     append = tokens.append
-    for match in _token_regex().finditer(text):
+    consumed = -1  # end of an abbreviation that took the following period
+    size = len(text)
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
         start, end = match.span()
         piece = match.group()
-        if match.lastgroup == "word":
-            if not piece[1:].islower() and _GLUE.search(piece):
-                cut = 0
-                for glue in _GLUE.finditer(piece):
-                    _append_word(append, piece[cut : glue.start()], start + cut + offset)
-                    cut = glue.start()
-                _append_word(append, piece[cut:], start + cut + offset)
+        if kind == "word":
+            if end < size and text[end] == "." and piece.lower() in keep_period:
+                append(Token(start + offset, end + 1 + offset, piece + ".", piece.casefold() + "."))
+                consumed = end + 1
+            elif "'" in piece or "’" in piece or (not piece[1:].islower() and _GLUE.search(piece)):
+                _append_word_parts(append, piece, start + offset)
+            else:
+                append(Token(start + offset, end + offset, piece, piece.casefold()))
+        elif kind == "punct":
+            if start < consumed:
                 continue
-            _append_word(append, piece, start + offset)
+            norm = _CHAR_NORM.get(piece)
+            if norm is None:
+                norm = _CHAR_NORM[piece] = piece.casefold().translate(_QUOTE_TABLE)
+            append(Token(start + offset, end + offset, piece, norm))
         else:
-            append(Token(start + offset, end + offset, piece, piece.casefold().translate(_QUOTE_TABLE)))
+            append(Token(start + offset, end + offset, piece, piece.casefold()))
     return tokens
+
+
+def _append_word_parts(append, piece: str, start: int) -> None:
+    """Split glued words (``factoPeace``) and clitics (``did`` + ``n’t``) off a word."""
+    cut = 0
+    for glue in _GLUE.finditer(piece):
+        _append_word(append, piece[cut : glue.start()], start + cut)
+        cut = glue.start()
+    _append_word(append, piece[cut:], start + cut)
 
 
 def _append_word(append, word: str, start: int) -> None:
@@ -199,7 +222,7 @@ def _punkt():
         _re_word_start = r"[^\(\"\`{\[:;&\#\*@\)}\]\-,“”‘’«»]"
         _re_non_word_chars = r"(?:[)\";}\]\*:@\'\({\[!?“”‘’«»])"
 
-    abbreviations, starters = _abbreviation_config()
+    abbreviations, starters, _ = _abbreviation_config()
     params = PunktParameters()
     params.abbrev_types = set(abbreviations)
     params.sent_starters = set(starters)
@@ -228,7 +251,11 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for s, e in spans:
         if fixed:
             lead = s
-            while lead < e and paragraph[lead] in _CLOSERS and _quote_open(paragraph[fixed[-1][0] : fixed[-1][1]]):
+            while (
+                lead < e
+                and paragraph[lead] in _CLOSERS
+                and _quote_open(paragraph[fixed[-1][0] : fixed[-1][1]])
+            ):
                 lead += 1
             if lead > s:
                 fixed[-1][1] = lead
@@ -245,7 +272,11 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for s, e in fixed:
         if merged and not _HAS_WORD.search(paragraph, s, e):
             merged[-1][1] = e
-        elif merged and run < MAX_QUOTE_MERGE and _quote_open(paragraph[merged[-1][0] : merged[-1][1]]):
+        elif (
+            merged
+            and run < MAX_QUOTE_MERGE
+            and _quote_open(paragraph[merged[-1][0] : merged[-1][1]])
+        ):
             merged[-1][1] = e
             run += 1
         else:
@@ -343,7 +374,10 @@ def segment(text: str, doc_id: str = "doc") -> Segmentation:
     (2, ['Moscow', '’s', 'reply', 'came', '.'])
     """
     sentences = split_sentences(text, doc_id)
-    tokens = [tokenize(text[s:e], offset=s) for s, e in zip(sentences["start"], sentences["end"])]
+    tokens = [
+        tokenize(text[s:e], offset=s)
+        for s, e in zip(sentences["start"], sentences["end"], strict=True)
+    ]
     return Segmentation(text=text, doc_id=doc_id, sentences=sentences, tokens=tokens)
 
 

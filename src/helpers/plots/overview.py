@@ -17,10 +17,14 @@ def actor_bar(counts, top: int = 12):
     """
     figure, axes = new_figure(8, max(2.5, 0.4 * min(top, counts["actor"].nunique() or 1) + 1))
     if counts.empty:
-        axes.text(0.5, 0.5, "no actor mentions found", ha="center", va="center", transform=axes.transAxes)
+        axes.text(
+            0.5, 0.5, "no actor mentions found", ha="center", va="center", transform=axes.transAxes
+        )
         axes.set_axis_off()
         return figure
-    table = counts.pivot_table(index="actor", columns="form", values="count", aggfunc="sum", fill_value=0)
+    table = counts.pivot_table(
+        index="actor", columns="form", values="count", aggfunc="sum", fill_value=0
+    )
     table = table.loc[table.sum(axis=1).sort_values(ascending=True).index[-top:]]
     left = None
     for form in table.columns:
