@@ -488,7 +488,7 @@ def test_bootstrap_is_reproducible_and_brackets_the_mean():
 def test_voice_split_gives_quotations_to_their_source():
     text = "Japan called it “completely unacceptable,” a strong word. Talks went well."
     seg = segment(text)
-    voices = sentiment.voice_segments(seg, use_reported=False)
+    voices = sentiment.voice_segments(seg)
     assert voices[["sent_id", "voice"]].values.tolist() == [
         [0, "journalist"],
         [0, "quoted"],
@@ -508,9 +508,10 @@ def test_voice_split_gives_quotations_to_their_source():
 
 
 def test_voice_split_uses_reported_speech_from_the_diplomacy_module():
-    pytest.importorskip("helpers.diplomacy")
+    from helpers.diplomacy import attributed_spans
+
     seg = segment("Russia warned Japan that the talks were over. Officials said the plan was good.")
-    voices = sentiment.voice_segments(seg)
+    voices = sentiment.voice_segments(seg, reported=attributed_spans(seg))
     reported = voices[voices["voice"] == "reported"]
     assert reported["text"].tolist() == ["the talks were over", "the plan was good"]
     assert reported["compound"].tolist() == [0.0, compound(1.9)]

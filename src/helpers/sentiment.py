@@ -68,12 +68,11 @@ from __future__ import annotations
 import math
 import re
 import string
-import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from helpers.errors import DictionaryError, HelpersError, InputError, ParameterError
+from helpers.errors import DictionaryError, InputError, ParameterError
 from helpers.text import Token
 
 __all__ = [
@@ -1666,27 +1665,14 @@ VOICE_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 
 
-def _reported_spans(seg, reported) -> list[tuple[int, int]]:
-    if reported is not None:
-        if hasattr(reported, "columns"):
-            starts = reported["start"] if "start" in reported.columns else reported["content_start"]
-            ends = reported["end"] if "end" in reported.columns else reported["content_end"]
-            return [(int(s), int(e)) for s, e in zip(starts, ends, strict=True)]
-        return [(int(s), int(e)) for s, e in reported]
-    try:
-        from helpers.diplomacy import attributions
-    except ImportError:
+def _reported_spans(reported) -> list[tuple[int, int]]:
+    if reported is None:
         return []
-    try:
-        table = attributions(seg)
-    except HelpersError as exc:
-        # Reported speech is optional here: say why it is missing, keep the quotations.
-        warnings.warn(f"reported speech not separated: {exc}", stacklevel=3)
-        return []
-    table = table.loc[table["kind"] != "direct"]
-    return [
-        (int(s), int(e)) for s, e in zip(table["content_start"], table["content_end"], strict=True)
-    ]
+    if hasattr(reported, "columns"):
+        starts = reported["start"] if "start" in reported.columns else reported["content_start"]
+        ends = reported["end"] if "end" in reported.columns else reported["content_end"]
+        return [(int(s), int(e)) for s, e in zip(starts, ends, strict=True)]
+    return [(int(s), int(e)) for s, e in reported]
 
 
 def voice_segments(
@@ -1694,15 +1680,14 @@ def voice_segments(
     *,
     domain_adjust: bool = True,
     reported: Any = None,
-    use_reported: bool = True,
     lexicon: Any = DOMAIN_LEXICON,
 ):
     """Split each sentence into the journalist's words, quotations and reported speech.
 
     Quotations come from :func:`helpers.text.quote_spans`; reported speech
-    ("Russia warned that talks were over") from
-    :func:`helpers.diplomacy.attributions` when that module is present, or
-    from ``reported``. Each voice's words in a sentence are scored as one unit,
+    ("Russia warned that talks were over") is what the caller passes as
+    ``reported``, usually :func:`helpers.diplomacy.attributed_spans` (the
+    notebook composes the two, so this module does not import its sibling). Each voice's words in a sentence are scored as one unit,
     so "Japan called it “completely unacceptable,” a strong word" gives the
     quotation's tone to the quoted source and "a strong word" to the writer.
 
@@ -1712,9 +1697,7 @@ def voice_segments(
     domain_adjust : bool, default True
     reported : DataFrame or list of (start, end), optional
         Spans of reported speech (``start, end`` or ``content_start,
-        content_end`` columns).
-    use_reported : bool, default True
-        False: only direct quotations are separated.
+        content_end`` columns). None: only direct quotations are separated.
 
     Returns
     -------
@@ -1725,7 +1708,7 @@ def voice_segments(
 
     Examples
     --------
-    >>> v = voice_segments('Japan called it “completely unacceptable,” a strong word.', use_reported=False)
+    >>> v = voice_segments('Japan called it “completely unacceptable,” a strong word.')
     >>> v[["voice", "text", "compound"]].values.tolist()
     [['journalist', 'Japan called it … a strong word.', 0.0], ['quoted', '“completely unacceptable,”', -0.5095]]
     """
@@ -1738,8 +1721,7 @@ def voice_segments(
     domain = domain_lexicon(lexicon) if domain_adjust else None
     quotes = quote_spans(seg.text)
     spans = [(s, e, "quoted") for s, e in quotes]
-    if use_reported:
-        spans += [(s, e, "reported") for s, e in _reported_spans(seg, reported)]
+    spans += [(s, e, "reported") for s, e in _reported_spans(reported)]
 
     def voice_of(token: Token) -> str:
         for s, e, voice in spans:
