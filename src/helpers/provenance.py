@@ -1,0 +1,414 @@
+"""Record how a result was made, and tell whether it would be made the same way again.
+
+Every rendered report carries a ``provenance.json`` beside its tables, so a
+researcher can say which notebook, parameters, article file, dictionaries,
+VADER lexicon, package versions and git commit produced a figure, and when.
+The batch command uses :func:`fingerprint` over the same ingredients to decide
+whether a report is up to date and can be skipped.
+
+What is recorded (``provenance.json``)
+--------------------------------------
+``notebook``, ``parameters``, ``article`` (id, file, sha256 of the file and of
+its text), ``python``, ``packages`` (versions from ``importlib.metadata``),
+``lexicons`` (sha256 of every file in ``data/lexicons``), ``vader_lexicon``
+(path, sha256, version, from :func:`helpers.resources.vader_lexicon_info`),
+``helpers_source`` (one sha256 over the helper package's ``.py`` files),
+``git`` (commit and whether the work tree had uncommitted changes),
+``started``, ``finished`` and ``seconds``.
+
+Limits: a package that is not installed is recorded as ``null``; without git
+(or outside a repository) the commit is ``null``. Neither is an error: the
+record says what could be known.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from helpers import paths
+
+#: Distributions whose versions can change a result or a report.
+PACKAGES: tuple[str, ...] = (
+    "diplomatic-discourse-notebooks",
+    "nltk",
+    "vaderSentiment",
+    "afinn",
+    "pandas",
+    "numpy",
+    "pyyaml",
+    "trafilatura",
+    "networkx",
+    "scikit-learn",
+    "krippendorff",
+    "matplotlib",
+    "papermill",
+    "nbconvert",
+    "nbformat",
+    "nbclient",
+    "ipykernel",
+    "jupyter_client",
+    "dask",
+    "distributed",
+)
+
+# When this module was first imported: in a notebook that is the start of the
+# session that made the results, which is the best "started" we can know
+# without asking the notebook to pass it.
+_SESSION_STARTED = datetime.now(UTC)
+
+_ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+
+
+def file_sha256(path: str | os.PathLike) -> str:
+    """Return the hex sha256 of a file's bytes.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+    >>> _ = p.write_bytes(b"abc")
+    >>> file_sha256(p)[:16]
+    'ba7816bf8f01cfea'
+    """
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def package_versions(names: tuple[str, ...] | list[str] = PACKAGES) -> dict[str, str | None]:
+    """Return the installed version of each distribution (``None`` when absent).
+
+    Examples
+    --------
+    >>> package_versions(["pandas", "no-such-package-xyz"])["no-such-package-xyz"] is None
+    True
+    """
+    versions: dict[str, str | None] = {}
+    for name in names:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    return versions
+
+
+def lexicon_hashes(folder: str | os.PathLike | None = None) -> dict[str, str]:
+    """Return ``{relative path: sha256}`` for every file under the lexicon folder.
+
+    Hidden files (editor back-ups, ``.DS_Store``) are left out: they cannot
+    change a result.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "frames.yml").write_text("meta: {}\\n")
+    >>> list(lexicon_hashes(d))
+    ['frames.yml']
+    """
+    root = Path(folder) if folder is not None else paths.LEXICONS_DIR
+    if not root.is_dir():
+        return {}
+    found = {}
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if path.is_file() and not any(part.startswith(".") for part in relative.parts):
+            found[relative.as_posix()] = file_sha256(path)
+    return found
+
+
+def vader_info() -> dict[str, Any] | None:
+    """Return path, sha256 and version of the VADER lexicon in use, or ``None``.
+
+    Delegates to :func:`helpers.resources.vader_lexicon_info`; ``None`` when
+    that module or the lexicon is not available (recorded, not an error).
+    """
+    try:
+        from helpers.resources import vader_lexicon_info
+    except ImportError:
+        return None
+    try:
+        info = dict(vader_lexicon_info())
+    except Exception:  # noqa: BLE001 - a provenance record must never break a report
+        return None
+    if "path" in info:
+        info["path"] = str(info["path"])
+    return info
+
+
+def helpers_source_hash() -> str:
+    """Return one sha256 over the helper package's Python files (path and bytes).
+
+    A change to any analysis code changes this value, so the batch re-renders
+    reports made with the old code.
+    """
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def git_state(root: str | os.PathLike | None = None) -> dict[str, Any]:
+    """Return ``{"commit": sha or None, "dirty": bool or None}`` for the project.
+
+    Git missing, no repository, or a repository without commits all give
+    ``None`` values rather than an error.
+    """
+    where = str(root if root is not None else paths.PROJECT_ROOT)
+    state: dict[str, Any] = {"commit": None, "dirty": None}
+    try:
+        commit = subprocess.run(
+            ["git", "-C", where, "rev-parse", "--verify", "-q", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
+        if commit.returncode == 0 and commit.stdout.strip():
+            state["commit"] = commit.stdout.strip()
+            status = subprocess.run(
+                ["git", "-C", where, "status", "--porcelain", "--untracked-files=no"],
+                capture_output=True,
+                text=True,
+                timeout=10,
+            )
+            if status.returncode == 0:
+                state["dirty"] = bool(status.stdout.strip())
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return state
+
+
+def environment(*, lexicons_dir: str | os.PathLike | None = None) -> dict[str, Any]:
+    """Return the parts of the set-up that can change a result.
+
+    Python version, package versions, lexicon hashes, the VADER lexicon and
+    the helper source hash: the shared ingredients of every
+    :func:`fingerprint`. The batch computes it once and passes it on.
+    """
+    return {
+        "python": platform.python_version(),
+        "packages": package_versions(),
+        "lexicons": lexicon_hashes(lexicons_dir),
+        "vader_lexicon": vader_info(),
+        "helpers_source": helpers_source_hash(),
+    }
+
+
+def _find_article_file(article_id: str, folder: Path | None = None) -> Path | None:
+    """Return the file in the articles folder whose stem is ``article_id``."""
+    folder = folder if folder is not None else paths.ARTICLES_DIR
+    for suffix in _ARTICLE_SUFFIXES:
+        candidate = folder / f"{article_id}{suffix}"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def article_info(article: Any) -> dict[str, Any] | None:
+    """Describe an article for provenance: id, file and sha256s.
+
+    Parameters
+    ----------
+    article : Article, str, path-like or None
+        An object with ``.id`` (and optionally ``.path``, ``.text``,
+        ``.meta``), a path to the article file, or an article id looked up in
+        ``data/articles``.
+
+    Returns
+    -------
+    dict or None
+        ``id``, ``path``, ``sha256`` (of the file's bytes; ``None`` when the
+        file is unknown) and ``text_sha256`` (of the loaded text, when given).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "talks.txt"
+    >>> _ = p.write_bytes(b"abc")
+    >>> info = article_info(p)
+    >>> info["id"], info["sha256"][:8]
+    ('talks', 'ba7816bf')
+    """
+    if article is None:
+        return None
+    info: dict[str, Any] = {"id": None, "path": None, "sha256": None, "text_sha256": None}
+    path: Path | None = None
+    if isinstance(article, (str, os.PathLike)):
+        candidate = Path(article)
+        if candidate.is_file():
+            path = candidate
+            info["id"] = candidate.stem
+        else:
+            info["id"] = str(article)
+            path = _find_article_file(str(article))
+    else:
+        info["id"] = getattr(article, "id", None)
+        meta = getattr(article, "meta", None) or {}
+        raw_path = getattr(article, "path", None) or (
+            meta.get("path") if isinstance(meta, dict) else None
+        )
+        if raw_path and Path(raw_path).is_file():
+            path = Path(raw_path)
+        elif info["id"]:
+            path = _find_article_file(str(info["id"]))
+        text = getattr(article, "text", None)
+        if isinstance(text, str):
+            info["text_sha256"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if path is not None:
+        info["path"] = str(path.resolve())
+        info["sha256"] = file_sha256(path)
+    return info
+
+
+def _canonical(value: Any) -> str:
+    """JSON with sorted keys: the same data always gives the same text."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=True, default=str)
+
+
+def fingerprint(
+    *,
+    notebook: str | os.PathLike,
+    parameters: dict[str, Any],
+    article: Any = None,
+    env: dict[str, Any] | None = None,
+    extra: Any = None,
+) -> str:
+    """Return a sha256 that changes whenever a rendered report could change.
+
+    Ingredients: the notebook file's bytes, the parameters, the article file
+    (or text), and the environment (package versions, lexicon hashes, VADER
+    lexicon, helper source; see :func:`environment`). The git commit and the
+    time are left out on purpose: neither changes what the notebook computes.
+
+    Parameters
+    ----------
+    notebook : path-like
+        The source notebook.
+    parameters : dict
+        The parameters the user chose (not the batch's temporary paths).
+    article : Article, str, path-like or None
+        As for :func:`article_info`.
+    env : dict, optional
+        A precomputed :func:`environment`; computed when not given.
+    extra : any JSON-able value, optional
+        Anything else the result depends on (e.g. the tables a corpus
+        notebook reads).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> nb = pathlib.Path(tempfile.mkdtemp()) / "01_x.ipynb"
+    >>> _ = nb.write_text("{}")
+    >>> env = {"packages": {}}
+    >>> a = fingerprint(notebook=nb, parameters={"T": 1}, env=env)
+    >>> a == fingerprint(notebook=nb, parameters={"T": 1}, env=env)
+    True
+    >>> a == fingerprint(notebook=nb, parameters={"T": 2}, env=env)
+    False
+    """
+    art = article_info(article)
+    if art is not None:
+        # The absolute path may differ between machines; the content decides.
+        art = {key: art[key] for key in ("id", "sha256", "text_sha256")}
+    payload = {
+        "notebook": file_sha256(notebook),
+        "parameters": parameters,
+        "article": art,
+        "environment": env if env is not None else environment(),
+        "extra": extra,
+    }
+    return hashlib.sha256(_canonical(payload).encode("utf-8")).hexdigest()
+
+
+def write_json_atomic(path: str | os.PathLike, data: Any) -> Path:
+    """Write ``data`` as indented JSON to a temporary file, then rename it into place.
+
+    A reader never sees a half-written file, even if the process is killed.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(data, out, indent=2, sort_keys=True, ensure_ascii=False, default=str)
+            out.write("\n")
+        os.chmod(tmp, 0o644)  # mkstemp makes files private; provenance is meant to be read
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_provenance(
+    out_dir: str | os.PathLike,
+    *,
+    notebook: str,
+    parameters: dict[str, Any],
+    article: Any = None,
+    started: datetime | None = None,
+) -> Path:
+    """Write ``provenance.json`` into ``out_dir`` and return its path.
+
+    Parameters
+    ----------
+    out_dir : path-like
+        The folder holding the notebook's tables (``report_dir(...)``).
+    notebook : str
+        The notebook's name, e.g. ``"02_sentiment"``.
+    parameters : dict
+        The parameter values the notebook ran with.
+    article : Article, str, path-like or None
+        The article analysed (see :func:`article_info`); ``None`` for
+        notebooks that read no single article.
+    started : datetime, optional
+        When the work began; default: when this module was first imported
+        in the session.
+
+    Returns
+    -------
+    Path
+        ``out_dir / "provenance.json"``.
+
+    Examples
+    --------
+    >>> import tempfile, json
+    >>> p = write_provenance(tempfile.mkdtemp(), notebook="00_demo", parameters={"T": 0.05})
+    >>> record = json.loads(p.read_text())
+    >>> record["notebook"], record["parameters"]["T"], record["finished"] >= record["started"]
+    ('00_demo', 0.05, True)
+    """
+    begun = started or _SESSION_STARTED
+    if begun.tzinfo is None:
+        begun = begun.astimezone(UTC)
+    record = {
+        "notebook": notebook,
+        "parameters": dict(parameters),
+        "article": article_info(article),
+        **environment(),
+        "executable": sys.executable,
+        "git": git_state(),
+    }
+    finished = datetime.now(UTC)
+    record.update(
+        started=begun.isoformat(timespec="seconds"),
+        finished=finished.isoformat(timespec="seconds"),
+        seconds=round((finished - begun).total_seconds(), 3),
+    )
+    return write_json_atomic(Path(out_dir) / "provenance.json", record)
