@@ -216,3 +216,11 @@ def test_score_texts_matches_the_command(tmp_path):
     score_file(source, tmp_path / "out.csv", analyses=("sentiment",))
     out = pd.read_csv(tmp_path / "out.csv")
     assert out["sentiment"].round(4).tolist() == table["sentiment"].round(4).tolist()
+
+
+def test_refused_input_creates_no_output_folder(tmp_path, counting):
+    source = write_csv(tmp_path / "in.csv", ["a"])
+    target = tmp_path / "new" / "folder" / "out.csv"
+    with pytest.raises(InputError):
+        score_file(source, target, text_column="body", analyses=counting)
+    assert not (tmp_path / "new").exists()

@@ -89,6 +89,7 @@ class Entry:
     pattern: str
     weight: float = 1.0
     attrs: dict = field(default_factory=dict, compare=False, hash=False)
+    case_sensitive: bool = False
 
 
 class _Node:
@@ -280,7 +281,7 @@ class Dictionary:
         node = self._root
         for key in keys:
             node = node.child(key, case_sensitive)
-        entry = Entry(category, pattern, float(weight), dict(attrs or {}))
+        entry = Entry(category, pattern, float(weight), dict(attrs or {}), case_sensitive)
         if not any(e.category == category and e.pattern == pattern for e in node.entries):
             node.entries.append(entry)
         self.entries.append(entry)

@@ -22,6 +22,7 @@ reads the same tokens.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 from collections import deque
@@ -337,6 +338,9 @@ def score_file(
             "output would overwrite the input", where=str(target), fix="Choose another output file"
         )
     chunks = _checked(read_chunks(source, text_column, chunk_rows), new_columns, source)
+    # Read and check the first chunk before anything (even a folder) is created.
+    first = next(chunks)
+    chunks = itertools.chain([first], chunks)
     executor, client = _executor(jobs, scheduler)
     bar = None
     if progress:
