@@ -1,0 +1,255 @@
+"""Corpus comparison: helpers.compare on hand-made report tables, and notebook 05 under papermill.
+
+The tables below imitate what notebooks 01-04 save (same columns as
+helpers.overview, helpers.sentiment, helpers.framing and helpers.diplomacy
+produce), with values small enough to work out by hand. "alpha" has every
+table; "beta" only metadata and tone, to check that a partial report is
+compared on what it has and that the gaps are named.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers import batch, compare
+from helpers.errors import InputError
+from helpers.paths import NOTEBOOKS_DIR
+
+NOTEBOOK = NOTEBOOKS_DIR / "05_corpus_comparison.ipynb"
+
+ALPHA = {
+    "01_metadata.csv": "field,value\nid,alpha\ntitle,Talks end\noutlet,Wire A\npublished,2022-03-21\n",
+    "01_sentences.csv": "doc_id,para_id,sent_id,start,end,text\nalpha,0,0,0,5,One.\n",
+    "01_actor_mentions.csv": (
+        "doc_id,sent_id,actor_id,actor,form,start,end,text\n"
+        "alpha,0,JPN,Japan,name,0,5,Japan\n"
+        "alpha,0,RUS,Russia,capital,10,16,Moscow\n"
+        "alpha,0,RUS,Russia,name,20,26,Russia\n"  # named twice in sentence 0: counts once
+        "alpha,1,RUS,Russia,name,30,36,Russia\n"
+        "alpha,2,JPN,Japan,demonym,40,48,Japanese\n"
+    ),
+    # mean (-0.6 + 0.2 + 0.1 + 0.0) / 4 = -0.075; negative 1/4, positive 2/4
+    "02_sentences.csv": (
+        "doc_id,sent_id,para_id,start,end,text,compound,compound_raw,label\n"
+        "alpha,0,0,0,10,a,-0.6,-0.5,negative\n"
+        "alpha,1,0,11,20,b,0.2,0.3,positive\n"
+        "alpha,2,1,21,30,c,0.1,0.1,positive\n"
+        "alpha,3,1,31,40,d,0.0,0.0,neutral\n"
+    ),
+    "03_frame_hits.csv": "doc_id,sent_id,scheme,frame,hits\nalpha,0,generic,economic,99\n",
+    "03_frame_salience.csv": (
+        "scheme,frame,frame_key,label,hits,sentences,share_sentences,per_1000_tokens,present,dominant\n"
+        "generic,conflict,generic/conflict,Conflict,3,2,0.5,30.0,True,True\n"
+        "generic,economic,generic/economic,Economic,1,1,0.25,10.0,True,False\n"
+        "policy,security,policy/security,Security,2,2,0.5,20.0,True,True\n"
+    ),
+    "04_stance_densities.csv": "category,count,words,per_1000\nhedges,2,100,20.0\nboosters,1,100,10.0\n",
+    "04_reference_densities.csv": "category,count,words,per_1000,articles\nhedges,9,100,90.0,5\n",
+    "04_intensity_ladder.csv": (
+        "doc_id,sent_id,level,label,evidence,speaker,speaker_id\n"
+        "alpha,0,0,,,,\n"
+        "alpha,1,4,protest,unacceptable,Japan,JPN\n"
+        "alpha,2,5,condemnation,completely unacceptable,Japan,JPN\n"
+        "alpha,3,0,,,,\n"
+    ),
+    "04_dyads.csv": (
+        "source,target,events,asserted,cooperative,conflictual,mean_weight,net_cooperation\n"
+        "Russia,Japan,2,1,0,1,-4.0,-4.0\n"
+    ),
+}
+BETA = {
+    "01_metadata.csv": "field,value\nid,beta\ntitle,Ministers meet\noutlet,Wire B\npublished,2022-04-02\n",
+    "02_sentences.csv": (
+        "doc_id,sent_id,para_id,start,end,text,compound,compound_raw,label\n"
+        "beta,0,0,0,10,a,0.4,0.4,positive\n"
+        "beta,1,0,11,20,b,0.2,0.2,positive\n"
+    ),
+    "02_actor_tone.csv": (
+        "actor_id,actor,n_units,n_mentions,mean,ci_low,ci_high,share_negative,share_positive,mean_raw\n"
+        "JPN,Japan,2,3,0.3,0.2,0.4,0.0,1.0,0.3\n"
+    ),
+}
+
+
+@pytest.fixture
+def reports(tmp_path) -> Path:
+    root = tmp_path / "reports"
+    for article, files in (("alpha", ALPHA), ("beta", BETA)):
+        (root / article).mkdir(parents=True)
+        for name, text in files.items():
+            (root / article / name).write_text(text, encoding="utf-8")
+    # Folders that are not article reports.
+    (root / "_corpus").mkdir()
+    (root / "_corpus" / "05_tone.csv").write_text("article_id,mean\nx,1\n", encoding="utf-8")
+    (root / "empty").mkdir()
+    return root
+
+
+# ----------------------------------------------------------------------------- compare
+
+
+def test_tables_are_recognised_by_columns_and_name(reports):
+    found = {name: path.name for name, path in compare.find_tables(reports / "alpha").items()}
+    assert found == {
+        "metadata": "01_metadata.csv",
+        "tone": "02_sentences.csv",  # 01_sentences.csv has no scores
+        "mentions": "01_actor_mentions.csv",
+        "frames": "03_frame_salience.csv",  # not the per-sentence hits
+        "stance": "04_stance_densities.csv",  # not the pooled reference
+        "intensity": "04_intensity_ladder.csv",
+        "dyads": "04_dyads.csv",
+    }
+    assert list(compare.article_folders(reports)) == ["alpha", "beta"]
+
+
+def test_tone_actor_tone_frames_intensity_dyads_by_hand(reports):
+    tables = compare.load_tables(reports)
+    tone = compare.tone_by_article(tables).set_index("article_id")
+    assert tone.loc["alpha", "mean"] == pytest.approx(-0.075)
+    assert tone.loc["alpha", "mean_raw"] == pytest.approx((-0.5 + 0.3 + 0.1) / 4)
+    assert tone.loc["alpha", ["negative", "neutral", "positive"]].tolist() == [0.25, 0.25, 0.5]
+    assert tone.loc["beta", "mean"] == pytest.approx(0.3)
+
+    actors = compare.actor_tone(tables)
+    got = {(r.article_id, r.actor): (r.units, round(r.mean, 6)) for r in actors.itertuples()}
+    assert got == {
+        ("alpha", "Japan"): (2, -0.25),  # sentences 0 and 2
+        ("alpha", "Russia"): (2, -0.2),  # sentences 0 and 1
+        ("beta", "Japan"): (2, 0.3),  # notebook 02's own table
+    }
+    assert set(actors.loc[actors.article_id == "beta", "method"]) == {
+        "notebook 02 (02_actor_tone.csv)"
+    }
+    assert compare.actor_tone(tables, min_units=3).empty
+
+    dominant = compare.dominant_frames(compare.frame_salience(tables))
+    assert dominant.values.tolist() == [["alpha", "conflict", 30.0]]
+
+    intensity = compare.intensity_by_article(tables)
+    assert intensity[
+        ["article_id", "highest_level", "label", "sentences_with_reaction"]
+    ].values.tolist() == [["alpha", 5, "condemnation", 2]]
+    dyads = compare.dyad_table(tables)
+    assert dyads.values.tolist() == [["alpha", "Russia", "Japan", 2, -4.0, -4.0]]
+    stance = compare.stance_density(tables)
+    assert stance[["marker", "density"]].values.tolist() == [["hedges", 20.0], ["boosters", 10.0]]
+
+
+def test_inventory_names_what_is_missing(reports):
+    tables = compare.load_tables(reports)
+    coverage = compare.inventory(tables).set_index("article_id")
+    assert (coverage.loc["alpha"] == "found").all()
+    assert coverage.loc["beta", "tone"] == "found"
+    assert coverage.loc["beta", "tone toward actors"] == "found"
+    assert coverage.loc["beta", "frames"].startswith("missing: frame salience")
+    text = compare.describe_missing(coverage.reset_index())
+    assert "frames: missing for 1 of 2 article(s) (beta)" in text
+    assert "tone:" not in text
+
+
+def test_by_outlet_and_by_date(reports):
+    tables = compare.load_tables(reports)
+    overview = compare.summary(tables)
+    meta = compare.article_metadata(tables)
+    by_outlet = compare.by_group(overview, meta, "outlet")
+    assert by_outlet[["outlet", "articles"]].values.tolist() == [["Wire A", 1], ["Wire B", 1]]
+    assert by_outlet["mean_tone"].tolist() == pytest.approx([-0.075, 0.3])
+    by_date = compare.by_group(overview, meta, "date", "M")
+    assert by_date["period"].tolist() == ["2022-03", "2022-04"]
+    with pytest.raises(InputError, match="cannot group by 'author'"):
+        compare.by_group(overview, meta, "author")
+
+
+def test_key_figures_for_the_batch_index(reports):
+    assert compare.key_figures(reports / "alpha") == {
+        "mean_sentiment": -0.075,
+        "dominant_frame": "conflict",
+        "highest_intensity": "5 condemnation",
+    }
+    assert compare.key_figures(reports / "beta") == {"mean_sentiment": 0.3}
+    assert compare.key_figures(reports / "empty") == {}
+
+
+def test_clear_errors_for_missing_reports(reports, tmp_path):
+    with pytest.raises(InputError, match="no report for article.*gamma"):
+        compare.load_tables(reports, "alpha,gamma")
+    with pytest.raises(InputError, match="no reports folder"):
+        compare.load_tables(tmp_path / "nowhere")
+    (tmp_path / "bare").mkdir()
+    with pytest.raises(InputError, match="no article reports to compare"):
+        compare.load_tables(tmp_path / "bare")
+
+
+def test_batch_runs_notebook_05_once_after_the_articles():
+    kinds = {nb.stem: nb.kind for nb in batch.discover_notebooks()}
+    assert kinds["05_corpus_comparison"] == "corpus"
+
+
+# ----------------------------------------------------------------------------- notebook
+
+
+def _execute(parameters: dict, output: Path, cwd: Path) -> None:
+    from papermill import execute_notebook
+
+    execute_notebook(
+        str(NOTEBOOK),
+        str(output),
+        parameters=parameters,
+        kernel_name="python3",
+        kernel_manager_class=batch._kernel_manager_class(),
+        progress_bar=False,
+        cwd=str(cwd),
+    )
+
+
+@pytest.mark.notebook
+def test_notebook_05_compares_many_articles(reports, tmp_path):
+    elsewhere = tmp_path / "cwd"
+    elsewhere.mkdir()
+    out = tmp_path / "out"
+    _execute({"REPORTS": str(reports), "OUTPUT_DIR": str(out)}, tmp_path / "05.ipynb", elsewhere)
+    tone = pd.read_csv(out / "05_tone.csv").set_index("article_id")
+    assert tone.loc["alpha", "mean"] == pytest.approx(-0.075)
+    assert tone.loc["beta", "mean"] == pytest.approx(0.3)
+    actor = pd.read_csv(out / "05_actor_tone.csv")
+    assert actor.loc[(actor.article_id == "alpha") & (actor.actor == "Japan"), "mean"].item() == (
+        pytest.approx(-0.25)
+    )
+    assert pd.read_csv(out / "05_dominant_frames.csv")["frame"].tolist() == ["conflict"]
+    assert pd.read_csv(out / "05_intensity.csv")["highest_level"].tolist() == [5]
+    inventory = pd.read_csv(out / "05_inventory.csv").set_index("article_id")
+    assert inventory.loc["beta", "dyads"].startswith("missing")
+    assert pd.read_csv(out / "05_by_outlet.csv")["outlet"].tolist() == ["Wire A", "Wire B"]
+    for figure in ("05_tone.png", "05_actor_tone.png", "05_frames.png", "05_dyads.png"):
+        assert (out / figure).stat().st_size > 1000
+    provenance = json.loads((out / "provenance.json").read_text(encoding="utf-8"))
+    assert provenance["notebook"] == "05_corpus_comparison"
+    assert provenance["parameters"]["REPORTS"] == str(reports)
+    assert list(elsewhere.iterdir()) == []  # nothing written relative to the working directory
+
+
+@pytest.mark.notebook
+def test_notebook_05_runs_on_one_partial_article(reports, tmp_path):
+    out = tmp_path / "one"
+    _execute(
+        {"REPORTS": str(reports), "ARTICLES": "beta", "OUTPUT_DIR": str(out)},
+        tmp_path / "05.ipynb",
+        tmp_path,
+    )
+    tone = pd.read_csv(out / "05_tone.csv")
+    assert tone["article_id"].tolist() == ["beta"]
+    assert pd.read_csv(out / "05_intensity.csv").empty
+    assert pd.read_csv(out / "05_dyads.csv").empty
+    executed = json.loads((tmp_path / "05.ipynb").read_text(encoding="utf-8"))
+    printed = "".join(
+        "".join(output.get("text", ""))
+        for cell in executed["cells"]
+        for output in cell.get("outputs", [])
+    )
+    assert "frames: missing for 1 of 1 article(s) (beta)" in printed
+    assert not math.isnan(tone["mean"].item())
