@@ -5,27 +5,17 @@ from __future__ import annotations
 import json
 
 import pandas as pd
-import papermill as pm
 import pytest
 
 from helpers.corpus import load_article
-from helpers.paths import NOTEBOOKS_DIR
 from helpers.text import split_sentences
+from notebook_runner import render
 
 pytestmark = pytest.mark.notebook
 
 
 def run(tmp_path, article):
-    out = tmp_path / "out"
-    pm.execute_notebook(
-        str(NOTEBOOKS_DIR / "01_overview.ipynb"),
-        str(tmp_path / "01_overview.ipynb"),
-        parameters={"ARTICLE": str(article), "OUTPUT_DIR": str(out), "MIN_COLLOCATION_FREQ": 1},
-        kernel_name="ddn",
-        cwd=str(tmp_path),  # not the project folder: paths come from the package
-        progress_bar=False,
-    )
-    return out
+    return render("01_overview", tmp_path, {"ARTICLE": str(article), "MIN_COLLOCATION_FREQ": 1})
 
 
 def test_overview_on_the_seed(tmp_path, seed_path):

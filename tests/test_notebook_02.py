@@ -6,13 +6,12 @@ import json
 import textwrap
 
 import pandas as pd
-import papermill as pm
 import pytest
 
 from helpers.corpus import load_article
-from helpers.paths import NOTEBOOKS_DIR
 from helpers.resources import vader_analyzer
 from helpers.sentiment import SENTENCE_COLUMNS
+from notebook_runner import read_table, render
 
 pytestmark = pytest.mark.notebook
 
@@ -37,20 +36,10 @@ SENTIMENT_ARTICLE = textwrap.dedent(
 
 
 def run(tmp_path, article, **parameters):
-    out = tmp_path / "out"
-    pm.execute_notebook(
-        str(NOTEBOOKS_DIR / "02_sentiment.ipynb"),
-        str(tmp_path / "02_sentiment.ipynb"),
-        parameters={"ARTICLE": str(article), "OUTPUT_DIR": str(out), **parameters},
-        kernel_name="ddn",
-        cwd=str(tmp_path),  # not the project folder: paths come from the package
-        progress_bar=False,
-    )
-    return out
+    return render("02_sentiment", tmp_path, {"ARTICLE": str(article), **parameters})
 
 
-def read(out, name):
-    return pd.read_csv(out / name, keep_default_na=False)
+read = read_table
 
 
 def check_common(out, article, parameters):

@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 import textwrap
 
-import pandas as pd
-import papermill as pm
 import pytest
 
 from helpers.corpus import load_article
 from helpers.framing import QUESTION_SHEET_COLUMNS, read_question_sheet
-from helpers.paths import NOTEBOOKS_DIR
 from helpers.text import segment
+from notebook_runner import read_table, render
 
 pytestmark = pytest.mark.notebook
 
@@ -34,20 +32,10 @@ FRAMING_ARTICLE = textwrap.dedent(
 
 
 def run(tmp_path, article, **parameters):
-    out = tmp_path / "out"
-    pm.execute_notebook(
-        str(NOTEBOOKS_DIR / "03_framing.ipynb"),
-        str(tmp_path / "03_framing.ipynb"),
-        parameters={"ARTICLE": str(article), "OUTPUT_DIR": str(out), **parameters},
-        kernel_name="ddn",
-        cwd=str(tmp_path),  # not the project folder: paths come from the package
-        progress_bar=False,
-    )
-    return out
+    return render("03_framing", tmp_path, {"ARTICLE": str(article), **parameters})
 
 
-def read(out, name):
-    return pd.read_csv(out / name, keep_default_na=False)
+read = read_table
 
 
 def test_framing_notebook_on_the_seed(tmp_path, seed_path):

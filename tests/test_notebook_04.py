@@ -5,11 +5,9 @@ from __future__ import annotations
 import json
 import textwrap
 
-import pandas as pd
-import papermill as pm
 import pytest
 
-from helpers.paths import NOTEBOOKS_DIR
+from notebook_runner import read_table, render
 
 pytestmark = pytest.mark.notebook
 
@@ -35,20 +33,10 @@ ARTICLE = textwrap.dedent(
 
 
 def run(tmp_path, article: str):
-    out = tmp_path / "out"
-    pm.execute_notebook(
-        str(NOTEBOOKS_DIR / NOTEBOOK),
-        str(tmp_path / NOTEBOOK),
-        parameters={"ARTICLE": article, "OUTPUT_DIR": str(out)},
-        kernel_name="ddn",
-        cwd=str(tmp_path),  # not the project folder: paths come from the package
-        progress_bar=False,
-    )
-    return out
+    return render(NOTEBOOK.removesuffix(".ipynb"), tmp_path, {"ARTICLE": article})
 
 
-def read(out, name):
-    return pd.read_csv(out / name, keep_default_na=False)
+read = read_table
 
 
 def test_notebook_04_on_a_short_article(tmp_path):

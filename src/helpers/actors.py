@@ -49,8 +49,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from helpers.errors import DictionaryError, ParameterError
-from helpers.lexicons import Dictionary, parse_pattern
-from helpers.paths import lexicon_path
+from helpers.lexicons import Dictionary, lexicon_file, parse_pattern
 from helpers.text import Token
 
 __all__ = [
@@ -404,22 +403,11 @@ def load_actors(path: str | Path | None = None) -> Actors:
     >>> actors.name("SUN"), actors.table.set_index("actor_id").loc["SUN", "predecessor_of"]
     ('Soviet Union', 'RUS')
     """
-    if path is None:
-        path = lexicon_path("actors")
-    else:
-        text_name = str(path)
-        path = Path(path)
-        if path.suffix == "" and "/" not in text_name and "\\" not in text_name:
-            path = lexicon_path(text_name)
-    try:
-        stat = path.stat()
-    except OSError:
-        raise DictionaryError(
-            f"actors file not found: {path}",
-            where=str(path),
-            fix="Check the path, or copy data/lexicons/actors.yml and edit it",
-        ) from None
-    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    path, key = lexicon_file(
+        "actors" if path is None else path,
+        what="actors",
+        fix="Check the path, or copy data/lexicons/actors.yml and edit it",
+    )
     if key not in _CACHE:
         _CACHE[key] = _Compiler(path).compile()
     return _CACHE[key]

@@ -64,6 +64,7 @@ from helpers.errors import (
     ParameterError,
     ResourceError,
 )
+from helpers.text import spans_between
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -762,19 +763,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     >>> paragraph_spans("One.\nTwo.")
     [(0, 4), (5, 9)]
     """
-    separator = _BLANK_LINES if _BLANK_LINES.search(text) else _LINE_BREAK
-    spans = []
-    cut = 0
-    for match in [*separator.finditer(text), None]:
-        end = match.start() if match else len(text)
-        chunk = text[cut:end]
-        stripped = chunk.strip()
-        if stripped:
-            lead = len(chunk) - len(chunk.lstrip())
-            spans.append((cut + lead, cut + lead + len(stripped)))
-        if match:
-            cut = match.end()
-    return spans
+    return spans_between(text, _BLANK_LINES if _BLANK_LINES.search(text) else _LINE_BREAK)
 
 
 def _title_key(text: str) -> str:

@@ -489,19 +489,9 @@ def load_dictionary(name_or_path: str | Path) -> Dictionary:
     --------
     >>> load_dictionary("abbreviations")  # doctest: +SKIP
     """
-    text_name = str(name_or_path)
-    path = Path(name_or_path)
-    if path.suffix == "" and "/" not in text_name and "\\" not in text_name:
-        path = lexicon_path(text_name)
-    try:
-        stat = path.stat()
-    except OSError:
-        raise DictionaryError(
-            f"dictionary file not found: {path}",
-            where=str(path),
-            fix="Check the name, or give a path to a .yml or .dic file",
-        ) from None
-    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    path, key = lexicon_file(
+        name_or_path, fix="Check the name, or give a path to a .yml or .dic file"
+    )
     if key not in _CACHE:
         suffix = path.suffix.lower()
         if suffix == ".dic":
@@ -515,6 +505,36 @@ def load_dictionary(name_or_path: str | Path) -> Dictionary:
                 fix="Use .yml/.yaml (this project's or quanteda's format) or LIWC .dic",
             )
     return _CACHE[key]
+
+
+def lexicon_file(
+    name_or_path: str | Path, *, what: str = "dictionary", fix: str = ""
+) -> tuple[Path, tuple[str, int, int]]:
+    """Resolve a lexicon name or path and return it with a key for caching.
+
+    A bare name (no suffix, no folder) means ``data/lexicons/<name>.yml``. The
+    key changes whenever the file does (path, modification time, size), so a
+    compiled lexicon is rebuilt after an edit.
+
+    Raises
+    ------
+    DictionaryError
+        If the file does not exist.
+
+    Examples
+    --------
+    >>> lexicon_file("abbreviations")[0].name
+    'abbreviations.yml'
+    """
+    text_name = str(name_or_path)
+    path = Path(name_or_path)
+    if path.suffix == "" and "/" not in text_name and "\\" not in text_name:
+        path = lexicon_path(text_name)
+    try:
+        stat = path.stat()
+    except OSError:
+        raise DictionaryError(f"{what} file not found: {path}", where=str(path), fix=fix) from None
+    return path, (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
 
 
 def _read_text(path: Path) -> str:

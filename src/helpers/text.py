@@ -44,6 +44,7 @@ __all__ = [
     "segment",
     "quote_spans",
     "normalize_token",
+    "spans_between",
 ]
 
 #: Longest run of sentence splits undone to keep one quotation whole.
@@ -199,9 +200,22 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     >>> split_paragraphs("One.\\n\\n  Two\\nlines.\\n")
     [(0, 4), (8, 18)]
     """
+    return spans_between(text, _PARAGRAPH_BREAK)
+
+
+def spans_between(text: str, separator: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Return the spans of the pieces of ``text`` between matches of ``separator``.
+
+    White space around each piece is left out, and empty pieces are dropped.
+
+    Examples
+    --------
+    >>> spans_between("a ; b;;c ", re.compile(";"))
+    [(0, 1), (4, 5), (7, 8)]
+    """
     spans = []
     cut = 0
-    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
+    for match in [*separator.finditer(text), None]:
         end = match.start() if match else len(text)
         chunk = text[cut:end]
         stripped = chunk.strip()
