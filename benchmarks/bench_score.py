@@ -1,0 +1,451 @@
+"""Throughput, scaling and profile of ``score`` against a bare NLTK VADER loop.
+
+Throughput (:func:`throughput`) runs, in one process and on the same resampled
+sentences, the reference (a bare loop of NLTK's
+``SentimentIntensityAnalyzer.polarity_scores`` on the project's lexicon) and
+``score`` with each analysis alone and with all of them, both in memory
+(:func:`helpers.score.score_texts`) and end to end on a CSV file
+(:func:`helpers.score.score_file`, reading and writing included). The
+configurations are interleaved, in a fresh random order each round, and each
+ratio to the reference is the median of per-round ratios, so a neighbour's
+burst of load on a shared machine slows both sides of a ratio alike.
+
+Scaling (:func:`scaling`) runs the ``score`` command (``helpers.cli.main``, the
+entry point of ``python -m helpers score``) in a fresh process on files of
+1,000, 10,000 and 100,000 sentences (and of documents of 40 sentences): first
+on a one-row file, so imports and dictionary compilation are done, then timed
+on the real file (CPU and wall), with the process's peak resident memory.
+
+Nothing here asserts: the figures go to ``benchmarks/results.json`` and the
+targets are judged in ``benchmarks/run.py``.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import random
+import statistics
+import subprocess
+import sys
+import time
+from importlib import import_module
+from pathlib import Path
+
+import corpus
+
+ANALYSIS_NAMES = ("sentiment", "framing", "diplomacy")
+
+
+def available_analyses() -> dict[str, str]:
+    """Return analysis name -> ``"ok"`` or why it cannot be benchmarked.
+
+    An analysis counts as available when its module imports and scores one
+    sentence through :func:`helpers.score.score_texts`; other developers'
+    modules may be missing or half-written while the benchmark runs.
+    """
+    from helpers.score import ANALYSES, score_texts
+
+    status = {}
+    for name in ANALYSIS_NAMES:
+        if name not in ANALYSES:
+            status[name] = "not available: not registered in helpers.score.ANALYSES"
+            continue
+        try:
+            import_module(ANALYSES[name])
+            score_texts(["Japan called the move completely unacceptable."], [name])
+        except ImportError as exc:
+            status[name] = f"not available: {exc}"
+        except Exception as exc:  # a half-written module must not stop the benchmark
+            status[name] = f"not available: {type(exc).__name__}: {exc}"
+        else:
+            status[name] = "ok"
+    return status
+
+
+def _median(values):
+    return statistics.median(values) if values else None
+
+
+def _timed(function) -> tuple[float, float]:
+    """Return the wall and CPU seconds of one call."""
+    gc.collect()
+    wall, cpu = time.perf_counter(), time.process_time()
+    function()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def throughput(n_sentences: int, repeats: int, analyses: list[str], workdir: Path) -> dict:
+    """Time the reference and every ``score`` configuration on the same sentences.
+
+    Parameters
+    ----------
+    n_sentences : int
+        Sentences per timed call.
+    repeats : int
+        Rounds; every configuration runs once per round, in a shuffled order.
+    analyses : list of str
+        The available analyses.
+    workdir : Path
+        Folder for the CSV input and outputs of ``score_file``.
+
+    Returns
+    -------
+    dict
+        ``configs``: label -> seconds per round, median seconds, sentences per
+        second, and the median ratio of its throughput to the reference's.
+    """
+    from helpers.resources import vader_analyzer
+    from helpers.score import score_file, score_texts
+
+    sentences = corpus.sample_sentences(n_sentences)
+    source = corpus.write_csv(workdir / "throughput.csv", sentences)
+    analyzer = vader_analyzer()
+    polarity_scores = analyzer.polarity_scores
+
+    def reference(texts=sentences):
+        for text in texts:
+            polarity_scores(text)
+
+    configs: dict[str, tuple[str, object]] = {"vader_loop": ("reference", reference)}
+    in_memory = [("tokenise_only", ())] + [(f"{a}_only", (a,)) for a in analyses]
+    if analyses:
+        in_memory.append(("all", tuple(analyses)))
+    for label, chosen in in_memory:
+        configs[f"texts:{label}"] = (
+            "score_texts",
+            lambda chosen=chosen, texts=sentences: score_texts(texts, chosen),
+        )
+    # End to end on a file for the two figures the targets name.
+    end_to_end = [(f"{a}_only", (a,)) for a in analyses if a == "sentiment"]
+    if analyses:
+        end_to_end.append(("all", tuple(analyses)))
+    for label, chosen in end_to_end:
+        target = workdir / f"out_{label}.csv"
+        configs[f"file:{label}"] = (
+            "score_file",
+            lambda chosen=chosen, target=target: score_file(
+                source, target, text_column="text", analyses=chosen
+            ),
+        )
+
+    # Warm up: lazy imports, compiled dictionaries, caches, the VADER lexicon.
+    warm = sentences[:200]
+    reference(warm)
+    for _label, chosen in in_memory:
+        score_texts(warm, chosen)
+    for label, _ in end_to_end:
+        configs[f"file:{label}"][1]()
+
+    # CPU time is the primary measure: the work is single-threaded and CPU-bound, and
+    # process time leaves out the moments a neighbour's job holds the core; wall time
+    # is kept beside it.
+    walls: dict[str, list[float]] = {label: [] for label in configs}
+    cpus: dict[str, list[float]] = {label: [] for label in configs}
+    rng = random.Random(corpus.SEED)
+    for _ in range(repeats):
+        order = list(configs)
+        rng.shuffle(order)
+        for label in order:
+            wall, cpu = _timed(configs[label][1])
+            walls[label].append(wall)
+            cpus[label].append(cpu)
+
+    def per_round(label, series):
+        return [ref / own for ref, own in zip(series["vader_loop"], series[label], strict=True)]
+
+    result = {}
+    for label, (kind, _) in configs.items():
+        cpu_ratios, wall_ratios = per_round(label, cpus), per_round(label, walls)
+        cpu_s, wall_s = _median(cpus[label]), _median(walls[label])
+        result[label] = {
+            "kind": kind,
+            "cpu_s": [round(t, 4) for t in cpus[label]],
+            "wall_s": [round(t, 4) for t in walls[label]],
+            "sentences_per_cpu_s": round(n_sentences / cpu_s, 1),
+            "sentences_per_s": round(n_sentences / wall_s, 1),
+            "us_per_sentence": round(1e6 * cpu_s / n_sentences, 1),
+            "ratio_to_vader": round(_median(cpu_ratios), 3),
+            "ratio_min_max": [round(min(cpu_ratios), 3), round(max(cpu_ratios), 3)],
+            "ratio_to_vader_wall": round(_median(wall_ratios), 3),
+        }
+    return {"n_sentences": n_sentences, "repeats": repeats, "analyses": analyses, "configs": result}
+
+
+def cold_caches(n_sentences: int, analyses: list[str]) -> dict:
+    """Cost per sentence with the dictionaries' per-token memory cleared before each sentence.
+
+    The resampled corpus repeats one article's few hundred words, so the
+    dictionary engine's memory of where patterns can start (``_starts`` of each
+    :class:`helpers.lexicons.Dictionary`) is always warm in :func:`throughput`.
+    Clearing it before every sentence gives the worst case (every word new); a
+    large real corpus lies between the two.
+    """
+    from helpers.lexicons import Dictionary
+    from helpers.score import _modules, score_text
+
+    modules = _modules(analyses)
+    sentences = corpus.sample_sentences(n_sentences, seed=corpus.SEED + 2)
+    for text in sentences[:50]:
+        score_text(text, modules)  # compile everything first
+    dictionaries = [
+        obj for obj in gc.get_objects() if isinstance(obj, Dictionary) and hasattr(obj, "_starts")
+    ]
+    if not dictionaries:
+        return {"status": "not measurable: no Dictionary with a per-token memory (_starts)"}
+
+    def warm():
+        for text in sentences:
+            score_text(text, modules)
+
+    def cold():
+        for text in sentences:
+            for dictionary in dictionaries:
+                dictionary._starts.clear()
+            score_text(text, modules)
+
+    times: dict[str, list[float]] = {"warm": [], "cold": []}
+    for _ in range(3):
+        for name, function in (("warm", warm), ("cold", cold)):
+            times[name].append(_timed(function)[1])
+    warm_s, cold_s = _median(times["warm"]), _median(times["cold"])
+    return {
+        "n_sentences": n_sentences,
+        "dictionaries": len(dictionaries),
+        "warm_us_per_sentence": round(1e6 * warm_s / n_sentences, 1),
+        "cold_us_per_sentence": round(1e6 * cold_s / n_sentences, 1),
+        "cold_over_warm": round(cold_s / warm_s, 3),
+    }
+
+
+# The child runs the command's own entry point (``helpers.cli.main``, what
+# ``python -m helpers score`` calls): once on a one-row file to warm up (imports,
+# dictionary compilation), then timed on the real file. Peak memory is the
+# process's VmHWM: ru_maxrss would carry this large benchmark process's resident
+# size into the child across fork and exec on Linux.
+_SCORE_CHILD = """
+import json, sys, time
+start_cpu = time.process_time()
+from helpers.cli import main
+report, warm_in, warm_out, *argv = sys.argv[1:]
+if main(["score", warm_in, "-o", warm_out, *argv[4:]]) != 0:
+    sys.exit(3)
+# CPU time of each chunk, to see drift within one run (same process, same noise).
+chunks = []
+try:
+    import helpers.score as score_module
+    score_chunk = score_module._score_chunk
+    def timed_chunk(*args, **kwargs):
+        began = time.process_time()
+        frame = score_chunk(*args, **kwargs)
+        chunks.append([len(frame), time.process_time() - began])
+        return frame
+    score_module._score_chunk = timed_chunk
+except (ImportError, AttributeError):  # the command's internals changed: no per-chunk times
+    pass
+wall, cpu = time.perf_counter(), time.process_time()
+code = main(argv)
+wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+peak_kib = None
+try:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                peak_kib = int(line.split()[1])
+except OSError:
+    import resource
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+with open(report, "w") as handle:
+    json.dump({"code": code, "wall_s": wall, "cpu_s": cpu, "peak_kib": peak_kib, "chunks": chunks,
+               "startup_cpu_s": time.process_time() - cpu - start_cpu}, handle)
+sys.exit(code)
+"""
+
+
+def _run_scoring(source: Path, warm: Path, target: Path, analyses, unit, cwd: Path) -> dict:
+    """Score ``source`` in a fresh process (after a warm-up); return its timings and peak RSS."""
+    argv = ["score", str(source), "-o", str(target), "--unit", unit, "--text-column", "text"]
+    if analyses:
+        argv += ["--analyses", ",".join(analyses)]
+    report = target.with_suffix(".json")
+    warm_out = target.with_name("warm_out.csv")
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", _SCORE_CHILD, str(report), str(warm), str(warm_out), *argv],
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    process_wall = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"score {source.name} failed ({done.returncode}): {done.stderr[-2000:]}")
+    result = json.loads(report.read_text())
+    result["process_wall_s"] = process_wall
+    result["peak_rss_mb"] = result.pop("peak_kib") / 1024
+    return result
+
+
+def scaling(
+    sizes: list[int],
+    repeats: dict[int, int],
+    analyses: list[str],
+    unit: str,
+    workdir: Path,
+    cwd: Path,
+) -> dict:
+    """Time the ``score`` command on growing files in fresh processes; read peak memory.
+
+    Parameters
+    ----------
+    sizes : list of int
+        Sentence counts (documents hold :data:`corpus.PER_DOC` each).
+    repeats : dict
+        Size -> runs.
+    analyses : list of str
+        Passed as ``--analyses``.
+    unit : {"sentence", "document"}
+
+    Returns
+    -------
+    dict
+        Per size: median CPU and wall seconds of the scoring, microseconds per
+        sentence, the peak RSS of the process (MB, the largest of the runs).
+    """
+    files = {}
+    for size in sizes:
+        texts = (
+            corpus.sample_sentences(size) if unit == "sentence" else corpus.sample_documents(size)
+        )
+        files[size] = corpus.write_csv(workdir / f"scale_{unit}_{size}.csv", texts)
+    warm_texts = corpus.sample_sentences(1) if unit == "sentence" else corpus.sample_documents(40)
+    warm = corpus.write_csv(workdir / f"scale_{unit}_warm.csv", warm_texts)
+    runs: dict[int, list[dict]] = {size: [] for size in sizes}
+    counted: dict[int, int] = {}
+    # Interleave sizes round by round, so slow periods on the machine spread over all of them.
+    for round_no in range(max(repeats.get(size, 1) for size in sizes)):
+        for size in sizes:
+            if round_no >= repeats.get(size, 1):
+                continue
+            target = workdir / f"scale_{unit}_{size}_out.csv"
+            runs[size].append(_run_scoring(files[size], warm, target, analyses, unit, cwd))
+            if unit == "document" and size not in counted:
+                counted[size] = _sentences_scored(target)
+            target.unlink(missing_ok=True)
+    result: dict = {"unit": unit, "analyses": analyses, "sizes": {}}
+    for size in sizes:
+        cpu = _median([r["cpu_s"] for r in runs[size]])
+        wall = _median([r["wall_s"] for r in runs[size]])
+        # Documents are re-split by the command; count the sentences it actually scored.
+        sentences = counted.get(size, size)
+        result["sizes"][str(size)] = {
+            "rows": size // (1 if unit == "sentence" else corpus.PER_DOC),
+            "sentences": sentences,
+            "runs": len(runs[size]),
+            "cpu_s": round(cpu, 3),
+            "wall_s": round(wall, 3),
+            "process_wall_s": round(_median([r["process_wall_s"] for r in runs[size]]), 3),
+            "startup_cpu_s": round(_median([r["startup_cpu_s"] for r in runs[size]]), 3),
+            "us_per_sentence": round(1e6 * cpu / sentences, 1),
+            "us_per_sentence_wall": round(1e6 * wall / sentences, 1),
+            "sentences_per_cpu_s": round(sentences / cpu, 1),
+            "peak_rss_mb": round(max(r["peak_rss_mb"] for r in runs[size]), 1),
+            "chunk_drift": _chunk_drift(runs[size][0]["chunks"]),
+        }
+    return result
+
+
+def _chunk_drift(chunks: list) -> dict | None:
+    """Compare CPU time per row of the last quarter of chunks with the first quarter.
+
+    Within one run the machine's noise is shared, so a ratio well above 1 means
+    the command slows down as it goes (something grows with the rows done).
+    """
+    if len(chunks) < 4:
+        return None
+    quarter = len(chunks) // 4
+
+    def per_row(part):
+        return sum(seconds for _, seconds in part) / sum(rows for rows, _ in part)
+
+    first, last = per_row(chunks[:quarter]), per_row(chunks[-quarter:])
+    return {
+        "chunks": len(chunks),
+        "first_quarter_us_per_row": round(1e6 * first, 1),
+        "last_quarter_us_per_row": round(1e6 * last, 1),
+        "last_over_first": round(last / first, 3),
+    }
+
+
+def _sentences_scored(path: Path) -> int:
+    import pandas as pd
+
+    return int(pd.read_csv(path, usecols=["n_sentences"])["n_sentences"].sum())
+
+
+def profile(n_sentences: int, analyses: list[str], out_path: Path) -> dict:
+    """Profile ``score_texts`` with ``analyses`` under pyinstrument; write the report.
+
+    Returns
+    -------
+    dict
+        The report's path and the functions with the most self time
+        (seconds and share of the profiled time).
+    """
+    from pyinstrument import Profiler
+
+    from helpers.score import score_texts
+
+    sentences = corpus.sample_sentences(n_sentences, seed=corpus.SEED + 1)
+    score_texts(sentences[:200], analyses)  # warm-up: imports and compiled dictionaries
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    score_texts(sentences, analyses)
+    profiler.stop()
+    session = profiler.last_session
+    self_times: dict[str, float] = {}
+    stack = [session.root_frame()]
+    while stack:
+        frame = stack.pop()
+        if frame is None:
+            continue
+        stack.extend(frame.children)
+        if frame.is_synthetic:  # '[self]' and similar leaves: counted in their parent below
+            continue
+        name = f"{frame.class_name}.{frame.function}" if frame.class_name else frame.function
+        key = f"{name} ({_short(frame.file_path)}:{frame.line_no})"
+        own = frame.time - sum(child.time for child in frame.children if not child.is_synthetic)
+        self_times[key] = self_times.get(key, 0.0) + own
+    total = session.duration
+    top = sorted(self_times.items(), key=lambda item: -item[1])[:25]
+    tree = profiler.output_text(unicode=False, color=False, show_all=False)
+    lines = [
+        f"pyinstrument profile of score_texts({n_sentences} sentences, analyses={analyses})",
+        f"total {total:.3f} s = {1e6 * total / n_sentences:.1f} us per sentence",
+        "",
+        "Self time by function (top 25):",
+    ]
+    lines += [f"  {seconds:8.3f} s  {100 * seconds / total:5.1f}%  {name}" for name, seconds in top]
+    lines += ["", "Call tree:", tree]
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    out_path.write_text("\n".join(lines), encoding="utf-8")
+    return {
+        "path": str(out_path),
+        "n_sentences": n_sentences,
+        "analyses": analyses,
+        "total_s": round(total, 3),
+        "self_time_top": [
+            {"function": name, "seconds": round(seconds, 3), "share": round(seconds / total, 3)}
+            for name, seconds in top[:15]
+        ],
+    }
+
+
+def _short(path: str | None) -> str:
+    if not path:
+        return "?"
+    parts = Path(path).parts
+    for anchor in ("helpers", "nltk", "pandas", "re"):
+        if anchor in parts:
+            return "/".join(parts[parts.index(anchor) :])
+    return "/".join(parts[-2:])
