@@ -24,6 +24,21 @@ def _band(axes, threshold: float, horizontal: bool = True) -> None:
         axes.axvspan(-threshold, threshold, color="#eeeeee", zorder=0, label="neutral band")
 
 
+def _marked_scatter(axes, table, x: str, y: str, marked_rows, *, plain: dict, marked: dict) -> None:
+    """Scatter ``y`` against ``x``; rows in ``marked_rows`` drawn apart and labelled by sent_id."""
+    axes.scatter(table.loc[~marked_rows, x], table.loc[~marked_rows, y], **plain)
+    axes.scatter(table.loc[marked_rows, x], table.loc[marked_rows, y], **marked)
+    for sent_id, x_value, y_value in zip(
+        table.loc[marked_rows, "sent_id"],
+        table.loc[marked_rows, x],
+        table.loc[marked_rows, y],
+        strict=True,
+    ):
+        axes.annotate(
+            str(sent_id), (x_value, y_value), fontsize=7, xytext=(3, 3), textcoords="offset points"
+        )
+
+
 def plot_arc(
     table,
     *,
@@ -94,28 +109,15 @@ def plot_raw_vs_domain(
     axes.axvspan(-threshold, threshold, color="#eeeeee", zorder=0)
     axes.plot([-1, 1], [-1, 1], color="#bbbbbb", linewidth=0.8)
     changed = table["compound"] != table["compound_raw"]
-    axes.scatter(
-        table.loc[~changed, "compound_raw"],
-        table.loc[~changed, "compound"],
-        s=14,
-        color=RAW,
-        label="unchanged",
+    _marked_scatter(
+        axes,
+        table,
+        "compound_raw",
+        "compound",
+        changed,
+        plain={"s": 14, "color": RAW, "label": "unchanged"},
+        marked={"s": 18, "color": NEWS, "label": "changed"},
     )
-    axes.scatter(
-        table.loc[changed, "compound_raw"],
-        table.loc[changed, "compound"],
-        s=18,
-        color=NEWS,
-        label="changed",
-    )
-    for row in table.loc[changed].itertuples(index=False):
-        axes.annotate(
-            str(row.sent_id),
-            (row.compound_raw, row.compound),
-            fontsize=7,
-            xytext=(3, 3),
-            textcoords="offset points",
-        )
     axes.set_xlim(-1.05, 1.05)
     axes.set_ylim(-1.05, 1.05)
     axes.set_xlabel("plain VADER (NLTK)")
@@ -181,30 +183,15 @@ def plot_lexicon_agreement(sentences, *, title: str = "VADER (news-aware) agains
     figure, axes = new_figure(5.5, 4.5)
     axes.axhline(0, color="#bbbbbb", linewidth=0.8)
     axes.axvline(0, color="#bbbbbb", linewidth=0.8)
-    opposite = sentences["opposite_sign"].astype(bool)
-    axes.scatter(
-        sentences.loc[~opposite, "afinn"],
-        sentences.loc[~opposite, "compound"],
-        s=14,
-        color=NEWS,
-        label="same sign or neutral",
+    _marked_scatter(
+        axes,
+        sentences,
+        "afinn",
+        "compound",
+        sentences["opposite_sign"].astype(bool),
+        plain={"s": 14, "color": NEWS, "label": "same sign or neutral"},
+        marked={"s": 24, "color": NEGATIVE, "marker": "x", "label": "opposite signs"},
     )
-    axes.scatter(
-        sentences.loc[opposite, "afinn"],
-        sentences.loc[opposite, "compound"],
-        s=24,
-        color=NEGATIVE,
-        marker="x",
-        label="opposite signs",
-    )
-    for row in sentences.loc[opposite].itertuples(index=False):
-        axes.annotate(
-            str(row.sent_id),
-            (row.afinn, row.compound),
-            fontsize=7,
-            xytext=(3, 3),
-            textcoords="offset points",
-        )
     axes.set_xlabel("AFINN-165 (sum of word scores)")
     axes.set_ylabel("VADER compound (news-aware)")
     axes.set_title(title)
