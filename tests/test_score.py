@@ -224,3 +224,25 @@ def test_refused_input_creates_no_output_folder(tmp_path, counting):
     with pytest.raises(InputError):
         score_file(source, target, text_column="body", analyses=counting)
     assert not (tmp_path / "new").exists()
+
+
+def test_a_dask_cluster_gives_the_same_output(tmp_path):
+    from dask.distributed import LocalCluster
+
+    texts = [
+        f"Talks {i} went well." if i % 2 else f"Russia warned Japan {i} times!" for i in range(30)
+    ]
+    source = write_csv(tmp_path / "in.csv", texts)
+    local, remote = tmp_path / "local.csv", tmp_path / "remote.csv"
+    score_file(source, local, analyses=("sentiment",), chunk_rows=7)
+    with LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        score_file(
+            source,
+            remote,
+            analyses=("sentiment",),
+            chunk_rows=7,
+            scheduler=cluster.scheduler_address,
+        )
+    assert local.read_text() == remote.read_text()
