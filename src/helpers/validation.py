@@ -44,7 +44,7 @@ means "not coded" and the row is left out (the count is reported).
 
 What agreement does not show: two coders trained on the same codebook can
 share a bias, and high agreement with the tool on sentences written or picked
-by its developers says little about other text. See ``docs/validation.md``.
+by its developers says little about other text. See the README section "How valid is it?".
 """
 
 from __future__ import annotations
