@@ -867,19 +867,25 @@ class _Compiler:
             if pattern is not None:
                 self.form_rows.append((actor_id, "leader", pattern, name, person.get("note", "")))
 
+    def pattern_block(self, block, line: int | None, key: str) -> tuple[_Seq, list, _Map]:
+        """Read a block given as a list of patterns or as a mapping with ``patterns``.
+
+        Returns the patterns, their line numbers and the block's other settings.
+        """
+        if isinstance(block, _Seq):
+            return block, block.item_lines, _Map()
+        settings = self.mapping(block, line, f"'{key}'")
+        if "patterns" not in settings:
+            self.fail(f"'{key}' has no 'patterns' list", line)
+        patterns = self.sequence(
+            settings["patterns"], settings.key_lines["patterns"], f"'patterns' of {key}"
+        )
+        return patterns, patterns.item_lines, settings
+
     def roles(self, roles, line: int | None) -> frozenset[str]:
         if roles is None:
             return frozenset()
-        if isinstance(roles, _Seq):
-            patterns, lines, settings = roles, roles.item_lines, _Map()
-        else:
-            settings = self.mapping(roles, line, "'roles'")
-            if "patterns" not in settings:
-                self.fail("'roles' has no 'patterns' list", line)
-            patterns = self.sequence(
-                settings["patterns"], settings.key_lines["patterns"], "'patterns' of roles"
-            )
-            lines = patterns.item_lines
+        patterns, lines, settings = self.pattern_block(roles, line, "roles")
         cs = bool(settings.get("case_sensitive", False))
         self.dictionary.add_category(_ROLE_CATEGORY, {"note": settings.get("note", "")})
         for item, item_line in zip(patterns, lines, strict=True):
@@ -902,16 +908,7 @@ class _Compiler:
     def suppressors(self, block, line: int | None, default_cs: bool) -> None:
         if block is None:
             return
-        if isinstance(block, _Seq):
-            patterns, lines = block, block.item_lines
-        else:
-            block = self.mapping(block, line, "'not_actors'")
-            if "patterns" not in block:
-                self.fail("'not_actors' has no 'patterns' list", line)
-            patterns = self.sequence(
-                block["patterns"], block.key_lines["patterns"], "'patterns' of not_actors"
-            )
-            lines = patterns.item_lines
+        patterns, lines, _ = self.pattern_block(block, line, "not_actors")
         self.dictionary.add_category(
             _SUPPRESS_CATEGORY, {"note": "proper names that are not actors"}
         )
