@@ -629,24 +629,7 @@ def _attributions(
         hit = verbs[best]
         mention, rule, spoken = source_of(hit)
         act = str(rv.category_attrs.get(hit.category, {}).get("act", ""))
-        rows.append(
-            _Attribution(
-                "direct",
-                hit.pattern,
-                act,
-                hit.start,
-                hit.end,
-                mention.actor_id if mention else "",
-                mention.name if mention else "",
-                mention.form if mention else "",
-                mention.text if mention else spoken,
-                "",
-                "",
-                q_start,
-                q_end,
-                rule or "not a known actor",
-            )
-        )
+        rows.append(_attribution("direct", hit, act, mention, spoken, None, q_start, q_end, rule))
     # Reported speech: the remaining verbs, content after the verb (after "that").
     n = len(tokens)
     for k, hit in enumerate(verbs):
@@ -716,24 +699,50 @@ def _attributions(
         if c0 >= c1:
             continue
         rows.append(
-            _Attribution(
+            _attribution(
                 kind,
-                hit.pattern,
+                hit,
                 act,
-                hit.start,
-                hit.end,
-                mention.actor_id if mention else "",
-                mention.name if mention else "",
-                mention.form if mention else "",
-                mention.text if mention else spoken,
-                addressee.actor_id if addressee else "",
-                addressee.name if addressee else "",
+                mention,
+                spoken,
+                addressee,
                 tokens[c0].start,
                 tokens[c1 - 1].end,
-                rule or "not a known actor",
+                rule,
             )
         )
     return rows
+
+
+def _attribution(
+    kind: str,
+    hit,
+    act: str,
+    speaker: _Mention | None,
+    spoken: str,
+    addressee: _Mention | None,
+    content_start: int,
+    content_end: int,
+    rule: str,
+) -> _Attribution:
+    """One attribution row: a reporting verb, its resolved speaker (or the words naming
+    an unknown one), an optional addressee and the content span."""
+    return _Attribution(
+        kind,
+        hit.pattern,
+        act,
+        hit.start,
+        hit.end,
+        speaker.actor_id if speaker else "",
+        speaker.name if speaker else "",
+        speaker.form if speaker else "",
+        speaker.text if speaker else spoken,
+        addressee.actor_id if addressee else "",
+        addressee.name if addressee else "",
+        content_start,
+        content_end,
+        rule or "not a known actor",
+    )
 
 
 def _attribution_at(attrs: list[_Attribution], char: int) -> _Attribution | None:
