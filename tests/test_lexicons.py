@@ -9,7 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.errors import DictionaryError
-from helpers.lexicons import Dictionary, collocations, kwic, load_dictionary, parse_pattern
+from helpers.lexicons import (
+    Dictionary,
+    DictionarySet,
+    collocations,
+    kwic,
+    load_dictionary,
+    parse_pattern,
+)
 from helpers.text import segment, tokenize
 
 
@@ -276,3 +283,101 @@ def test_matcher_spans_are_valid_on_arbitrary_unicode(text):
     for hit in hits:
         assert last <= hit.start < hit.end <= len(text)
         last = hit.end
+
+
+# -- one pass for several dictionaries --------------------------------------------
+
+VOCABULARY = ["war", "peace", "treaty", "talks", "Japan", "US", "us", "peace-treaty", "can't"]
+
+
+def reference_hits(entries, tokens):
+    """Leftmost-longest matching written the slow, obvious way (the engine's contract).
+
+    ``entries`` are ``(category, pattern, case_sensitive)``. Returns the sorted
+    ``(tok_start, tok_end, category)`` of the reported (non-``_``) hits.
+    """
+    import re
+
+    from helpers.lexicons import _cased
+
+    compiled = []
+    for category, pattern, cs in entries:
+        keys = parse_pattern(pattern, case_sensitive=cs)
+        regexes = [
+            re.compile(
+                "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in k), re.S
+            )
+            for k in keys
+        ]
+        compiled.append((category, regexes, cs))
+
+    def fits(regexes, cs, i):
+        if i + len(regexes) > len(tokens):
+            return False
+        return all(
+            r.fullmatch(_cased(t.text) if cs else t.norm)
+            for r, t in zip(regexes, tokens[i : i + len(regexes)], strict=True)
+        )
+
+    found, i = set(), 0
+    while i < len(tokens):
+        lengths = [len(r) for _, r, cs in compiled if fits(r, cs, i)]
+        if not lengths:
+            i += 1
+            continue
+        best = max(lengths)
+        for category, regexes, cs in compiled:
+            if len(regexes) == best and fits(regexes, cs, i) and not category.startswith("_"):
+                found.add((i, i + best, category))
+        i += best
+    return sorted(found)
+
+
+pattern_strategy = st.tuples(
+    st.sampled_from(["a", "b", "_s"]),
+    st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=3).map(" ".join),
+    st.sampled_from(["", "*"]),
+    st.booleans(),
+).map(lambda t: (t[0], t[1] + t[2], t[3]))
+
+
+def build(entries):
+    d = Dictionary("generated")
+    for category, pattern, cs in entries:
+        d.add(category, pattern, case_sensitive=cs)
+    return d
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(pattern_strategy, min_size=1, max_size=8), min_size=1, max_size=4),
+    st.lists(st.sampled_from([*VOCABULARY, "WAR", "Peace", "the", ",", "’"]), max_size=25),
+)
+def test_a_dictionary_set_finds_what_each_dictionary_finds_and_what_the_contract_says(
+    dictionaries, words
+):
+    tokens = tokenize(" ".join(words))
+    built = [build(entries) for entries in dictionaries]
+    together = DictionarySet(built).match_tokens(tokens)
+    assert len(together) == len(built)
+    for entries, dictionary, hits in zip(dictionaries, built, together, strict=True):
+        alone = dictionary.match_tokens(tokens)
+        assert [tuple(h) for h in hits] == [tuple(h) for h in alone]
+        assert sorted({(h.tok_start, h.tok_end, h.category) for h in hits}) == reference_hits(
+            entries, tokens
+        )
+
+
+def test_a_dictionary_set_sees_patterns_added_after_it_was_made():
+    d = Dictionary.from_patterns({"a": ["peace"]})
+    both = DictionarySet([d, Dictionary.from_patterns({"b": ["talks"]})])
+    tokens = tokenize("Peace treaty talks.")
+    assert [[h.pattern for h in hits] for hits in both.match_tokens(tokens)] == [
+        ["peace"],
+        ["talks"],
+    ]
+    d.add("a", "peace treaty")  # what the set remembered about "Peace" is now wrong
+    assert [[h.pattern for h in hits] for hits in both.match_tokens(tokens)] == [
+        ["peace treaty"],
+        ["talks"],
+    ]

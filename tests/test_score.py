@@ -246,3 +246,28 @@ def test_a_dask_cluster_gives_the_same_output(tmp_path):
             scheduler=cluster.scheduler_address,
         )
     assert local.read_text() == remote.read_text()
+
+
+def test_one_matching_pass_gives_what_each_analysis_finds_on_its_own():
+    """``score`` matches every analysis's dictionaries together and hands each its
+    hits; the rows must equal each module's ``score_row`` matching alone."""
+    from importlib import import_module
+
+    from helpers.corpus import load_article
+    from helpers.text import tokenize
+
+    written = [
+        "Tokyo said the decision was completely unacceptable.",
+        "Talks were suspended by Moscow, officials said, after sanctions over the war.",
+        "Biden pledged that he would not join, and Japan may protest: “we regret it.”",
+        "",
+    ]
+    seed = load_article("japan-russia-peace-talks").text.split("\n")[:40]
+    texts = written + [line for line in seed if line.strip()]
+    table = score_texts(texts)
+    for name, module_name in score.ANALYSES.items():
+        module = import_module(module_name)
+        for i, text in enumerate(texts):
+            alone = module.score_row(text, tokenize(text))
+            together = {column: table.at[i, column] for column in module.COLUMNS}
+            assert together == alone, (name, text)

@@ -179,7 +179,7 @@ class Actors:
         return self.names[actor_id]
 
     # -- resolution ---------------------------------------------------------------------------
-    def find(self, tokens: list[Token], date=None) -> list[Mention]:
+    def find(self, tokens: list[Token], date=None, hits=None) -> list[Mention]:
         """Find every actor mention in one sentence's tokens.
 
         Parameters
@@ -189,6 +189,10 @@ class Actors:
         date : str, date or datetime, optional
             The article's date (ISO ``YYYY-MM-DD``). Picks between people who
             share a name and sets ``in_term`` on leader mentions.
+        hits : list of Hit, optional
+            ``self.dictionary.match_tokens(tokens)``, when the caller has
+            matched it already (with other dictionaries, in a
+            :class:`~helpers.lexicons.DictionarySet`).
 
         Returns
         -------
@@ -205,7 +209,9 @@ class Actors:
         [('JPN', 'capital', 'Tokyo'), ('RUS', 'institution', 'Foreign Ministry in Moscow')]
         """
         day = _as_date(date)
-        items = self._items(tokens, day)
+        if hits is None:
+            hits = self.dictionary.match_tokens(tokens)
+        items = self._items(hits, day)
         if not items:
             return []
         items = self._tie_roles(tokens, items)
@@ -225,13 +231,12 @@ class Actors:
             if kind == "actor"
         ]
 
-    def _items(self, tokens: list[Token], day: dt.date | None) -> list[list]:
+    def _items(self, hits: list, day: dt.date | None) -> list[list]:
         """Group the dictionary's hits by span and resolve each span to an actor or a role.
 
         An item is ``[kind, tok_start, tok_end, actor_id, form, in_term, detail, tie_in]``.
         """
         items: list[list] = []
-        hits = self.dictionary.match_tokens(tokens)
         k = 0
         while k < len(hits):
             a, b = hits[k].tok_start, hits[k].tok_end

@@ -184,56 +184,33 @@ def _dictionary(name: str):
     return found
 
 
-class _FirstKeys(NamedTuple):
-    """What a reported hit of a dictionary can start with: a cheap pre-check.
+# The dictionaries one sentence is matched with, in this order, then the actors'.
+_MATCHED = ("stance", "reporting_verbs", "diplomacy", "events")
+# id(actors) -> (actors, dictionaries, DictionarySet); the object is kept so its id
+# cannot be reused.
+_MATCHERS: dict[int, tuple] = {}
 
-    A hit starts with the first token of one of its (non-suppressor)
-    patterns, so a sentence with none of those tokens cannot have a hit and
-    the matcher need not run. Case-sensitive patterns are checked casefolded,
-    which only lets more sentences through.
+
+def score_dictionaries(actors=None) -> tuple:
+    """The compiled dictionaries :func:`score_row` reads, in the order it wants their hits.
+
+    ``stance``, ``reporting_verbs``, ``diplomacy``, ``events`` and the actors'
+    dictionary. :mod:`helpers.score` matches them together with the other
+    analyses' dictionaries in one pass (:class:`~helpers.lexicons.DictionarySet`)
+    and hands :func:`score_row` the hits.
     """
-
-    exact: frozenset
-    prefixes: tuple
-    others: tuple  # compiled regexes of the remaining globs
+    return tuple(_dictionary(name) for name in _MATCHED) + (_actors(actors).dictionary,)
 
 
-_FIRST_KEYS: dict[str, _FirstKeys] = {}
+def _matcher(actors):
+    """One :class:`~helpers.lexicons.DictionarySet` over :func:`score_dictionaries`."""
+    from helpers.lexicons import DictionarySet
 
-
-def _first_keys(name: str) -> _FirstKeys:
-    found = _FIRST_KEYS.get(name)
-    if found is None:
-        import re
-
-        from helpers.lexicons import parse_pattern
-
-        exact, prefixes, others = set(), set(), []
-        for entry in _dictionary(name).entries:
-            # Suppressors never report; intensifiers count only beside a ladder word.
-            if entry.category.startswith("_") or entry.category == "intensifier":
-                continue
-            key = parse_pattern(entry.pattern)[0]
-            if "*" not in key and "?" not in key:
-                exact.add(key)
-            elif key.endswith("*") and "*" not in key[:-1] and "?" not in key:
-                prefixes.add(key[:-1])
-            else:
-                glob = "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in key)
-                others.append(re.compile(glob, re.DOTALL))
-        found = _FIRST_KEYS[name] = _FirstKeys(
-            frozenset(exact), tuple(sorted(prefixes)), tuple(others)
-        )
-    return found
-
-
-def _may_match(name: str, norms: list[str], norm_set: set[str]) -> bool:
-    keys = _first_keys(name)
-    if not keys.exact.isdisjoint(norm_set):
-        return True
-    if keys.prefixes and any(n.startswith(keys.prefixes) for n in norms):
-        return True
-    return any(r.fullmatch(n) for r in keys.others for n in norms)
+    dictionaries = score_dictionaries(actors)
+    entry = _MATCHERS.get(id(actors))
+    if entry is None or entry[0] is not actors or entry[1] != dictionaries:
+        entry = _MATCHERS[id(actors)] = (actors, dictionaries, DictionarySet(dictionaries))
+    return entry[2]
 
 
 def _refresh_dictionaries() -> tuple:
@@ -244,11 +221,8 @@ def _refresh_dictionaries() -> tuple:
     """
     from helpers.lexicons import load_dictionary
 
-    for name in ("stance", "diplomacy", "events", "reporting_verbs"):
-        current = load_dictionary(name)
-        if _DICTS.get(name) is not current:
-            _DICTS[name] = current
-            _FIRST_KEYS.pop(name, None)
+    for name in _MATCHED:
+        _DICTS[name] = load_dictionary(name)
     return tuple(id(d) for d in _DICTS.values())
 
 
@@ -435,11 +409,11 @@ def _dedupe_mentions(mentions: list[_Mention]) -> list[_Mention]:
     return kept
 
 
-def _find_mentions(tokens: list[Token], actors, date) -> list[_Mention]:
+def _find_mentions(tokens: list[Token], actors, date, hits) -> list[_Mention]:
     if not tokens:
         return []
     names = _actor_names(actors)
-    found = actors.find(tokens, date=date) if date is not None else actors.find(tokens)
+    found = actors.find(tokens, date=date, hits=hits)
     return _dedupe_mentions(
         [
             _Mention(
@@ -467,12 +441,15 @@ def _token_index(tokens: list[Token], char: int) -> int:
 
 
 def _stance(
-    tokens: list[Token], quotes: list[tuple[int, int]], detail: bool = True
+    tokens: list[Token], quotes: list[tuple[int, int]], found: list, detail: bool = True
 ) -> list[_Stance]:
-    """Stance hits of one sentence; ``detail=False`` (the ``score`` hot path) skips
-    the negation marks and the question rule, which no ``score`` column uses."""
+    """Stance hits of one sentence (``found``: the ``stance`` dictionary's hits).
+
+    ``detail=False`` (the ``score`` hot path) skips the negation marks and the
+    question rule, which no ``score`` column uses.
+    """
     hits = []
-    for hit in _dictionary("stance").match_tokens(tokens):
+    for hit in found:
         a, b = hit.tok_start, hit.tok_end
         if hit.pattern == "may" and _is_month_or_name(tokens, a):
             continue
@@ -1031,6 +1008,7 @@ def _analyse_tokens(
     base: int,
     quotes: list[tuple[int, int]],
     actors,
+    hits: list[list],
     date=None,
     count_words: bool = True,
     detail: bool = True,
@@ -1038,32 +1016,24 @@ def _analyse_tokens(
     """Run every analysis on one sentence.
 
     ``text[x - base]`` is the character at document offset ``x``; ``quotes``
-    are the quotation spans overlapping the sentence, clipped to it. Matchers
-    whose patterns cannot start in the sentence are not run, and actors are
-    looked up only when speech, a statement or an event needs them (speed:
-    most sentences have none).
+    are the quotation spans overlapping the sentence, clipped to it; ``hits``
+    are the sentence's hits of :func:`score_dictionaries` (one list each).
+    Actors are resolved only when speech, a statement or an event needs them
+    (speed: most sentences have none).
     """
-    norms = [t.norm for t in tokens]
-    norm_set = set(norms)
+    stance_hits, verb_hits, ladder_hits, event_hits, actor_hits = hits
     stance = []
-    if _may_match("stance", norms, norm_set) or "?" in norm_set:
-        stance = _stance(tokens, quotes, detail)
-    verb_hits = ladder_hits = event_hits = ()
-    if _may_match("reporting_verbs", norms, norm_set):
-        verb_hits = _dictionary("reporting_verbs").match_tokens(tokens)
-    if _may_match("diplomacy", norms, norm_set):
-        ladder_hits = _dictionary("diplomacy").match_tokens(tokens)
-        if not any(h.category.startswith("ladder/") for h in ladder_hits):
-            ladder_hits = ()  # intensifiers alone make no statement
-    if _may_match("events", norms, norm_set):
-        event_hits = _dictionary("events").match_tokens(tokens)
+    if stance_hits or (detail and any(t.text == "?" for t in tokens)):
+        stance = _stance(tokens, quotes, stance_hits, detail)
+    if ladder_hits and not any(h.category.startswith("ladder/") for h in ladder_hits):
+        ladder_hits = ()  # intensifiers alone make no statement
     attrs: list[_Attribution] = []
     found_statements: list[_Statement] = []
     found_events: list[_Event] = []
     if quotes or verb_hits or ladder_hits or event_hits:
         # ``score`` reports no statement speaker, so a ladder word alone needs no actors.
         needed = detail or verb_hits or event_hits
-        mentions = _find_mentions(tokens, actors, date) if needed else []
+        mentions = _find_mentions(tokens, actors, date, actor_hits) if needed else []
         if quotes or verb_hits:
             attrs = _attributions(tokens, mentions, quotes, text, base, verb_hits)
         if ladder_hits:
@@ -1084,6 +1054,7 @@ def _analyse_seg(seg, actors=None, date=None) -> list[_Analysis]:
     if cache is not None and cache[0][0] is key[0] and cache[0][1:] == key[1:]:
         return cache[1]
     actors = _actors(actors)
+    match = _matcher(actors).match_tokens
     quotes = quote_spans(seg.text)
     results = []
     for (start, end), tokens in zip(
@@ -1091,9 +1062,8 @@ def _analyse_seg(seg, actors=None, date=None) -> list[_Analysis]:
         seg.tokens,
         strict=True,
     ):
-        results.append(
-            _analyse_tokens(tokens, seg.text, 0, _sentence_quotes(quotes, start, end), actors, date)
-        )
+        clipped = _sentence_quotes(quotes, start, end)
+        results.append(_analyse_tokens(tokens, seg.text, 0, clipped, actors, match(tokens), date))
     try:
         seg._diplomacy_cache = (key, results)
     except AttributeError:  # a frozen or slotted object: simply do not cache
@@ -1121,7 +1091,7 @@ def _event_label(event: _Event) -> str:
     return " ".join(parts)
 
 
-def score_row(text: str, tokens: list[Token]) -> dict:
+def score_row(text: str, tokens: list[Token], hits: list[list] | None = None) -> dict:
     """Score one unit of text (usually a sentence) for the ``score`` command.
 
     Parameters
@@ -1130,6 +1100,9 @@ def score_row(text: str, tokens: list[Token]) -> dict:
         The unit's text.
     tokens : list of Token
         ``helpers.text.tokenize(text)``.
+    hits : list of list of Hit, optional
+        The tokens' hits of each of :func:`score_dictionaries`, when the caller
+        matched them already (as :mod:`helpers.score` does); else matched here.
 
     Returns
     -------
@@ -1152,8 +1125,11 @@ def score_row(text: str, tokens: list[Token]) -> dict:
     (1, 1, 1)
     """
     quotes = quote_spans(text) if '"' in text or "“" in text or "‘" in text else []
+    actors = _DEFAULT_ACTORS[0] if _DEFAULT_ACTORS else _actors(None)
+    if hits is None:
+        hits = _matcher(actors).match_tokens(tokens)
     analysis = _analyse_tokens(
-        tokens, text, 0, quotes, _actors(None), count_words=False, detail=False
+        tokens, text, 0, quotes, actors, hits, count_words=False, detail=False
     )
     return _row_from(analysis)
 

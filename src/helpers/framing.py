@@ -1423,7 +1423,7 @@ def collocations(seg, top: int = 20, min_freq: int = 2):
 
 
 def _scorers() -> tuple:
-    """Return ``(match_tokens, {category: count column})`` for the built-in schemes (one pass)."""
+    """Return ``(dictionary, {category: count column})`` for the built-in schemes (one pass)."""
     global _SCORERS
     if _SCORERS is None:
         dictionary = _builtin_dictionary(("generic", "policy"))
@@ -1433,7 +1433,7 @@ def _scorers() -> tuple:
             column = ("frame_" if scheme == "generic" else "policy_") + rest.split("/", 1)[0]
             if column in _COUNT_COLUMNS:
                 mapping[category] = column
-        _SCORERS = (dictionary.match_tokens, mapping)
+        _SCORERS = (dictionary, mapping)
     return _SCORERS
 
 
@@ -1451,7 +1451,16 @@ def _frames(columns) -> str:
     return ";".join([_FRAME_NAME[c] for c in sorted(columns, key=_COLUMN_ORDER.__getitem__)])
 
 
-def score_row(text: str, tokens: list[Token]) -> dict:
+def score_dictionaries() -> tuple:
+    """The compiled dictionary :func:`score_row` reads: both built-in schemes in one.
+
+    :mod:`helpers.score` matches it together with the other analyses'
+    dictionaries in one pass and hands :func:`score_row` the hits.
+    """
+    return ((_SCORERS or _scorers())[0],)
+
+
+def score_row(text: str, tokens: list[Token], hits: list[list] | None = None) -> dict:
     """Count each frame's hits in one unit of text, for the ``score`` command.
 
     The built-in dictionaries are matched in one pass (compiled once per process).
@@ -1463,6 +1472,9 @@ def score_row(text: str, tokens: list[Token]) -> dict:
         The unit's text (unused: the tokens carry it).
     tokens : list of Token
         From :func:`helpers.text.tokenize`.
+    hits : list of list of Hit, optional
+        The tokens' hits of :func:`score_dictionaries` (one list), when the
+        caller matched them already; else matched here.
 
     Returns
     -------
@@ -1480,10 +1492,10 @@ def score_row(text: str, tokens: list[Token]) -> dict:
     """
     # Hot path (one call per row of a possibly huge table): no pandas, no per-call
     # loading, one engine pass for both schemes, a copied template row.
-    match_tokens, mapping = _SCORERS or _scorers()
+    dictionary, mapping = _SCORERS or _scorers()
     row = _ZERO_ROW.copy()
     seen = set()
-    for hit in match_tokens(tokens):
+    for hit in hits[0] if hits is not None else dictionary.match_tokens(tokens):
         column = mapping.get(hit.category)
         if column is not None:
             key = (column, hit.start)

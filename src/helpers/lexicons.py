@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import compress
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -48,6 +49,7 @@ __all__ = [
     "Hit",
     "Entry",
     "Dictionary",
+    "DictionarySet",
     "load_dictionary",
     "parse_pattern",
     "kwic",
@@ -136,6 +138,11 @@ class _Node:
         self.globs.append((regex, case_sensitive, node))
         return node
 
+    def has_children(self) -> bool:
+        return bool(
+            self.exact_ci or self.exact_cs or self.prefix_ci or self.prefix_cs or self.globs
+        )
+
     def step(self, norm: str, cased: str | None, out: list) -> None:
         """Append every child that the token (``norm``, ``cased``) leads to."""
         node = self.exact_ci.get(norm)
@@ -161,6 +168,34 @@ class _Node:
             key = cased if cs else norm
             if key is not None and regex.fullmatch(key):
                 out.append(node)
+
+
+class _Start(NamedTuple):
+    """What a token key starts in the trie (remembered per key)."""
+
+    frontier: tuple  # the nodes the key leads to from the root
+    # Hits' fields when the match is this one token, without and with suppressors
+    # (empty when no pattern ends here).
+    single: list
+    single_all: list
+    # Can a pattern go on past this token? None: no; a frozenset: only if the next
+    # token's norm is in it; True: perhaps (globs), read the next tokens to know.
+    goes_on: frozenset | bool | None
+
+
+def _emissions(nodes: list[_Node], include_suppressors: bool) -> list[tuple]:
+    """``(category, pattern, weight, attrs)`` of the nodes' entries, one per category."""
+    seen: set[str] = set()
+    found = []
+    for node in nodes:
+        for entry in node.entries:
+            if entry.category in seen:
+                continue
+            seen.add(entry.category)
+            if entry.category.startswith("_") and not include_suppressors:
+                continue
+            found.append((entry.category, entry.pattern, entry.weight, entry.attrs))
+    return found
 
 
 def parse_pattern(pattern: str, *, case_sensitive: bool = False, where: str = "") -> list[str]:
@@ -255,8 +290,7 @@ class Dictionary:
         self.entries: list[Entry] = []
         self._root = _Node()
         self._has_cs = False
-        # token key -> tuple of trie nodes a pattern can start with (empty: none)
-        self._starts: dict = {}
+        self._own_set: DictionarySet | None = None
 
     # -- building -------------------------------------------------------------
     def add_category(self, category: str, attrs: dict | None = None) -> None:
@@ -286,16 +320,33 @@ class Dictionary:
             node.entries.append(entry)
         self.entries.append(entry)
         self._has_cs = self._has_cs or case_sensitive
-        self._starts = {}  # the trie changed: forget what was remembered
+        _GENERATION[0] += 1  # a trie changed: every DictionarySet forgets what it remembered
         return entry
 
-    def _remember_start(self, key) -> None:
+    def _start(self, token: Token) -> _Start | bool:
+        """What ``token`` starts in the trie: a :class:`_Start`, or False for nothing."""
         frontier: list[_Node] = []
-        if self._has_cs:  # the key is the token's text
-            self._root.step(key.casefold().translate(_QUOTE_TABLE), _cased(key), frontier)
-        else:  # the key is the token's norm
-            self._root.step(key, None, frontier)
-        self._starts[key] = tuple(frontier)
+        self._root.step(token.norm, _cased(token.text) if self._has_cs else None, frontier)
+        if not frontier:
+            return False
+        ended = [node for node in frontier if node.entries]
+        goes_on: frozenset | bool | None = None
+        if any(node.has_children() for node in frontier):
+            # Most multi-token patterns continue with a fixed word ("peace" +
+            # "treaty"): then one set lookup on the next token says whether
+            # the longer match needs to be tried at all.
+            if any(node.prefix_ci or node.prefix_cs or node.globs for node in frontier):
+                goes_on = True
+            else:
+                goes_on = frozenset(
+                    key
+                    for node in frontier
+                    for key in [
+                        *node.exact_ci,
+                        *(k.casefold().translate(_QUOTE_TABLE) for k in node.exact_cs),
+                    ]
+                )
+        return _Start(tuple(frontier), _emissions(ended, False), _emissions(ended, True), goes_on)
 
     @classmethod
     def from_patterns(
@@ -331,70 +382,10 @@ class Dictionary:
         list of Hit
             In text order; offsets come from the tokens.
         """
-        has_cs = self._has_cs
-        # Where can a pattern start? That depends only on the token, so it is
-        # remembered per token (its text when case matters, else its norm):
-        # after a few sentences most tokens cost one dictionary lookup.
-        keys = [t.text for t in tokens] if has_cs else [t.norm for t in tokens]
-        starts = self._starts
-        if len(starts) > _MAX_REMEMBERED:
-            starts.clear()  # bounded memory on endless vocabularies
-        for key in [key for key in keys if key not in starts]:
-            self._remember_start(key)
-        candidates = [position for position, key in enumerate(keys) if starts[key]]
-        if not candidates:
-            return []
-        hits: list[Hit] = []
-        n = len(tokens)
-        i = -1
-        for position in candidates:
-            if position < i:
-                continue  # inside the previous match
-            i = position
-            frontier = starts[keys[position]]
-            best_len = 0
-            best_nodes: list[_Node] = []
-            j = i
-            while frontier:
-                length = j - i + 1
-                ended = [node for node in frontier if node.entries]
-                if ended:
-                    best_len, best_nodes = length, ended
-                j += 1
-                if j >= n:
-                    break
-                following: list[_Node] = []
-                token = tokens[j]
-                cased = _cased(token.text) if has_cs else None
-                for node in frontier:
-                    node.step(token.norm, cased, following)
-                frontier = following
-            if not best_len:
-                i = position + 1
-                continue
-            end = i + best_len
-            seen: set[str] = set()
-            for node in best_nodes:
-                for entry in node.entries:
-                    if entry.category in seen:
-                        continue
-                    seen.add(entry.category)
-                    if entry.category.startswith("_") and not include_suppressors:
-                        continue
-                    hits.append(
-                        Hit(
-                            entry.category,
-                            entry.pattern,
-                            tokens[i].start,
-                            tokens[end - 1].end,
-                            i,
-                            end,
-                            entry.weight,
-                            entry.attrs,
-                        )
-                    )
-            i = end
-        return hits
+        own = self._own_set
+        if own is None:
+            own = self._own_set = DictionarySet([self])
+        return own.match_tokens(tokens, include_suppressors=include_suppressors)[0]
 
     def match(self, seg) -> Any:
         """Match every sentence of a :class:`~helpers.text.Segmentation`.
@@ -463,6 +454,156 @@ _SAFE_TAGS = {
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:timestamp",
 }
+
+
+# Bumped whenever a pattern is added to any dictionary, so that remembered starts
+# are never used with a trie that has changed since.
+_GENERATION = [0]
+
+
+def _longest(tokens: list[Token], i: int, frontier, has_cs: bool) -> tuple[int, list[_Node]]:
+    """Length of the longest pattern starting at token ``i``, and the nodes where it ends."""
+    best_len = 0
+    best_nodes: list[_Node] = []
+    n = len(tokens)
+    j = i
+    while frontier:
+        ended = [node for node in frontier if node.entries]
+        if ended:
+            best_len, best_nodes = j - i + 1, ended
+        j += 1
+        if j >= n:
+            break
+        following: list[_Node] = []
+        token = tokens[j]
+        cased = _cased(token.text) if has_cs else None
+        for node in frontier:
+            node.step(token.norm, cased, following)
+        frontier = following
+    return best_len, best_nodes
+
+
+class DictionarySet:
+    """Several dictionaries matched in one pass over a sentence's tokens.
+
+    Each dictionary keeps its own leftmost-longest matching, so the hits are
+    exactly those of each dictionary's :meth:`Dictionary.match_tokens`; what
+    is shared is the work per token. What a token can start is looked up once
+    for all the dictionaries and remembered (by the token's text when one of
+    them is case-sensitive, else by its norm), so after a few sentences a
+    token costs one lookup however many dictionaries there are. The
+    ``score`` command matches every selected analysis's dictionaries this way.
+
+    Parameters
+    ----------
+    dictionaries : sequence of Dictionary
+
+    Examples
+    --------
+    >>> conflict = Dictionary.from_patterns({"conflict": ["war", "sanction*"]})
+    >>> talks = Dictionary.from_patterns({"talks": ["peace talks", "talks"]})
+    >>> found = DictionarySet([conflict, talks]).match_tokens(tokenize("War ended the peace talks."))
+    >>> [[h.pattern for h in hits] for hits in found]
+    [['war'], ['peace talks']]
+    """
+
+    def __init__(self, dictionaries) -> None:
+        self.dictionaries = list(dictionaries)
+        self._by_text = any(d._has_cs for d in self.dictionaries)
+        self._has_cs = [d._has_cs for d in self.dictionaries]
+        self._generation = _GENERATION[0]
+        # token key -> ((dictionary index, _Start), ...) or False when nothing starts
+        self._starts: dict = {}
+
+    def __repr__(self) -> str:
+        return f"DictionarySet({', '.join(d.name for d in self.dictionaries)})"
+
+    def _remember(self, token: Token):
+        found = []
+        for index, dictionary in enumerate(self.dictionaries):
+            start = dictionary._start(token)
+            if start:
+                found.append((index, start))
+        return tuple(found) or False
+
+    def match_tokens(
+        self, tokens: list[Token], *, include_suppressors: bool = False
+    ) -> list[list[Hit]]:
+        """Find every hit of every dictionary in a token list.
+
+        Parameters
+        ----------
+        tokens : list of Token
+            Usually one sentence, from :func:`helpers.text.tokenize`.
+        include_suppressors : bool, default False
+            Also report hits of ``_``-prefixed categories.
+
+        Returns
+        -------
+        list of list of Hit
+            One list per dictionary, in the order given, each in text order.
+        """
+        starts = self._starts
+        if self._generation != _GENERATION[0]:
+            starts.clear()  # a dictionary changed after this set was made
+            self._has_cs = [d._has_cs for d in self.dictionaries]
+            self._by_text = any(self._has_cs)
+            self._generation = _GENERATION[0]
+        keys = [t.text for t in tokens] if self._by_text else [t.norm for t in tokens]
+        records = list(map(starts.get, keys))
+        if None in records:  # tokens not seen before
+            if len(starts) > _MAX_REMEMBERED:
+                starts.clear()  # bounded memory on endless vocabularies
+            for token, key in zip(tokens, keys, strict=True):
+                if key not in starts:
+                    starts[key] = self._remember(token)
+            records = [starts[key] for key in keys]
+        found: list[list[Hit]] = [[] for _ in self.dictionaries]
+        free = [0] * len(self.dictionaries)  # first token each dictionary may match again
+        last = len(tokens) - 1
+        for position in compress(range(len(tokens)), records):
+            for index, start in records[position]:
+                if position < free[index]:
+                    continue  # inside this dictionary's previous match
+                goes_on = start.goes_on
+                if (
+                    goes_on is not None
+                    and position < last
+                    and (goes_on is True or tokens[position + 1].norm in goes_on)
+                ):
+                    length, nodes = _longest(tokens, position, start.frontier, self._has_cs[index])
+                    if length > 1:
+                        end = position + length
+                        first, stop = tokens[position].start, tokens[end - 1].end
+                        hits = found[index]
+                        for category, pattern, weight, attrs in _emissions(
+                            nodes, include_suppressors
+                        ):
+                            hits.append(
+                                Hit(category, pattern, first, stop, position, end, weight, attrs)
+                            )
+                        free[index] = end
+                        continue
+                # The match, if any, is this one token: its hits were worked out once.
+                single = start.single_all if include_suppressors else start.single
+                if single:
+                    token = tokens[position]
+                    hits = found[index]
+                    for category, pattern, weight, attrs in single:
+                        hits.append(
+                            Hit(
+                                category,
+                                pattern,
+                                token.start,
+                                token.end,
+                                position,
+                                position + 1,
+                                weight,
+                                attrs,
+                            )
+                        )
+                    free[index] = position + 1
+        return found
 
 
 def load_dictionary(name_or_path: str | Path) -> Dictionary:

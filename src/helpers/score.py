@@ -16,7 +16,10 @@ the input columns followed by the columns of every selected analysis
   sends them to a Dask distributed cluster. Output order is input order.
 
 Each row is tokenised once (:func:`helpers.text.tokenize`) and every analysis
-reads the same tokens.
+reads the same tokens. The dictionaries of all selected analyses (each
+module's ``score_dictionaries``) are matched together in one pass over those
+tokens (:class:`helpers.lexicons.DictionarySet`), and each module's
+``score_row`` is handed its own dictionaries' hits.
 """
 
 from __future__ import annotations
@@ -68,15 +71,60 @@ def output_columns(analyses=tuple(ANALYSES), unit: str = "sentence") -> list[str
     return columns + (["n_sentences"] if unit == "document" else [])
 
 
-def score_text(text: str, modules, unit: str = "sentence") -> dict:
+# Tuple of dictionaries -> the DictionarySet that matches them (it remembers
+# what each token starts, so it is kept between chunks).
+_MATCHERS: dict[tuple, object] = {}
+
+
+def _plan(modules) -> tuple:
+    """Return ``(match_tokens, [(module, slice of its dictionaries' hits), ...])``."""
+    from helpers.lexicons import DictionarySet
+
+    dictionaries: list = []
+    parts = []
+    for module in modules:
+        if not hasattr(module, "score_dictionaries"):
+            parts.append((module, None))  # an analysis that matches for itself
+            continue
+        own = tuple(module.score_dictionaries())
+        parts.append((module, slice(len(dictionaries), len(dictionaries) + len(own))))
+        dictionaries.extend(own)
+    key = tuple(dictionaries)
+    matcher = _MATCHERS.get(key)
+    if matcher is None:
+        if len(_MATCHERS) > 16:
+            _MATCHERS.clear()  # dictionaries recompiled many times in one session
+        matcher = _MATCHERS[key] = DictionarySet(dictionaries)
+    return matcher.match_tokens, parts
+
+
+def _score_tokens(text: str, tokens, plan) -> dict:
+    match, parts = plan
+    found = match(tokens)
+    row: dict = {}
+    for module, part in parts:
+        if part is None:
+            row.update(module.score_row(text, tokens))
+        else:
+            row.update(module.score_row(text, tokens, found[part]))
+    return row
+
+
+def score_text(text: str, modules, unit: str = "sentence", plan=None) -> dict:
     """Score one unit of text with the given analysis modules.
 
     Parameters
     ----------
     text : str
     modules : list of module
-        Analysis modules (each with ``score_row`` and ``aggregate_rows``).
+        Analysis modules, each with ``score_row(text, tokens)`` and
+        ``aggregate_rows``. A module that also has ``score_dictionaries()``
+        gets the hits of those dictionaries as a third argument of
+        ``score_row``, matched in one pass with the other modules'.
     unit : {"sentence", "document"}
+    plan : optional
+        What :func:`_plan` returns for ``modules``; :func:`score_texts` makes
+        it once for many texts.
 
     Returns
     -------
@@ -84,21 +132,17 @@ def score_text(text: str, modules, unit: str = "sentence") -> dict:
         Column name -> value.
     """
     text = "" if text is None else str(text)
+    if plan is None:
+        plan = _plan(modules)
     if unit == "sentence":
-        tokens = tokenize(text)
-        row: dict = {}
-        for module in modules:
-            row.update(module.score_row(text, tokens))
-        return row
+        return _score_tokens(text, tokenize(text), plan)
     spans = [(s, e) for _, s, e in _sentence_rows(text)]
     per_sentence = []
     weights = []
     for s, e in spans:
         sentence = text[s:e]
         tokens = tokenize(sentence)
-        row = {}
-        for module in modules:
-            row.update(module.score_row(sentence, tokens))
+        row = _score_tokens(sentence, tokens, plan)
         per_sentence.append(row)
         weights.append(max(1, len(tokens)))
     result: dict = {}
@@ -128,7 +172,8 @@ def score_texts(texts, analyses=tuple(ANALYSES), unit: str = "sentence"):
     _check_unit(unit)
     modules = _modules(analyses)
     columns = output_columns(analyses, unit)
-    rows = [score_text(text, modules, unit) for text in texts]
+    plan = _plan(modules)
+    rows = [score_text(text, modules, unit, plan) for text in texts]
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -548,7 +548,11 @@ class VaderEngine:
         return {"neg": neg, "neu": neu, "pos": pos, "compound": compound}
 
     def news(
-        self, text: str, tokens: list[Token] | None = None, domain: DomainLexicon | None = None
+        self,
+        text: str,
+        tokens: list[Token] | None = None,
+        domain: DomainLexicon | None = None,
+        hits: list | None = None,
     ) -> tuple[float, float, float, float]:
         """The news-aware score: ``(compound, pos, neu, neg)``.
 
@@ -561,6 +565,9 @@ class VaderEngine:
             missing and a domain lexicon is given.
         domain : DomainLexicon, optional
             Adjustments; none when missing.
+        hits : list of Hit, optional
+            ``domain.dictionary.match_tokens(tokens)``, when the caller has
+            matched it already; else matched here.
 
         Examples
         --------
@@ -570,14 +577,14 @@ class VaderEngine:
         >>> engine().news(text, domain=domain_lexicon())  # and "strong" grades force, not approval
         (-0.5095, 0.0, 0.752, 0.248)
         """
-        if domain is not None:
+        if domain is None:
+            hits = ()
+        elif hits is None:
             if tokens is None:
                 from helpers.text import tokenize
 
                 tokens = tokenize(text)
             hits = domain.dictionary.match_tokens(tokens) if tokens else ()
-        else:
-            hits = ()
         if not hits:
             words = news_words(text)
             lowers = [w.lower() for w in words]
@@ -791,7 +798,23 @@ def domain_lexicon(name_or_path: Any = DOMAIN_LEXICON) -> DomainLexicon:
 _DOMAIN: DomainLexicon | None = None
 
 
-def score_row(text: str, tokens: list[Token]) -> dict:
+def score_dictionaries() -> tuple:
+    """The compiled dictionaries :func:`score_row` reads: the domain lexicon's.
+
+    :mod:`helpers.score` matches them together with the other analyses'
+    dictionaries in one pass and hands :func:`score_row` the hits.
+    """
+    return (_default_domain().dictionary,)
+
+
+def _default_domain() -> DomainLexicon:
+    global _DOMAIN
+    if _DOMAIN is None:
+        _DOMAIN = domain_lexicon()
+    return _DOMAIN
+
+
+def score_row(text: str, tokens: list[Token], hits: list[list] | None = None) -> dict:
     """Score one unit of text for the ``score`` command.
 
     Parameters
@@ -801,6 +824,9 @@ def score_row(text: str, tokens: list[Token]) -> dict:
         texts).
     tokens : list of Token
         ``helpers.text.tokenize(text)``.
+    hits : list of list of Hit, optional
+        The tokens' hits of :func:`score_dictionaries` (one list), when the
+        caller matched them already; else matched here.
 
     Returns
     -------
@@ -815,12 +841,9 @@ def score_row(text: str, tokens: list[Token]) -> dict:
     >>> score_row(text, tokenize(text))
     {'sentiment': -0.5096, 'sentiment_raw': -0.5096, 'pos': 0.0, 'neu': 0.548, 'neg': 0.452}
     """
-    global _DOMAIN
     eng = _ENGINE if _ENGINE is not None else engine()
-    domain = _DOMAIN
-    if domain is None:
-        domain = _DOMAIN = domain_lexicon()
-    compound, pos, neu, neg = eng.news(text, tokens, domain)
+    domain = _DOMAIN if _DOMAIN is not None else _default_domain()
+    compound, pos, neu, neg = eng.news(text, tokens, domain, hits[0] if hits else None)
     return {
         "sentiment": compound,
         "sentiment_raw": eng.raw(text)[0],
