@@ -214,7 +214,8 @@ class Actors:
         items = self._items(hits, day)
         if not items:
             return []
-        items = self._tie_roles(tokens, items)
+        if any(item[0] == "role" for item in items):
+            items = self._tie_roles(tokens, items)
         return [
             Mention(
                 actor_id,
@@ -237,16 +238,17 @@ class Actors:
         An item is ``[kind, tok_start, tok_end, actor_id, form, in_term, detail, tie_in]``.
         """
         items: list[list] = []
+        categories = self._categories
+        n = len(hits)
         k = 0
-        while k < len(hits):
+        while k < n:
             a, b = hits[k].tok_start, hits[k].tok_end
-            group = []
-            while k < len(hits) and hits[k].tok_start == a:
+            group = [hits[k]]
+            k += 1
+            while k < n and hits[k].tok_start == a:
                 group.append(hits[k])
                 k += 1
-            candidates = [
-                self._categories[h.category] for h in group if h.category in self._categories
-            ]
+            candidates = [categories[h.category] for h in group if h.category in categories]
             if candidates:
                 plain = [c for c in candidates if c[2] is None]
                 if plain:  # load_actors guarantees one actor per non-leader form

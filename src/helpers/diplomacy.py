@@ -412,23 +412,18 @@ def _dedupe_mentions(mentions: list[_Mention]) -> list[_Mention]:
 def _find_mentions(tokens: list[Token], actors, date, hits) -> list[_Mention]:
     if not tokens:
         return []
+    if hits is not None and not hits:
+        return []  # no actor word in the sentence
     names = _actor_names(actors)
-    found = actors.find(tokens, date=date, hits=hits)
-    return _dedupe_mentions(
-        [
-            _Mention(
-                str(m.actor_id),
-                names.get(str(m.actor_id), str(m.actor_id)),
-                str(m.form),
-                int(m.start),
-                int(m.end),
-                str(m.text),
-                int(m.tok_start),
-                int(m.tok_end),
-            )
-            for m in found
-        ]
-    )
+    mentions = [
+        _Mention(m.actor_id, names.get(m.actor_id, m.actor_id), *m[1:7])
+        for m in actors.find(tokens, date=date, hits=hits)
+    ]
+    # Actors.find promises mentions in text order that never overlap; check it
+    # (cheaply) rather than sort again.
+    if all(a.tok_end <= b.tok_start for a, b in zip(mentions, mentions[1:], strict=False)):
+        return mentions
+    return _dedupe_mentions(mentions)
 
 
 def _token_index(tokens: list[Token], char: int) -> int:
@@ -847,12 +842,13 @@ def _modality(
     after a nominal event and its target ("a strike on Japan could lead to"):
     only actor names may stand between the event and that modal.
     """
+    modals = [hit for hit in stance if hit.category in _MODALITY_CATEGORIES]
+    if not modals:
+        return ""
     lower = max(_clause_start(tokens, a), a - _MODAL_WINDOW)
     named = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     found = ""
-    for hit in stance:
-        if hit.category not in _MODALITY_CATEGORIES:
-            continue
+    for hit in modals:
         word = tokens[hit.tok_start].text if hit.tok_end - hit.tok_start == 1 else hit.pattern
         if lower <= hit.tok_start and hit.tok_end <= a:
             found = word

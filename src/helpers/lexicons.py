@@ -512,7 +512,7 @@ class DictionarySet:
         self._by_text = any(d._has_cs for d in self.dictionaries)
         self._has_cs = [d._has_cs for d in self.dictionaries]
         self._generation = _GENERATION[0]
-        # token key -> ((dictionary index, _Start), ...) or False when nothing starts
+        # token key -> ((dictionary index, *_Start fields), ...) or False when nothing starts
         self._starts: dict = {}
 
     def __repr__(self) -> str:
@@ -522,8 +522,8 @@ class DictionarySet:
         found = []
         for index, dictionary in enumerate(self.dictionaries):
             start = dictionary._start(token)
-            if start:
-                found.append((index, start))
+            if start:  # flattened: the matching loop unpacks it without attribute lookups
+                found.append((index, start.goes_on, start.frontier, start.single, start.single_all))
         return tuple(found) or False
 
     def match_tokens(
@@ -561,17 +561,17 @@ class DictionarySet:
         found: list[list[Hit]] = [[] for _ in self.dictionaries]
         free = [0] * len(self.dictionaries)  # first token each dictionary may match again
         last = len(tokens) - 1
+        new = tuple.__new__  # Hit(...) without the Python-level constructor: hot loop
         for position in compress(range(len(tokens)), records):
-            for index, start in records[position]:
+            for index, goes_on, frontier, single, single_all in records[position]:
                 if position < free[index]:
                     continue  # inside this dictionary's previous match
-                goes_on = start.goes_on
                 if (
                     goes_on is not None
                     and position < last
                     and (goes_on is True or tokens[position + 1].norm in goes_on)
                 ):
-                    length, nodes = _longest(tokens, position, start.frontier, self._has_cs[index])
+                    length, nodes = _longest(tokens, position, frontier, self._has_cs[index])
                     if length > 1:
                         end = position + length
                         first, stop = tokens[position].start, tokens[end - 1].end
@@ -580,29 +580,28 @@ class DictionarySet:
                             nodes, include_suppressors
                         ):
                             hits.append(
-                                Hit(category, pattern, first, stop, position, end, weight, attrs)
+                                new(
+                                    Hit,
+                                    (category, pattern, first, stop, position, end, weight, attrs),
+                                )
                             )
                         free[index] = end
                         continue
                 # The match, if any, is this one token: its hits were worked out once.
-                single = start.single_all if include_suppressors else start.single
+                if include_suppressors:
+                    single = single_all
                 if single:
-                    token = tokens[position]
+                    first, stop = tokens[position][:2]
+                    after = position + 1
                     hits = found[index]
                     for category, pattern, weight, attrs in single:
                         hits.append(
-                            Hit(
-                                category,
-                                pattern,
-                                token.start,
-                                token.end,
-                                position,
-                                position + 1,
-                                weight,
-                                attrs,
+                            new(
+                                Hit,
+                                (category, pattern, first, stop, position, after, weight, attrs),
                             )
                         )
-                    free[index] = position + 1
+                    free[index] = after
         return found
 
 
