@@ -208,29 +208,38 @@ class Actors:
         >>> [(m.actor_id, m.form, m.text) for m in actors.find(tokenize("Tokyo protested to the Foreign Ministry in Moscow."))]
         [('JPN', 'capital', 'Tokyo'), ('RUS', 'institution', 'Foreign Ministry in Moscow')]
         """
-        day = _as_date(date)
         if hits is None:
             hits = self.dictionary.match_tokens(tokens)
-        items = self._items(hits, day)
-        if not items:
-            return []
-        if any(item[0] == "role" for item in items):
-            items = self._tie_roles(tokens, items)
+        items = self._resolved(tokens, hits, _as_date(date))
+        new = tuple.__new__  # Mention(...) without the Python-level constructor: hot path
         return [
-            Mention(
-                actor_id,
-                form,
-                tokens[a].start,
-                tokens[b - 1].end,
-                _span_text(tokens, a, b),
-                a,
-                b,
-                in_term,
-                detail,
+            new(
+                Mention,
+                (
+                    actor_id,
+                    form,
+                    tokens[a].start,
+                    tokens[b - 1].end,
+                    _span_text(tokens, a, b),
+                    a,
+                    b,
+                    in_term,
+                    detail,
+                ),
             )
-            for kind, a, b, actor_id, form, in_term, detail, _ in items
-            if kind == "actor"
+            for _, a, b, actor_id, form, in_term, detail, _ in items
         ]
+
+    def _resolved(self, tokens: list[Token], hits: list, day: dt.date | None) -> list[list]:
+        """The actor items of one sentence, in text order, never overlapping (see :meth:`_items`).
+
+        :meth:`find` turns them into mentions; :mod:`helpers.diplomacy` reads
+        them directly on its hot path.
+        """
+        items = self._items(hits, day)
+        if any(item[0] == "role" for item in items):
+            items = self._tie_roles(tokens, items)  # roles are tied or dropped
+        return items
 
     def _items(self, hits: list, day: dt.date | None) -> list[list]:
         """Group the dictionary's hits by span and resolve each span to an actor or a role.
@@ -319,6 +328,8 @@ def _suffix_gap(tokens: list[Token], role_end: int, actor_start: int, tie_in: bo
 
 
 def _span_text(tokens: list[Token], a: int, b: int) -> str:
+    if b == a + 1:
+        return tokens[a].text  # most mentions are one word
     parts = [tokens[a].text]
     for i in range(a + 1, b):
         if tokens[i].start > tokens[i - 1].end:

@@ -66,6 +66,7 @@ import math
 from bisect import bisect_right
 from typing import Any, NamedTuple
 
+from helpers.actors import _as_date, _span_text
 from helpers.errors import ParameterError
 from helpers.text import Token, quote_spans
 
@@ -410,16 +411,28 @@ def _dedupe_mentions(mentions: list[_Mention]) -> list[_Mention]:
 
 
 def _find_mentions(tokens: list[Token], actors, date, hits) -> list[_Mention]:
-    if not tokens:
+    """Actor mentions of one sentence (``hits``: the actors' dictionary's hits)."""
+    if not tokens or not hits:
         return []
-    if hits is not None and not hits:
-        return []  # no actor word in the sentence
-    names = _actor_names(actors)
+    get = _actor_names(actors).get
+    new = tuple.__new__  # _Mention(...) without the Python-level constructor: hot path
     mentions = [
-        _Mention(m.actor_id, names.get(m.actor_id, m.actor_id), *m[1:7])
-        for m in actors.find(tokens, date=date, hits=hits)
+        new(
+            _Mention,
+            (
+                actor_id,
+                get(actor_id, actor_id),
+                form,
+                tokens[a].start,
+                tokens[b - 1].end,
+                _span_text(tokens, a, b),
+                a,
+                b,
+            ),
+        )
+        for _, a, b, actor_id, form, _, _, _ in actors._resolved(tokens, hits, _as_date(date))
     ]
-    # Actors.find promises mentions in text order that never overlap; check it
+    # Actors resolve to mentions in text order that never overlap; check it
     # (cheaply) rather than sort again.
     if all(a.tok_end <= b.tok_start for a, b in zip(mentions, mentions[1:], strict=False)):
         return mentions
@@ -441,25 +454,29 @@ def _stance(
     """Stance hits of one sentence (``found``: the ``stance`` dictionary's hits).
 
     ``detail=False`` (the ``score`` hot path) skips the negation marks and the
-    question rule, which no ``score`` column uses.
+    question rule, which no ``score`` column uses, and returns the dictionary
+    hits themselves (they carry the ``category``, ``pattern`` and token span
+    that ``score`` reads), less "may" the month or the name.
     """
+    if not detail:
+        return [
+            hit
+            for hit in found
+            if hit.pattern != "may" or not _is_month_or_name(tokens, hit.tok_start)
+        ]
     hits = []
     for hit in found:
         a, b = hit.tok_start, hit.tok_end
         if hit.pattern == "may" and _is_month_or_name(tokens, a):
             continue
         category = hit.category
-        negated = False
-        if detail:
-            negated = (
-                (category in _MODALITY_CATEGORIES and any(t.norm in _NEGATION for t in tokens[a:b]))
-                or _negated_before(tokens, a, _STANCE_NEG_WINDOW)
-                or _negated_after(tokens, b, _STANCE_NEG_WINDOW)
-            )
+        negated = (
+            (category in _MODALITY_CATEGORIES and any(t.norm in _NEGATION for t in tokens[a:b]))
+            or _negated_before(tokens, a, _STANCE_NEG_WINDOW)
+            or _negated_after(tokens, b, _STANCE_NEG_WINDOW)
+        )
         sense = hit.attrs.get("sense", "") if hit.attrs else ""
         hits.append(_Stance(category, sense, hit.pattern, hit.start, hit.end, a, b, negated, ""))
-    if not detail:
-        return hits
     # Engagement: a question put to the reader ("?" outside a quotation).
     for i, token in enumerate(tokens):
         if token.text == "?" and not any(s <= token.start < e for s, e in quotes):
@@ -534,7 +551,8 @@ def _attributions(
     verbs = [
         h
         for h in verb_hits
-        if not any(s <= h.start < e for s, e in quotes) and not _inside_mention(h, mentions)
+        if not (quotes and any(s <= h.start < e for s, e in quotes))
+        and not (mentions and _inside_mention(h, mentions))
     ]
     rv = _dictionary("reporting_verbs")
     rows: list[_Attribution] = []
@@ -885,7 +903,7 @@ def _events(
 ) -> list[_Event]:
     """Events of one sentence from its ``events.yml`` hits."""
     dictionary = _dictionary("events")
-    hits = [h for h in event_hits if not _inside_mention(h, mentions)]
+    hits = [h for h in event_hits if not _inside_mention(h, mentions)] if mentions else event_hits
     rows: list[_Event] = []
     previous: tuple[Any, list[_Mention], _Mention | None] | None = None
     n = len(tokens)
@@ -1130,33 +1148,56 @@ def score_row(text: str, tokens: list[Token], hits: list[list] | None = None) ->
     return _row_from(analysis)
 
 
+# The row of a sentence with no stance marker, statement, quotation or event.
+_EMPTY_ROW = {
+    "hedges": 0,
+    "boosters": 0,
+    "epistemic": 0,
+    "deontic": 0,
+    "uncertain": False,
+    "intensity": 0,
+    "quotes": 0,
+    "speaker": "",
+    "source_actor": "",
+    "event": "",
+    "quad_class": "",
+    "goldstein": 0.0,
+    "target_actor": "",
+}
+# Stance category -> the count column it adds to ("uncertainty" only sets ``uncertain``).
+_COUNTED = {
+    "hedge": "hedges",
+    "booster": "boosters",
+    "epistemic": "epistemic",
+    "deontic": "deontic",
+}
+
+
 def _row_from(analysis: _Analysis) -> dict:
-    counts = dict.fromkeys(STANCE_TYPES, 0)
+    row = _EMPTY_ROW.copy()  # the usual sentence has little: fill in only what is there
+    uncertain = False
     for hit in analysis.stance:
-        counts[hit.category] += 1
-    intensity = max((s.level for s in analysis.statements), default=0)
-    speaker = ""
-    for row in analysis.attributions:
-        if row.speaker or row.speaker_text:
-            speaker = row.speaker or row.speaker_text
+        column = _COUNTED.get(hit.category)
+        if column is not None:
+            row[column] += 1
+        if hit.category == "hedge" or hit.category == "uncertainty":
+            uncertain = True
+    row["uncertain"] = uncertain
+    if analysis.statements:
+        row["intensity"] = max(s.level for s in analysis.statements)
+    row["quotes"] = analysis.quotes
+    for attribution in analysis.attributions:
+        if attribution.speaker or attribution.speaker_text:
+            row["speaker"] = attribution.speaker or attribution.speaker_text
             break
     main = _main_event(analysis.events)
-    asserted = main is not None and not main.negated and not main.modality
-    return {
-        "hedges": counts["hedge"],
-        "boosters": counts["booster"],
-        "epistemic": counts["epistemic"],
-        "deontic": counts["deontic"],
-        "uncertain": bool(counts["hedge"] or counts["uncertainty"]),
-        "intensity": intensity,
-        "quotes": analysis.quotes,
-        "speaker": speaker,
-        "source_actor": main.source if main else "",
-        "event": _event_label(main) if main else "",
-        "quad_class": main.quad_class if main else "",
-        "goldstein": (main.goldstein if asserted else 0.0) if main else 0.0,
-        "target_actor": main.target if main else "",
-    }
+    if main is not None:
+        row["source_actor"] = main.source
+        row["event"] = _event_label(main)
+        row["quad_class"] = main.quad_class
+        row["goldstein"] = 0.0 if main.negated or main.modality else main.goldstein
+        row["target_actor"] = main.target
+    return row
 
 
 def aggregate_rows(rows: list[dict], weights: list[int]) -> dict:

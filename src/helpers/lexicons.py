@@ -103,6 +103,7 @@ class _Node:
         "prefix_lens",
         "globs",
         "entries",
+        "exact_only",
     )
 
     def __init__(self) -> None:
@@ -113,8 +114,12 @@ class _Node:
         self.prefix_lens: list[int] = []
         self.globs: list[tuple[re.Pattern[str], bool, _Node]] = []
         self.entries: list[Entry] = []
+        # True while every child is reached by an exact, case-insensitive key.
+        self.exact_only = True
 
     def child(self, element: str, case_sensitive: bool) -> _Node:
+        if case_sensitive or "*" in element or "?" in element:
+            self.exact_only = False
         if "*" not in element and "?" not in element:
             table = self.exact_cs if case_sensitive else self.exact_ci
             return table.setdefault(element, _Node())
@@ -474,8 +479,13 @@ def _longest(tokens: list[Token], i: int, frontier, has_cs: bool) -> tuple[int, 
         j += 1
         if j >= n:
             break
-        following: list[_Node] = []
         token = tokens[j]
+        if len(frontier) == 1 and frontier[0].exact_only:
+            # The usual phrase ("peace" -> "treaty"): one lookup, no method call.
+            node = frontier[0].exact_ci.get(token.norm)
+            frontier = (node,) if node is not None else ()
+            continue
+        following: list[_Node] = []
         cased = _cased(token.text) if has_cs else None
         for node in frontier:
             node.step(token.norm, cased, following)
@@ -512,7 +522,8 @@ class DictionarySet:
         self._by_text = any(d._has_cs for d in self.dictionaries)
         self._has_cs = [d._has_cs for d in self.dictionaries]
         self._generation = _GENERATION[0]
-        # token key -> ((dictionary index, *_Start fields), ...) or False when nothing starts
+        # token key -> (next-token filter or None, ((dictionary index, *_Start fields), ...)),
+        # or False when nothing starts there
         self._starts: dict = {}
 
     def __repr__(self) -> str:
@@ -524,7 +535,15 @@ class DictionarySet:
             start = dictionary._start(token)
             if start:  # flattened: the matching loop unpacks it without attribute lookups
                 found.append((index, start.goes_on, start.frontier, start.single, start.single_all))
-        return tuple(found) or False
+        if not found:
+            return False
+        # Most starts are function words that only begin phrases ("the", "in",
+        # "to"): when no pattern is the token alone and every phrase goes on
+        # with a fixed word, one look at the next token rules them all out.
+        nexts = None
+        if all(not entry[4] and isinstance(entry[1], frozenset) for entry in found):
+            nexts = frozenset().union(*(entry[1] for entry in found))
+        return nexts, tuple(found)
 
     def match_tokens(
         self, tokens: list[Token], *, include_suppressors: bool = False
@@ -563,7 +582,10 @@ class DictionarySet:
         last = len(tokens) - 1
         new = tuple.__new__  # Hit(...) without the Python-level constructor: hot loop
         for position in compress(range(len(tokens)), records):
-            for index, goes_on, frontier, single, single_all in records[position]:
+            nexts, entries = records[position]
+            if nexts is not None and (position == last or tokens[position + 1].norm not in nexts):
+                continue  # only phrases start here, and the next token goes on with none
+            for index, goes_on, frontier, single, single_all in entries:
                 if position < free[index]:
                     continue  # inside this dictionary's previous match
                 if (
