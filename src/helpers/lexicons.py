@@ -26,7 +26,10 @@ Overlaps
 Speed
     Matching walks a trie keyed by whole tokens, so it costs a dictionary
     lookup or two per token whatever the number of patterns (linear in the
-    text); prefix globs (``word*``) use a dictionary of prefixes.
+    text); prefix globs (``word*``) use a dictionary of prefixes. What each
+    token can start is remembered, so a token seen before costs one lookup,
+    and :class:`DictionarySet` shares that lookup among several dictionaries
+    (the ``score`` command matches every analysis's dictionaries in one pass).
 
 The native YAML format is documented in ``docs/architecture.md``. Files are
 read with a safe YAML loader only; any Python tag is refused.
