@@ -434,9 +434,10 @@ def _find_mentions(tokens: list[Token], actors, date, hits) -> list[_Mention]:
     ]
     # Actors resolve to mentions in text order that never overlap; check it
     # (cheaply) rather than sort again.
-    if all(a.tok_end <= b.tok_start for a, b in zip(mentions, mentions[1:], strict=False)):
-        return mentions
-    return _dedupe_mentions(mentions)
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        if first.tok_end > second.tok_start:
+            return _dedupe_mentions(mentions)
+    return mentions
 
 
 def _token_index(tokens: list[Token], char: int) -> int:
