@@ -177,11 +177,11 @@ def cold_caches(n_sentences: int, analyses: list[str]) -> dict:
 
     The resampled corpus repeats one article's few hundred words, so the
     dictionary engine's memory of where patterns can start (``_starts`` of each
-    :class:`helpers.lexicons.Dictionary`) is always warm in :func:`throughput`.
+    :class:`helpers.lexicons.DictionarySet`) is always warm in :func:`throughput`.
     Clearing it before every sentence gives the worst case (every word new); a
     large real corpus lies between the two.
     """
-    from helpers.lexicons import Dictionary
+    from helpers.lexicons import DictionarySet
     from helpers.score import _modules, score_text
 
     modules = _modules(analyses)
@@ -189,10 +189,12 @@ def cold_caches(n_sentences: int, analyses: list[str]) -> dict:
     for text in sentences[:50]:
         score_text(text, modules)  # compile everything first
     dictionaries = [
-        obj for obj in gc.get_objects() if isinstance(obj, Dictionary) and hasattr(obj, "_starts")
+        obj
+        for obj in gc.get_objects()
+        if isinstance(obj, DictionarySet) and hasattr(obj, "_starts")
     ]
     if not dictionaries:
-        return {"status": "not measurable: no Dictionary with a per-token memory (_starts)"}
+        return {"status": "not measurable: no DictionarySet with a per-token memory (_starts)"}
 
     def warm():
         for text in sentences:

@@ -107,6 +107,7 @@ class _Node:
         "globs",
         "entries",
         "exact_only",
+        "next_norms",
     )
 
     def __init__(self) -> None:
@@ -119,10 +120,17 @@ class _Node:
         self.entries: list[Entry] = []
         # True while every child is reached by an exact, case-insensitive key.
         self.exact_only = True
+        # The norms of the tokens that can follow (exact children, case-sensitive
+        # keys casefolded); None once a glob child makes that unknowable.
+        self.next_norms: set[str] | None = set()
 
     def child(self, element: str, case_sensitive: bool) -> _Node:
         if case_sensitive or "*" in element or "?" in element:
             self.exact_only = False
+        if "*" in element or "?" in element:
+            self.next_norms = None
+        elif self.next_norms is not None:
+            self.next_norms.add(element.casefold().translate(_QUOTE_TABLE))
         if "*" not in element and "?" not in element:
             table = self.exact_cs if case_sensitive else self.exact_ci
             return table.setdefault(element, _Node())
@@ -186,9 +194,9 @@ class _Start(NamedTuple):
     # (empty when no pattern ends here).
     single: list
     single_all: list
-    # Can a pattern go on past this token? None: no; a frozenset: only if the next
+    # Can a pattern go on past this token? None: no; a set: only if the next
     # token's norm is in it; True: perhaps (globs), read the next tokens to know.
-    goes_on: frozenset | bool | None
+    goes_on: set | frozenset | bool | None
 
 
 def _emissions(nodes: list[_Node], include_suppressors: bool) -> list[tuple]:
@@ -338,22 +346,18 @@ class Dictionary:
         if not frontier:
             return False
         ended = [node for node in frontier if node.entries]
-        goes_on: frozenset | bool | None = None
+        goes_on: set | frozenset | bool | None = None
         if any(node.has_children() for node in frontier):
             # Most multi-token patterns continue with a fixed word ("peace" +
             # "treaty"): then one set lookup on the next token says whether
             # the longer match needs to be tried at all.
-            if any(node.prefix_ci or node.prefix_cs or node.globs for node in frontier):
-                goes_on = True
+            follow = [node.next_norms for node in frontier if node.has_children()]
+            if any(norms is None for norms in follow):
+                goes_on = True  # a glob continues: read the next tokens to know
+            elif len(follow) == 1:
+                goes_on = follow[0]  # the node's own set: nothing built per token
             else:
-                goes_on = frozenset(
-                    key
-                    for node in frontier
-                    for key in [
-                        *node.exact_ci,
-                        *(k.casefold().translate(_QUOTE_TABLE) for k in node.exact_cs),
-                    ]
-                )
+                goes_on = frozenset().union(*follow)
         return _Start(tuple(frontier), _emissions(ended, False), _emissions(ended, True), goes_on)
 
     @classmethod
@@ -522,19 +526,43 @@ class DictionarySet:
 
     def __init__(self, dictionaries) -> None:
         self.dictionaries = list(dictionaries)
-        self._by_text = any(d._has_cs for d in self.dictionaries)
-        self._has_cs = [d._has_cs for d in self.dictionaries]
-        self._generation = _GENERATION[0]
         # token key -> (next-token filter or None, ((dictionary index, *_Start fields), ...)),
         # or False when nothing starts there
         self._starts: dict = {}
+        self._compile()
 
     def __repr__(self) -> str:
         return f"DictionarySet({', '.join(d.name for d in self.dictionaries)})"
 
+    def _compile(self) -> None:
+        """Read what the dictionaries' patterns can start with (again, after a change)."""
+        self._has_cs = [d._has_cs for d in self.dictionaries]
+        self._by_text = any(self._has_cs)
+        # A cheap first test per dictionary for a token never seen before: the
+        # norms and prefixes its patterns start with (case-sensitive keys
+        # casefolded, so the test only ever lets more through), and whether
+        # any starts with a glob, which must always be tried.
+        self._first = []
+        for dictionary in self.dictionaries:
+            root = dictionary._root
+            fold = [k.casefold().translate(_QUOTE_TABLE) for k in root.exact_cs]
+            prefixes = [
+                *root.prefix_ci,
+                *(k.casefold().translate(_QUOTE_TABLE) for k in root.prefix_cs),
+            ]
+            self._first.append(
+                (frozenset([*root.exact_ci, *fold]), tuple(prefixes), bool(root.globs))
+            )
+        self._starts.clear()
+        self._generation = _GENERATION[0]
+
     def _remember(self, token: Token):
         found = []
+        norm = token.norm
         for index, dictionary in enumerate(self.dictionaries):
+            exact, prefixes, globs = self._first[index]
+            if norm not in exact and not globs and not (prefixes and norm.startswith(prefixes)):
+                continue  # no pattern of this dictionary starts with this token
             start = dictionary._start(token)
             if start:  # flattened: the matching loop unpacks it without attribute lookups
                 found.append((index, start.goes_on, start.frontier, start.single, start.single_all))
@@ -544,8 +572,11 @@ class DictionarySet:
         # "to"): when no pattern is the token alone and every phrase goes on
         # with a fixed word, one look at the next token rules them all out.
         nexts = None
-        if all(not entry[4] and isinstance(entry[1], frozenset) for entry in found):
-            nexts = frozenset().union(*(entry[1] for entry in found))
+        if all(not entry[4] and isinstance(entry[1], (set, frozenset)) for entry in found):
+            if len(found) == 1:
+                nexts = found[0][1]
+            else:
+                nexts = frozenset().union(*(entry[1] for entry in found))
         return nexts, tuple(found)
 
     def match_tokens(
@@ -565,12 +596,9 @@ class DictionarySet:
         list of list of Hit
             One list per dictionary, in the order given, each in text order.
         """
-        starts = self._starts
         if self._generation != _GENERATION[0]:
-            starts.clear()  # a dictionary changed after this set was made
-            self._has_cs = [d._has_cs for d in self.dictionaries]
-            self._by_text = any(self._has_cs)
-            self._generation = _GENERATION[0]
+            self._compile()  # a dictionary changed after this set was made
+        starts = self._starts
         keys = [t.text for t in tokens] if self._by_text else [t.norm for t in tokens]
         records = list(map(starts.get, keys))
         if None in records:  # tokens not seen before
