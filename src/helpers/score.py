@@ -98,16 +98,33 @@ def _plan(modules) -> tuple:
     return matcher.match_tokens, parts
 
 
-def _score_tokens(text: str, tokens, plan) -> dict:
+# Rows scored together, one analysis after the other (see _score_units).
+BATCH_ROWS = 16
+
+
+def _score_units(units: list[str], plan) -> tuple[list[dict], list[int]]:
+    """Score short texts (sentences) together; return their rows and token counts.
+
+    The units are tokenised and matched first, then each analysis scores all
+    of them before the next one starts: running one analysis's code over a
+    few units in a row keeps it and its data in the processor's caches, which
+    is measurably faster than switching analysis at every unit. A small batch
+    (:data:`BATCH_ROWS`) keeps few objects alive at once, so the garbage
+    collector stays out of the way.
+    """
     match, parts = plan
-    found = match(tokens)
-    row: dict = {}
+    tokens = [tokenize(unit) for unit in units]
+    found = [match(unit_tokens) for unit_tokens in tokens]
+    rows: list[dict] = [{} for _ in units]
     for module, part in parts:
-        if part is None:
-            row.update(module.score_row(text, tokens))
+        score_row = module.score_row
+        if part is None:  # an analysis that matches for itself
+            for row, unit, unit_tokens in zip(rows, units, tokens, strict=True):
+                row.update(score_row(unit, unit_tokens))
         else:
-            row.update(module.score_row(text, tokens, found[part]))
-    return row
+            for row, unit, unit_tokens, hits in zip(rows, units, tokens, found, strict=True):
+                row.update(score_row(unit, unit_tokens, hits[part]))
+    return rows, [len(unit_tokens) for unit_tokens in tokens]
 
 
 def score_text(text: str, modules, unit: str = "sentence", plan=None) -> dict:
@@ -135,16 +152,14 @@ def score_text(text: str, modules, unit: str = "sentence", plan=None) -> dict:
     if plan is None:
         plan = _plan(modules)
     if unit == "sentence":
-        return _score_tokens(text, tokenize(text), plan)
+        return _score_units([text], plan)[0][0]
     spans = [(s, e) for _, s, e in _sentence_rows(text)]
-    per_sentence = []
-    weights = []
-    for s, e in spans:
-        sentence = text[s:e]
-        tokens = tokenize(sentence)
-        row = _score_tokens(sentence, tokens, plan)
-        per_sentence.append(row)
-        weights.append(max(1, len(tokens)))
+    per_sentence: list[dict] = []
+    weights: list[int] = []
+    for i in range(0, len(spans), BATCH_ROWS):
+        rows, counts = _score_units([text[s:e] for s, e in spans[i : i + BATCH_ROWS]], plan)
+        per_sentence.extend(rows)
+        weights.extend(max(1, count) for count in counts)
     result: dict = {}
     for module in modules:
         result.update(
@@ -173,7 +188,13 @@ def score_texts(texts, analyses=tuple(ANALYSES), unit: str = "sentence"):
     modules = _modules(analyses)
     columns = output_columns(analyses, unit)
     plan = _plan(modules)
-    rows = [score_text(text, modules, unit, plan) for text in texts]
+    if unit == "sentence":
+        texts = ["" if text is None else str(text) for text in texts]
+        rows = []
+        for i in range(0, len(texts), BATCH_ROWS):
+            rows.extend(_score_units(texts[i : i + BATCH_ROWS], plan)[0])
+    else:
+        rows = [score_text(text, modules, unit, plan) for text in texts]
     return pd.DataFrame(rows, columns=columns)
 
 
