@@ -861,17 +861,25 @@ def _modality(
     after a nominal event and its target ("a strike on Japan could lead to"):
     only actor names may stand between the event and that modal.
     """
-    modals = [hit for hit in stance if hit.category in _MODALITY_CATEGORIES]
+    # Only modals near the event can qualify it: look no further for the others.
+    modals = [
+        hit
+        for hit in stance
+        if hit.category in _MODALITY_CATEGORIES
+        and a - _MODAL_WINDOW <= hit.tok_start < b + _MODAL_WINDOW
+    ]
     if not modals:
         return ""
     lower = max(_clause_start(tokens, a), a - _MODAL_WINDOW)
-    named = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+    named = None
     found = ""
     for hit in modals:
         word = tokens[hit.tok_start].text if hit.tok_end - hit.tok_start == 1 else hit.pattern
         if lower <= hit.tok_start and hit.tok_end <= a:
             found = word
         elif not found and b <= hit.tok_start < b + _MODAL_WINDOW:
+            if named is None:
+                named = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
             if all(i in named for i in range(b, hit.tok_start)):
                 found = word
     return found
@@ -889,6 +897,8 @@ def _group(mentions: list[_Mention], last: _Mention, tokens: list[Token]) -> lis
             index -= 1
         else:
             break
+    if len(group) == 1:
+        return group
     seen: dict[str, _Mention] = {}
     for mention in group:
         seen.setdefault(mention.actor_id, mention)
@@ -904,7 +914,10 @@ def _events(
 ) -> list[_Event]:
     """Events of one sentence from its ``events.yml`` hits."""
     dictionary = _dictionary("events")
-    hits = [h for h in event_hits if not _inside_mention(h, mentions)] if mentions else event_hits
+    hits = event_hits
+    if mentions:  # an event word inside an actor's name is not an event ("United States")
+        named = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+        hits = [h for h in event_hits if h.tok_start not in named]
     rows: list[_Event] = []
     previous: tuple[Any, list[_Mention], _Mention | None] | None = None
     n = len(tokens)
@@ -1176,22 +1189,23 @@ _COUNTED = {
 
 def _row_from(analysis: _Analysis) -> dict:
     row = _EMPTY_ROW.copy()  # the usual sentence has little: fill in only what is there
-    uncertain = False
-    for hit in analysis.stance:
-        column = _COUNTED.get(hit.category)
+    _, stance, statements, attributions, events, quotes = analysis
+    for hit in stance:
+        category = hit.category
+        column = _COUNTED.get(category)
         if column is not None:
             row[column] += 1
-        if hit.category == "hedge" or hit.category == "uncertainty":
-            uncertain = True
-    row["uncertain"] = uncertain
-    if analysis.statements:
-        row["intensity"] = max(s.level for s in analysis.statements)
-    row["quotes"] = analysis.quotes
-    for attribution in analysis.attributions:
+        if category == "hedge" or category == "uncertainty":
+            row["uncertain"] = True
+    if statements:
+        row["intensity"] = max(s.level for s in statements)
+    if quotes:
+        row["quotes"] = quotes
+    for attribution in attributions:
         if attribution.speaker or attribution.speaker_text:
             row["speaker"] = attribution.speaker or attribution.speaker_text
             break
-    main = _main_event(analysis.events)
+    main = _main_event(events) if events else None
     if main is not None:
         row["source_actor"] = main.source
         row["event"] = _event_label(main)
