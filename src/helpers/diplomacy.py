@@ -459,17 +459,14 @@ def _stance(
     hits themselves (they carry the ``category``, ``pattern`` and token span
     that ``score`` reads), less "may" the month or the name.
     """
+    kept = [
+        hit for hit in found if hit.pattern != "may" or not _is_month_or_name(tokens, hit.tok_start)
+    ]
     if not detail:
-        return [
-            hit
-            for hit in found
-            if hit.pattern != "may" or not _is_month_or_name(tokens, hit.tok_start)
-        ]
+        return kept
     hits = []
-    for hit in found:
+    for hit in kept:
         a, b = hit.tok_start, hit.tok_end
-        if hit.pattern == "may" and _is_month_or_name(tokens, a):
-            continue
         category = hit.category
         negated = (
             (category in _MODALITY_CATEGORIES and any(t.norm in _NEGATION for t in tokens[a:b]))
