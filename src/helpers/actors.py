@@ -254,18 +254,16 @@ class Actors:
             hit = hits[k]
             a, b = hit.tok_start, hit.tok_end
             k += 1
-            if k == n or hits[k].tok_start != a:
-                # One category holds this span (the usual case): no group to sort out.
+            group = [hit]
+            while k < n and hits[k].tok_start == a:
+                group.append(hits[k])
+                k += 1
+            if len(group) == 1:
+                # One category holds this span (the usual case): nothing to sort out.
                 found = categories.get(hit.category)
                 if found is not None and found[2] is None:
                     items.append(["actor", a, b, found[0], found[1], None, "", True])
                     continue
-                group = [hit]
-            else:
-                group = [hit]
-                while k < n and hits[k].tok_start == a:
-                    group.append(hits[k])
-                    k += 1
             candidates = [categories[h.category] for h in group if h.category in categories]
             if candidates:
                 plain = [c for c in candidates if c[2] is None]

@@ -98,6 +98,11 @@ def _plan(modules) -> tuple:
     return matcher.match_tokens, parts
 
 
+def _as_text(value) -> str:
+    """A cell as text to score: None (a missing value) is the empty text."""
+    return "" if value is None else str(value)
+
+
 # Rows scored together, one analysis after the other (see _score_units).
 BATCH_ROWS = 16
 
@@ -148,7 +153,7 @@ def score_text(text: str, modules, unit: str = "sentence", plan=None) -> dict:
     dict
         Column name -> value.
     """
-    text = "" if text is None else str(text)
+    text = _as_text(text)
     if plan is None:
         plan = _plan(modules)
     if unit == "sentence":
@@ -189,7 +194,7 @@ def score_texts(texts, analyses=tuple(ANALYSES), unit: str = "sentence"):
     columns = output_columns(analyses, unit)
     plan = _plan(modules)
     if unit == "sentence":
-        texts = ["" if text is None else str(text) for text in texts]
+        texts = [_as_text(text) for text in texts]
         rows = []
         for i in range(0, len(texts), BATCH_ROWS):
             rows.extend(_score_units(texts[i : i + BATCH_ROWS], plan)[0])
