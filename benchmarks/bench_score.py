@@ -111,6 +111,13 @@ def throughput(n_sentences: int, repeats: int, analyses: list[str], workdir: Pat
     in_memory = [("tokenise_only", ())] + [(f"{a}_only", (a,)) for a in analyses]
     if analyses:
         in_memory.append(("all", tuple(analyses)))
+    if len(analyses) > 2:
+        # Every analysis but one: what each costs on top of the others.
+        in_memory += [
+            (f"all_but_{a}", tuple(x for x in analyses if x != a))
+            for a in analyses
+            if a != "sentiment"
+        ]
     for label, chosen in in_memory:
         configs[f"texts:{label}"] = (
             "score_texts",

@@ -410,6 +410,8 @@ _LABELS = {
     "texts:framing_only": "in memory: framing only",
     "texts:diplomacy_only": "in memory: diplomacy only",
     "texts:all": "in memory: every analysis",
+    "texts:all_but_framing": "in memory: every analysis but framing",
+    "texts:all_but_diplomacy": "in memory: every analysis but diplomacy",
 }
 
 
