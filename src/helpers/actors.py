@@ -611,6 +611,16 @@ class _Compiler:
             self.fail(f"{what} must be a mapping", line, "Indent its keys under it")
         return value
 
+    def known_keys(self, node: _Map, allowed, what: str, line: int | None = None) -> None:
+        """Refuse a key of ``node`` not in ``allowed``, at its own line (or ``line``)."""
+        for key in node:
+            if key not in allowed:
+                self.fail(
+                    f"unknown key '{key}' in {what}",
+                    node.key_lines[key] if line is None else line,
+                    f"Use {', '.join(sorted(allowed))}",
+                )
+
     def sequence(self, value, line: int, what: str) -> _Seq:
         if not isinstance(value, _Seq):
             self.fail(f"{what} must be a list", line, "Write [a, b] or one '- item' per line")
@@ -746,13 +756,7 @@ class _Compiler:
                 "Use letters, digits and '_' (an ISO 3166-1 alpha-3 code where one exists)",
             )
         entry = self.mapping(entry, line, f"actor {actor_id}")
-        for key in entry:
-            if key not in _ACTOR_KEYS:
-                self.fail(
-                    f"unknown key '{key}' in actor {actor_id}",
-                    entry.key_lines[key],
-                    f"Use {', '.join(sorted(_ACTOR_KEYS))}",
-                )
+        self.known_keys(entry, _ACTOR_KEYS, f"actor {actor_id}")
         lines = entry.key_lines
         if "name" not in entry:
             self.fail(f"actor {actor_id} has no 'name'", line, "Add 'name: <canonical name>'")
@@ -827,13 +831,7 @@ class _Compiler:
 
     def leader(self, actor_id: str, number: int, person, line: int, default_cs: bool) -> None:
         person = self.mapping(person, line, f"a leader of {actor_id}")
-        for key in person:
-            if key not in _LEADER_KEYS:
-                self.fail(
-                    f"unknown key '{key}' in a leader of {actor_id}",
-                    person.key_lines[key],
-                    f"Use {', '.join(sorted(_LEADER_KEYS))}",
-                )
+        self.known_keys(person, _LEADER_KEYS, f"a leader of {actor_id}")
         if "name" not in person:
             self.fail(f"a leader of {actor_id} has no 'name'", line)
         name = self.text(person["name"], person.key_lines["name"], f"leader name of {actor_id}")
@@ -851,13 +849,7 @@ class _Compiler:
         terms = []
         for term, term_line in zip(terms_seq, terms_seq.item_lines, strict=True):
             term = self.mapping(term, term_line, f"a term of {name}")
-            for key in term:
-                if key not in _TERM_KEYS:
-                    self.fail(
-                        f"unknown key '{key}' in a term of {name}",
-                        term_line,
-                        f"Use {', '.join(sorted(_TERM_KEYS))}",
-                    )
+            self.known_keys(term, _TERM_KEYS, f"a term of {name}", line=term_line)
             if "from" not in term:
                 self.fail(
                     f"a term of {name} has no 'from' date",
