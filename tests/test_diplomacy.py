@@ -37,7 +37,7 @@ from helpers.diplomacy import (
 )
 from helpers.errors import ParameterError
 from helpers.lexicons import load_dictionary
-from helpers.text import segment, tokenize
+from helpers.text import quote_spans, segment, tokenize
 
 CONFLICT = {"verbal_conflict", "material_conflict"}
 
@@ -567,3 +567,35 @@ def test_plots_return_axes(seed):
     assert plot_dyad_network(empty).axes[0].texts
     with pytest.raises(ParameterError):
         plot_ladder(pd.DataFrame({"x": [1]}))
+
+
+def test_score_row_equals_the_full_analysis_of_its_columns():
+    """``score_row`` skips what its columns do not show (who makes each ladder
+    statement, events after the main one); the columns must still be those of
+    the full analysis, including where the main event is not the first."""
+    from helpers.corpus import load_article
+
+    written = [
+        "Russia praised Japan, then attacked Ukraine and threatened Tokyo.",
+        "Russia praised Japan and attacked Ukraine.",
+        "Moscow and Tokyo agreed to hold talks, but Russia later suspended them.",
+        "Japan would not join the sanctions, yet it condemned Russia in the strongest terms.",
+        "Talks were suspended by Moscow after Japan imposed sanctions on Russia.",
+        "China may mediate, and Japan could protest, but Russia invaded Ukraine.",
+        "Seoul expressed regret; Beijing said it “strongly condemns” the sale to Taiwan.",
+    ]
+    seed = load_article("japan-russia-peace-talks").text.split("\n")
+    texts = written + [line for line in seed if line.strip()]
+    actors = diplomacy._actors(None)
+    match = diplomacy._matcher(actors).match_tokens
+    main_not_first = 0
+    for text in texts:
+        tokens = tokenize(text)
+        full = diplomacy._analyse_tokens(
+            tokens, text, 0, quote_spans(text), actors, match(tokens), count_words=False
+        )
+        assert row(text) == diplomacy._row_from(full), text
+        starts = [event.start for event in full.events]
+        if len(set(starts)) > 1 and diplomacy._main_event(full.events).start != starts[0]:
+            main_not_first += 1
+    assert main_not_first >= 3  # the shortcut is exercised, not only the easy case

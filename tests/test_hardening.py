@@ -628,6 +628,8 @@ def test_score_texts_takes_any_unicode(texts):
     assert table["intensity"].between(0, 6).all()
     counts = [c for c in table.columns if c.startswith(("frame_", "policy_"))]
     assert (table[counts] >= 0).all().all()
+    # score writes sentence rows of a CSV without pandas, which relies on this.
+    assert not table.isna().any().any()
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

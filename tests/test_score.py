@@ -12,6 +12,8 @@ import sys
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from helpers import score
 from helpers.errors import InputError
@@ -271,3 +273,44 @@ def test_one_matching_pass_gives_what_each_analysis_finds_on_its_own():
             alone = module.score_row(text, tokenize(text))
             together = {column: table.at[i, column] for column in module.COLUMNS}
             assert together == alone, (name, text)
+
+
+def _pandas_would_write(source, sep, analyses):
+    table = pd.read_csv(source, sep=sep, dtype=str, keep_default_na=False)
+    return table.join(score_texts(table["text"].tolist(), analyses)).to_csv(sep=sep, index=False)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".tsv"])
+def test_written_bytes_are_what_pandas_would_write(tmp_path, suffix):
+    """Sentence scores read from CSV or TSV go straight to the csv module, for
+    speed; the file must be, byte for byte, what pandas' ``to_csv`` writes."""
+    texts = [
+        'Russia warned Japan, "firmly", that talks were over.',
+        "a tab\there; Japan may protest",
+        "line\nbreak\r\nand a lone\rreturn",
+        "",
+        "   ",
+        "Ünïcödé — “completely unacceptable,” ‘they’ said",
+        "nan",
+        "0.5",
+    ]
+    sep = "\t" if suffix == ".tsv" else ","
+    source = tmp_path / f"in{suffix}"
+    pd.DataFrame(
+        {"id": range(len(texts)), "text": texts, "note": ['x,y\t"z"'] * len(texts)}
+    ).to_csv(source, sep=sep, index=False)
+    target = tmp_path / f"out{suffix}"
+    score_file(source, target, chunk_rows=3)
+    assert target.read_bytes() == _pandas_would_write(source, sep, score.ANALYSES).encode()
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.text(st.characters(blacklist_categories=("Cs",))), min_size=1, max_size=5))
+def test_any_text_is_written_as_pandas_would(tmp_path, texts):
+    source = tmp_path / "any.csv"
+    pd.DataFrame({"text": texts}).to_csv(source, index=False)
+    target = tmp_path / "any_out.csv"
+    score_file(source, target, analyses=("sentiment",))
+    assert target.read_bytes() == _pandas_would_write(source, ",", ("sentiment",)).encode()

@@ -64,6 +64,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from helpers.actors import _as_date, _span_text
@@ -440,10 +441,12 @@ def _find_mentions(tokens: list[Token], actors, date, hits) -> list[_Mention]:
     return mentions
 
 
+_START = attrgetter("start")
+
+
 def _token_index(tokens: list[Token], char: int) -> int:
     """Index of the first token starting at or after ``char``."""
-    starts = [t.start for t in tokens]
-    return bisect_right(starts, char - 1)
+    return bisect_right(tokens, char - 1, key=_START)
 
 
 # -- stance -----------------------------------------------------------------------------
@@ -780,9 +783,17 @@ def _agent(tokens: list[Token], mentions: list[_Mention], b: int) -> _Mention | 
 
 
 def _statements(
-    tokens: list[Token], mentions: list[_Mention], attrs: list[_Attribution], hits: list
+    tokens: list[Token],
+    mentions: list[_Mention],
+    attrs: list[_Attribution],
+    hits: list,
+    detail: bool = True,
 ) -> list[_Statement]:
-    """Ladder statements of one sentence from its ``diplomacy.yml`` hits."""
+    """Ladder statements of one sentence from its ``diplomacy.yml`` hits.
+
+    ``detail=False`` (the ``score`` hot path, which reports only the level)
+    leaves out who makes each statement.
+    """
     dictionary = _dictionary("diplomacy")
     ladder = [h for h in hits if h.category.startswith("ladder/")]
     boosts = [h for h in hits if h.category == "intensifier"]
@@ -809,25 +820,9 @@ def _statements(
             level = 0
         start = min(hit.start, intensifier.start) if intensifier is not None else hit.start
         end = max(hit.end, intensifier.end) if intensifier is not None else hit.end
-        # Who says it: the speaker of the speech it sits in, else the clause subject.
-        speaker_id = speaker = rule = ""
-        attribution = _attribution_at(attrs, hit.start)
-        if attribution is not None and (attribution.speaker_id or attribution.speaker_text):
-            speaker_id = attribution.speaker_id
-            speaker = attribution.speaker or attribution.speaker_text
-            rule = f"speaker ({attribution.kind})" + ("" if speaker_id else ", not a known actor")
-        elif (
-            base >= 4
-            and _passive(tokens, a, b)
-            and (agent := _agent(tokens, mentions, b)) is not None
-        ):
-            # "was condemned by Tokyo"; not for feelings ("is concerned by"), whose
-            # subject is the one concerned.
-            speaker_id, speaker, rule = agent.actor_id, agent.name, "passive agent"
-        else:
-            subject = _nearest_before(mentions, a, _clause_start(tokens, a))
-            if subject is not None:
-                speaker_id, speaker, rule = subject.actor_id, subject.name, "clause subject"
+        speaker_id, speaker, rule = (
+            _statement_speaker(tokens, mentions, attrs, hit, base) if detail else ("", "", "")
+        )
         rows.append(
             _Statement(
                 start,
@@ -844,6 +839,33 @@ def _statements(
             )
         )
     return rows
+
+
+def _statement_speaker(
+    tokens: list[Token], mentions: list[_Mention], attrs: list[_Attribution], hit, base: int
+) -> tuple[str, str, str]:
+    """Who makes a ladder statement: ``(actor id, name or words, rule)``.
+
+    The speaker of the speech it sits in, else the agent of a passive
+    condemnation, else the clause subject; empty strings when none is found.
+    """
+    a, b = hit.tok_start, hit.tok_end
+    attribution = _attribution_at(attrs, hit.start)
+    if attribution is not None and (attribution.speaker_id or attribution.speaker_text):
+        rule = f"speaker ({attribution.kind})"
+        if not attribution.speaker_id:
+            rule += ", not a known actor"
+        return attribution.speaker_id, attribution.speaker or attribution.speaker_text, rule
+    if base >= 4 and _passive(tokens, a, b):
+        # "was condemned by Tokyo"; not for feelings ("is concerned by"), whose
+        # subject is the one concerned.
+        agent = _agent(tokens, mentions, b)
+        if agent is not None:
+            return agent.actor_id, agent.name, "passive agent"
+    subject = _nearest_before(mentions, a, _clause_start(tokens, a))
+    if subject is not None:
+        return subject.actor_id, subject.name, "clause subject"
+    return "", "", ""
 
 
 # -- events -----------------------------------------------------------------------------
@@ -908,16 +930,21 @@ def _events(
     attrs: list[_Attribution],
     stance: list[_Stance],
     event_hits: list,
+    detail: bool = True,
 ) -> list[_Event]:
-    """Events of one sentence from its ``events.yml`` hits."""
+    """Events of one sentence from its ``events.yml`` hits.
+
+    ``detail=False`` (the ``score`` hot path) returns only the main event
+    (see :func:`_main_event`), resolving no event after it.
+    """
     dictionary = _dictionary("events")
     hits = event_hits
     if mentions:  # an event word inside an actor's name is not an event ("United States")
         named = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
         hits = [h for h in event_hits if h.tok_start not in named]
-    rows: list[_Event] = []
-    previous: tuple[Any, list[_Mention], _Mention | None] | None = None
     n = len(tokens)
+    # What qualifies each event comes first: it alone decides which is the main one.
+    qualified = []
     for hit in hits:
         attrs_c = dictionary.category_attrs[hit.category]
         a, b = hit.tok_start, hit.tok_end
@@ -926,6 +953,21 @@ def _events(
             b < n and tokens[b].norm in {"not", "n't"}
         )
         modality = _modality(stance, tokens, a, b, mentions)
+        qualified.append((hit, attrs_c, weight, negated, modality))
+    if not detail and qualified:
+        # Every event yields at least one row and a hit's rows share their
+        # qualifiers, so the main row is the first row of the main hit. The
+        # events before it are still resolved: a coordinated verb takes its
+        # subject from the one before.
+        pool = [k for k, q in enumerate(qualified) if not q[3] and not q[4]]
+        main = max(pool or range(len(qualified)), key=lambda k: abs(qualified[k][2]))
+        qualified = qualified[: main + 1]
+    rows: list[_Event] = []
+    previous: tuple[Any, list[_Mention], _Mention | None] | None = None
+    first_of_hit = 0  # where the rows of the latest hit begin
+    for hit, attrs_c, weight, negated, modality in qualified:
+        first_of_hit = len(rows)
+        a, b = hit.tok_start, hit.tok_end
         passive = _passive(tokens, a, b)
         lower = _clause_start(tokens, a)
         upper = _clause_end(tokens, b)
@@ -1015,6 +1057,8 @@ def _events(
                 )
             )
         previous = (hit, sources, target)
+    if not detail and rows:
+        return rows[first_of_hit : first_of_hit + 1]
     return rows
 
 
@@ -1062,9 +1106,9 @@ def _analyse_tokens(
         if quotes or verb_hits:
             attrs = _attributions(tokens, mentions, quotes, text, base, verb_hits)
         if ladder_hits:
-            found_statements = _statements(tokens, mentions, attrs, ladder_hits)
+            found_statements = _statements(tokens, mentions, attrs, ladder_hits, detail)
         if event_hits:
-            found_events = _events(tokens, mentions, attrs, stance, event_hits)
+            found_events = _events(tokens, mentions, attrs, stance, event_hits, detail)
     words = sum(1 for t in tokens if _is_word(t)) if count_words else 0
     return _Analysis(words, stance, found_statements, attrs, found_events, len(quotes))
 

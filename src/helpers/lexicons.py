@@ -554,30 +554,79 @@ class DictionarySet:
                 (frozenset([*root.exact_ci, *fold]), tuple(prefixes), bool(root.globs))
             )
         self._starts.clear()
+        self._leaf_pairs: dict[int, dict] = {}  # id of a trie node -> what _pairs says of it
         self._generation = _GENERATION[0]
 
     def _remember(self, token: Token):
-        found = []
+        """What ``token`` starts in any dictionary, laid out for the matching loop.
+
+        Returns False when it starts nothing, else ``(nexts, phrases, singles,
+        singles_all)``: ``phrases`` are the dictionaries where a longer pattern
+        may start here, ``(index, goes_on, frontier, single, single_all,
+        pairs)`` (``pairs``: what :meth:`_pairs` says of the frontier);
+        ``singles`` (``singles_all`` with suppressors) are the hits, as
+        ``(index, category, pattern, weight, attrs)``, of the dictionaries
+        where nothing longer can start, so they cost no test but "is this
+        dictionary inside a longer match already".
+        """
+        phrases = []
+        singles: list[tuple] = []
+        singles_all: list[tuple] = []
         norm = token.norm
         for index, dictionary in enumerate(self.dictionaries):
             exact, prefixes, globs = self._first[index]
             if norm not in exact and not globs and not (prefixes and norm.startswith(prefixes)):
                 continue  # no pattern of this dictionary starts with this token
             start = dictionary._start(token)
-            if start:  # flattened: the matching loop unpacks it without attribute lookups
-                found.append((index, start.goes_on, start.frontier, start.single, start.single_all))
-        if not found:
+            if not start:
+                continue
+            if start.goes_on is None:
+                singles.extend((index, *emission) for emission in start.single)
+                singles_all.extend((index, *emission) for emission in start.single_all)
+            else:  # flattened: the matching loop unpacks it without attribute lookups
+                phrases.append(
+                    (
+                        index,
+                        start.goes_on,
+                        start.frontier,
+                        start.single,
+                        start.single_all,
+                        self._pairs(start.frontier),
+                    )
+                )
+        if not phrases and not singles_all:
             return False
         # Most starts are function words that only begin phrases ("the", "in",
         # "to"): when no pattern is the token alone and every phrase goes on
         # with a fixed word, one look at the next token rules them all out.
         nexts = None
-        if all(not entry[4] and isinstance(entry[1], (set, frozenset)) for entry in found):
-            if len(found) == 1:
-                nexts = found[0][1]
+        if not singles_all and all(
+            not entry[4] and isinstance(entry[1], (set, frozenset)) for entry in phrases
+        ):
+            if len(phrases) == 1:
+                nexts = phrases[0][1]
             else:
-                nexts = frozenset().union(*(entry[1] for entry in found))
-        return nexts, tuple(found)
+                nexts = frozenset().union(*(entry[1] for entry in phrases))
+        return nexts, tuple(phrases), tuple(singles), tuple(singles_all)
+
+    def _pairs(self, frontier: tuple) -> dict | None:
+        """Next norm -> hits ``(without, with suppressors)`` of the two-word phrases
+        that go no further, when ``frontier`` is one node with exact children only.
+
+        Worked out once per node: the phrase is then found with one lookup,
+        without walking the trie (most phrases are two words: "peace treaty").
+        """
+        if len(frontier) != 1 or not frontier[0].exact_only:
+            return None
+        node = frontier[0]
+        pairs = self._leaf_pairs.get(id(node))
+        if pairs is None:
+            pairs = self._leaf_pairs[id(node)] = {
+                norm: (_emissions([child], False), _emissions([child], True))
+                for norm, child in node.exact_ci.items()
+                if child.entries and not child.has_children()
+            }
+        return pairs
 
     def match_tokens(
         self, tokens: list[Token], *, include_suppressors: bool = False
@@ -609,52 +658,53 @@ class DictionarySet:
                     starts[key] = self._remember(token)
             records = [starts[key] for key in keys]
         found: list[list[Hit]] = [[] for _ in self.dictionaries]
-        free = [0] * len(self.dictionaries)  # first token each dictionary may match again
+        # First token each dictionary may match again: only a match of several
+        # tokens moves it, since positions only go forward.
+        free = [0] * len(self.dictionaries)
         last = len(tokens) - 1
         new = tuple.__new__  # Hit(...) without the Python-level constructor: hot loop
         for position in compress(range(len(tokens)), records):
-            nexts, entries = records[position]
-            if nexts is not None and (position == last or tokens[position + 1].norm not in nexts):
-                continue  # only phrases start here, and the next token goes on with none
-            for index, goes_on, frontier, single, single_all in entries:
-                if position < free[index]:
-                    continue  # inside this dictionary's previous match
-                if (
-                    goes_on is not None
-                    and position < last
-                    and (goes_on is True or tokens[position + 1].norm in goes_on)
-                ):
-                    length, nodes = _longest(tokens, position, frontier, self._has_cs[index])
-                    if length > 1:
-                        end = position + length
+            nexts, phrases, singles, singles_all = records[position]
+            if phrases:
+                following = tokens[position + 1].norm if position < last else None
+                if nexts is not None and following not in nexts:
+                    continue  # only phrases start here, and the next token goes on with none
+                for index, goes_on, frontier, single, single_all, pairs in phrases:
+                    if position < free[index]:
+                        continue  # inside this dictionary's previous match
+                    # The match is this one token (its hits were worked out once) ...
+                    end = position + 1
+                    emitted = single_all if include_suppressors else single
+                    if following is not None and (goes_on is True or following in goes_on):
+                        # ... unless a longer pattern goes on from here.
+                        pair = pairs.get(following) if pairs is not None else None
+                        if pair is not None:  # a two-word phrase that goes no further
+                            end, emitted = position + 2, pair[include_suppressors]
+                        else:
+                            length, nodes = _longest(
+                                tokens, position, frontier, self._has_cs[index]
+                            )
+                            if length > 1:
+                                end = position + length
+                                emitted = _emissions(nodes, include_suppressors)
+                        free[index] = end
+                    if emitted:
                         first, stop = tokens[position].start, tokens[end - 1].end
                         hits = found[index]
-                        for category, pattern, weight, attrs in _emissions(
-                            nodes, include_suppressors
-                        ):
+                        for cat, pattern, weight, attrs in emitted:
                             hits.append(
-                                new(
-                                    Hit,
-                                    (category, pattern, first, stop, position, end, weight, attrs),
-                                )
+                                new(Hit, (cat, pattern, first, stop, position, end, weight, attrs))
                             )
-                        free[index] = end
-                        continue
-                # The match, if any, is this one token: its hits were worked out once.
-                if include_suppressors:
-                    single = single_all
-                if single:
-                    first, stop = tokens[position][:2]
-                    after = position + 1
-                    hits = found[index]
-                    for category, pattern, weight, attrs in single:
-                        hits.append(
-                            new(
-                                Hit,
-                                (category, pattern, first, stop, position, after, weight, attrs),
-                            )
+            if include_suppressors:
+                singles = singles_all
+            if singles:
+                first, stop = tokens[position][:2]
+                after = position + 1
+                for index, cat, pattern, weight, attrs in singles:
+                    if position >= free[index]:
+                        found[index].append(
+                            new(Hit, (cat, pattern, first, stop, position, after, weight, attrs))
                         )
-                    free[index] = after
         return found
 
 

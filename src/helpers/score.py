@@ -25,11 +25,13 @@ tokens (:class:`helpers.lexicons.DictionarySet`), and each module's
 from __future__ import annotations
 
 import argparse
+import csv
 import itertools
 import json
 import os
 from collections import deque
 from importlib import import_module
+from operator import itemgetter
 from pathlib import Path
 
 from helpers.errors import InputError
@@ -190,17 +192,20 @@ def score_texts(texts, analyses=tuple(ANALYSES), unit: str = "sentence"):
     import pandas as pd
 
     _check_unit(unit)
+    return pd.DataFrame(_score_rows(texts, analyses, unit), columns=output_columns(analyses, unit))
+
+
+def _score_rows(texts, analyses, unit: str) -> list[dict]:
+    """Score texts; return one dict per text (column name -> value)."""
     modules = _modules(analyses)
-    columns = output_columns(analyses, unit)
     plan = _plan(modules)
-    if unit == "sentence":
-        texts = [_as_text(text) for text in texts]
-        rows = []
-        for i in range(0, len(texts), BATCH_ROWS):
-            rows.extend(_score_units(texts[i : i + BATCH_ROWS], plan)[0])
-    else:
-        rows = [score_text(text, modules, unit, plan) for text in texts]
-    return pd.DataFrame(rows, columns=columns)
+    if unit != "sentence":
+        return [score_text(text, modules, unit, plan) for text in texts]
+    texts = [_as_text(text) for text in texts]
+    rows = []
+    for i in range(0, len(texts), BATCH_ROWS):
+        rows.extend(_score_units(texts[i : i + BATCH_ROWS], plan)[0])
+    return rows
 
 
 def _check_unit(unit: str) -> None:
@@ -211,9 +216,9 @@ def _check_unit(unit: str) -> None:
 
 
 def _score_chunk(chunk, text_column: str, analyses, unit: str):
-    scores = score_texts(chunk[text_column].tolist(), analyses, unit)
-    scores.index = chunk.index
-    return chunk.join(scores)
+    """Score one chunk of the input; return it with its score rows (one dict per row)."""
+    _check_unit(unit)
+    return chunk, _score_rows(chunk[text_column].tolist(), analyses, unit)
 
 
 def _format_of(path: Path, role: str) -> str:
@@ -331,7 +336,31 @@ def _jsonl_chunks(path: Path, text_column: str, chunk_rows: int):
         raise InputError("input file has no rows", where=str(path), fix="Add rows")
 
 
-def _write_chunk(frame, handle, kind: str, header: bool) -> None:
+def _write_chunk(scored, columns, handle, kind: str, header: bool, plain: bool) -> None:
+    """Append one scored chunk (what :func:`_score_chunk` returns) to the output.
+
+    ``plain`` says every input cell is a string and every score a str, int,
+    float (never NaN) or bool, as for sentences read from CSV or TSV: such
+    rows go straight to :mod:`csv` with the dialect pandas' ``to_csv`` uses,
+    which writes the same bytes without building a DataFrame per chunk (the
+    output of a long table costs as much as some analyses). Anything else
+    (JSON Lines, and documents, whose empty ones score NaN) goes through
+    pandas, which also writes NaN as an empty cell.
+    """
+    chunk, rows = scored
+    if plain and kind != "jsonl":
+        writer = csv.writer(
+            handle, delimiter="\t" if kind == "tsv" else ",", lineterminator=os.linesep
+        )
+        if header:
+            writer.writerow([*chunk.columns, *columns])
+        inputs = zip(*(chunk[column].tolist() for column in chunk.columns), strict=True)
+        values = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
+        writer.writerows([(*cells, *values(row)) for cells, row in zip(inputs, rows, strict=True)])
+        return
+    import pandas as pd
+
+    frame = chunk.join(pd.DataFrame(rows, columns=columns, index=chunk.index))
     if kind == "jsonl":
         lines = frame.to_json(orient="records", lines=True, force_ascii=False).rstrip("\n")
         if lines:
@@ -409,6 +438,8 @@ def score_file(
             "output would overwrite the input", where=str(target), fix="Choose another output file"
         )
     chunks = _checked(read_chunks(source, text_column, chunk_rows), new_columns, source)
+    # CSV and TSV cells are read as strings; sentence scores are never NaN.
+    plain = _format_of(source, "INPUT") != "jsonl" and unit == "sentence"
     # Read and check the first chunk before anything (even a folder) is created.
     first = next(chunks)
     chunks = itertools.chain([first], chunks)
@@ -423,13 +454,13 @@ def score_file(
         with atomic_path(target) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
             header = True
 
-            def emit(frame):
+            def emit(scored):
                 nonlocal header, total
-                _write_chunk(frame, handle, out_kind, header)
+                _write_chunk(scored, new_columns, handle, out_kind, header, plain)
                 header = False
-                total += len(frame)
+                total += len(scored[1])
                 if bar is not None:
-                    bar.update(len(frame))
+                    bar.update(len(scored[1]))
 
             if executor is None:
                 for chunk in chunks:
