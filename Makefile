@@ -35,8 +35,10 @@ lab: setup
 bench: setup
 	$(PY) benchmarks/run.py
 
+## lint: ruff on the code; notebooks are checked but not formatted (the formatter would
+## split parameters-cell lines, and papermill reads each parameter from one line)
 lint: setup
-	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff check src tests benchmarks notebooks
 	$(VENV)/bin/ruff format --check src tests benchmarks
 
 clean:
