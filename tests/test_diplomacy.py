@@ -452,6 +452,30 @@ def test_score_row_event_and_speaker():
     assert out["quad_class"] in CONFLICT and out["goldstein"] < 0
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Russia suspended peace talks with Japan.", "Russia", "Japan"),
+        ("Moscow broke off the peace treaty talks with Tokyo.", "Russia", "Japan"),
+        ("Japan has called off its negotiations with Russia.", "Japan", "Russia"),
+        ("Peace negotiations have been called off by Russia.", "Russia", ""),
+        ("China withdrew from the talks with India.", "China", "India"),
+    ],
+)
+def test_halting_talks_is_found_in_its_usual_forms(text, source, target):
+    out = row(text)
+    assert (out["source_actor"], out["event"], out["target_actor"]) == (source, "sanction", target)
+    assert out["quad_class"] == "material_conflict"
+
+
+def test_talks_held_are_consulting_and_the_end_of_a_story_is_no_event():
+    out = row("Russia and Japan held peace talks.")
+    assert (out["event"], out["quad_class"]) == ("consult", "verbal_cooperation")
+    assert {out["source_actor"], out["target_actor"]} == {"Russia", "Japan"}
+    assert row("In the end the talks resumed.")["event"] == ""
+    assert row("Russia made a breakthrough off the coast.")["event"] == ""
+
+
 def test_score_row_empty_text():
     out = row("")
     assert out["hedges"] == 0 and out["event"] == "" and out["intensity"] == 0

@@ -13,6 +13,7 @@ from helpers.lexicons import (
     Dictionary,
     DictionarySet,
     collocations,
+    expand_pattern,
     kwic,
     load_dictionary,
     parse_pattern,
@@ -220,6 +221,55 @@ def test_missing_file_and_unknown_format(tmp_path):
 def test_parse_pattern_refuses_empty():
     with pytest.raises(DictionaryError):
         parse_pattern("   ")
+
+
+def test_alternatives_spell_out_in_order_without_duplicates():
+    assert expand_pattern("war") == ["war"]
+    assert expand_pattern("(broke|called) off (the|) talks") == [
+        "broke off the talks",
+        "broke off talks",
+        "called off the talks",
+        "called off talks",
+    ]
+    assert expand_pattern("(peace|peace) talks") == ["peace talks"]
+    assert expand_pattern("talks ( were | are ) over") == ["talks were over", "talks are over"]
+    assert sorted(expand_pattern("(a|(b|c)) talks")) == ["a talks", "b talks", "c talks"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        ("(the|)", "can be empty"),
+        ("(a|b talks", "unclosed"),
+        ("(a|b|c|d) " * 5, "more than 256 phrases"),
+    ],
+)
+def test_bad_alternatives_are_refused(pattern, message):
+    with pytest.raises(DictionaryError, match=message):
+        expand_pattern(pattern, where="x.yml, line 3")
+    with pytest.raises(DictionaryError, match="x.yml, line 3"):
+        Dictionary("d").add("c", pattern, where="x.yml, line 3")
+
+
+def test_a_pattern_with_alternatives_matches_each_and_names_the_phrase():
+    d = Dictionary.from_patterns({"halt": ["suspend* (the|) (peace|) talks"], "talk": ["talks"]})
+    assert len(d.entries) == 2  # one entry as written, not one per phrase
+    text = "Russia suspended peace talks; Japan suspends the talks; suspending talks."
+    hits = d.match_tokens(tokenize(text))
+    assert [(h.category, text[h.start : h.end]) for h in hits] == [
+        ("halt", "suspended peace talks"),
+        ("halt", "suspends the talks"),
+        ("halt", "suspending talks"),
+    ]
+    assert [h.pattern for h in hits] == [
+        "suspend* peace talks",
+        "suspend* the talks",
+        "suspend* talks",
+    ]
+    assert d.entries[0].pattern == "suspend* (the|) (peace|) talks"
+    assert found(d, "The peace talks went on.") == [("talk", "talks")]
+    with pytest.raises(DictionaryError, match="only a dictionary spells out"):
+        parse_pattern("(peace|) talks")
 
 
 def test_a_100000_pattern_dictionary_loads_and_matches(tmp_path):

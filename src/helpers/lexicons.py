@@ -12,6 +12,10 @@ Patterns
     ``must-read`` three (``must``, ``-``, ``read``), ``didn't`` two (``did``,
     ``n't``). In a token, ``*`` stands for any run of characters and ``?`` for
     one (``sanction*``, ``de-escalat*``); character classes are not supported.
+    A group ``(a|b)`` offers alternative words, and an empty alternative makes
+    them optional: ``suspend* (the|) (peace|) talks`` is four phrases
+    (:func:`expand_pattern`). A hit names the phrase it matched
+    (``suspend* peace talks``; globs as written).
 Case
     Patterns match case-insensitively (against :attr:`Token.norm`) unless the
     file's ``settings.case_sensitive`` or the pattern's own
@@ -55,6 +59,7 @@ __all__ = [
     "DictionarySet",
     "load_dictionary",
     "parse_pattern",
+    "expand_pattern",
     "kwic",
     "collocations",
 ]
@@ -214,6 +219,78 @@ def _emissions(nodes: list[_Node], include_suppressors: bool) -> list[tuple]:
     return found
 
 
+# A group of alternatives, "(a|b)" or "(a|)", holding no other group: nested groups
+# are spelled out from the inside.
+_GROUP = re.compile(r"\(([^()]*\|[^()]*)\)")
+# Phrases one written pattern may stand for, at most: a typo such as a missing ")"
+# should fail loudly, not silently build thousands of phrases.
+MAX_EXPANSIONS = 256
+
+
+def expand_pattern(pattern: str, *, where: str = "") -> list[str]:
+    """Spell out the alternatives of a pattern, in the order written.
+
+    A group ``(a|b|c)`` stands for any one of its alternatives, each one or
+    more words; an empty alternative (``(the|)``) makes the group optional.
+    Groups may nest. A pattern without a group is returned as it is.
+
+    Parameters
+    ----------
+    pattern : str
+    where : str
+        File and line, for error messages.
+
+    Returns
+    -------
+    list of str
+        The phrases, spaces normalised, without duplicates.
+
+    Raises
+    ------
+    DictionaryError
+        For an unclosed group, an alternative that leaves the pattern empty,
+        or more than :data:`MAX_EXPANSIONS` phrases.
+
+    Examples
+    --------
+    >>> expand_pattern("suspend* (the|) (peace|) talks")
+    ['suspend* the peace talks', 'suspend* the talks', 'suspend* peace talks', 'suspend* talks']
+    >>> expand_pattern("(broke|called) off talks")
+    ['broke off talks', 'called off talks']
+    """
+    if "|" not in pattern or "(" not in pattern:
+        return [pattern]
+    phrases = [pattern]
+    while _GROUP.search(phrases[0]):
+        grown = []
+        for phrase in phrases:
+            match = _GROUP.search(phrase)
+            for alternative in match.group(1).split("|"):
+                grown.append(phrase[: match.start()] + alternative + phrase[match.end() :])
+        phrases = grown
+        if len(phrases) > MAX_EXPANSIONS:
+            raise DictionaryError(
+                f"pattern {pattern!r} stands for more than {MAX_EXPANSIONS} phrases",
+                where=where,
+                fix="Split it into several patterns",
+            )
+    phrases = list(dict.fromkeys(" ".join(phrase.split()) for phrase in phrases))
+    for phrase in phrases:
+        if not phrase:
+            raise DictionaryError(
+                f"pattern {pattern!r} can be empty (every group is optional)",
+                where=where,
+                fix="Give it at least one word outside the optional groups",
+            )
+        if any(c in phrase for c in "()|"):
+            raise DictionaryError(
+                f"pattern {pattern!r} has an unclosed group of alternatives",
+                where=where,
+                fix="Write alternatives as (a|b), or (a|) for an optional word",
+            )
+    return phrases
+
+
 def parse_pattern(pattern: str, *, case_sensitive: bool = False, where: str = "") -> list[str]:
     """Turn a pattern into the token keys the trie is built from.
 
@@ -253,6 +330,12 @@ def parse_pattern(pattern: str, *, case_sensitive: bool = False, where: str = ""
             f"pattern {pattern!r} uses a character class, which is not supported",
             where=where,
             fix="Use '*' (any characters) or '?' (one character), or list the words",
+        )
+    if _GROUP.search(pattern):
+        raise DictionaryError(
+            f"pattern {pattern!r} holds alternatives, which only a dictionary spells out",
+            where=where,
+            fix="Call expand_pattern first (Dictionary.add does), or list each phrase",
         )
     # Wildcards become a letter so the tokenizer keeps them inside their word;
     # the original characters are read back from the same positions.
@@ -325,15 +408,26 @@ class Dictionary:
         attrs: dict | None = None,
         where: str = "",
     ) -> Entry:
-        """Add one pattern to ``category`` and return its entry."""
+        """Add one pattern to ``category`` and return its entry.
+
+        A pattern with alternatives (:func:`expand_pattern`) is one entry, as
+        written; each phrase it stands for is matched, and a hit names the
+        phrase ("suspend* peace talks"), which says more than the whole group.
+        """
         self.add_category(category)
-        keys = parse_pattern(pattern, case_sensitive=case_sensitive, where=where)
-        node = self._root
-        for key in keys:
-            node = node.child(key, case_sensitive)
-        entry = Entry(category, pattern, float(weight), dict(attrs or {}), case_sensitive)
-        if not any(e.category == category and e.pattern == pattern for e in node.entries):
-            node.entries.append(entry)
+        attrs = dict(attrs or {})
+        entry = Entry(category, pattern, float(weight), attrs, case_sensitive)
+        for phrase in expand_pattern(pattern, where=where):
+            node = self._root
+            for key in parse_pattern(phrase, case_sensitive=case_sensitive, where=where):
+                node = node.child(key, case_sensitive)
+            if not any(e.category == category and e.pattern == phrase for e in node.entries):
+                found = (
+                    entry
+                    if phrase == pattern
+                    else Entry(category, phrase, entry.weight, attrs, case_sensitive)
+                )
+                node.entries.append(found)
         self.entries.append(entry)
         self._has_cs = self._has_cs or case_sensitive
         _GENERATION[0] += 1  # a trie changed: every DictionarySet forgets what it remembered
