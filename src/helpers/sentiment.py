@@ -902,7 +902,7 @@ def check_parameters(
     >>> check_parameters(0.05, "JPN, RUS", "", "clause")
     (0.05, ['JPN', 'RUS'], '', 'clause')
     """
-    threshold = _check_threshold(threshold)
+    threshold = check_threshold(threshold)
     if isinstance(actors, str):
         actors = [a.strip() for a in actors.split(",") if a.strip()]
     if not isinstance(actors, (list, tuple)) or not all(isinstance(a, str) for a in actors):
@@ -960,15 +960,28 @@ def label(compound: float, threshold: float = DEFAULT_THRESHOLD) -> str:
     return "neutral"
 
 
-def _check_threshold(threshold: float) -> float:
+def check_threshold(threshold: Any, *, where: str = "THRESHOLD") -> float:
+    """Return the neutral band as a float, or refuse it with a clear error.
+
+    The one check of a sentiment threshold for every notebook and command.
+
+    Examples
+    --------
+    >>> check_threshold(0.05)
+    0.05
+    >>> check_threshold(float("nan"))
+    Traceback (most recent call last):
+    ...
+    helpers.errors.ParameterError: threshold must be a number from 0 up to (not including) 1, not nan (THRESHOLD). Use VADER's 0.05 unless you have a reason
+    """
     if (
         isinstance(threshold, bool)
         or not isinstance(threshold, (int, float))
-        or not 0 <= threshold < 1
+        or not 0 <= threshold < 1  # also False for NaN
     ):
         raise ParameterError(
-            f"threshold must be a number in [0, 1), not {threshold!r}",
-            where="THRESHOLD",
+            f"threshold must be a number from 0 up to (not including) 1, not {threshold!r}",
+            where=where,
             fix="Use VADER's 0.05 unless you have a reason",
         )
     return float(threshold)
@@ -1027,7 +1040,7 @@ def score_sentiment(
     """
     import pandas as pd
 
-    threshold = _check_threshold(threshold)
+    threshold = check_threshold(threshold)
     seg = _as_segmentation(seg)
     eng = engine()
     domain = domain_lexicon(lexicon) if domain_adjust else None
@@ -1374,7 +1387,7 @@ def aggregate_sentiment(table, *, by: str = "article", threshold: float = DEFAUL
     """
     import pandas as pd
 
-    threshold = _check_threshold(threshold)
+    threshold = check_threshold(threshold)
     keys = {"article": ["doc_id"], "paragraph": ["doc_id", "para_id"]}.get(by)
     if keys is None:
         raise ParameterError(f"by must be 'article' or 'paragraph', not {by!r}", where="by")
@@ -1653,7 +1666,7 @@ def actor_tone(
     """
     import pandas as pd
 
-    threshold = _check_threshold(threshold)
+    threshold = check_threshold(threshold)
     rows = []
     for actor_id, group in evidence.groupby("actor_id", sort=True):
         values = group["compound"].astype(float).to_numpy()
@@ -1806,7 +1819,7 @@ def voice_summary(voices, *, threshold: float = DEFAULT_THRESHOLD):
     """
     import pandas as pd
 
-    threshold = _check_threshold(threshold)
+    threshold = check_threshold(threshold)
     rows = []
     for voice in ("journalist", "quoted", "reported"):
         group = voices.loc[voices["voice"] == voice]
@@ -1912,7 +1925,7 @@ def lexicon_agreement(table, afinn_table=None, *, threshold: float = DEFAULT_THR
     """
     import pandas as pd
 
-    threshold = _check_threshold(threshold)
+    threshold = check_threshold(threshold)
     if afinn_table is None:
         afinn_table = afinn_scores(table)
     merged = table[["doc_id", "sent_id", "text", "compound", "compound_raw"]].merge(
