@@ -19,6 +19,7 @@ import pytest
 from helpers import batch, compare
 from helpers.errors import InputError
 from helpers.paths import NOTEBOOKS_DIR
+from notebook_runner import check_provenance
 
 NOTEBOOK = NOTEBOOKS_DIR / "05_corpus_comparison.ipynb"
 
@@ -227,20 +228,23 @@ def test_notebook_05_compares_many_articles(reports, tmp_path):
     assert pd.read_csv(out / "05_by_outlet.csv")["outlet"].tolist() == ["Wire A", "Wire B"]
     for figure in ("05_tone.png", "05_actor_tone.png", "05_frames.png", "05_dyads.png"):
         assert (out / figure).stat().st_size > 1000
-    provenance = json.loads((out / "provenance.json").read_text(encoding="utf-8"))
-    assert provenance["notebook"] == "05_corpus_comparison"
-    assert provenance["parameters"]["REPORTS"] == str(reports)
+    check_provenance(out, "05_corpus_comparison", {"REPORTS": str(reports), "OUTPUT_DIR": str(out)})
     assert list(elsewhere.iterdir()) == []  # nothing written relative to the working directory
 
 
 @pytest.mark.notebook
 def test_notebook_05_runs_on_one_partial_article(reports, tmp_path):
     out = tmp_path / "one"
-    _execute(
-        {"REPORTS": str(reports), "ARTICLES": "beta", "OUTPUT_DIR": str(out)},
-        tmp_path / "05.ipynb",
-        tmp_path,
-    )
+    # Values other than the defaults: the provenance must record these, not the defaults.
+    parameters = {
+        "REPORTS": str(reports),
+        "ARTICLES": "beta",
+        "THRESHOLD": 0.3,
+        "DATE_PERIOD": "Y",
+        "OUTPUT_DIR": str(out),
+    }
+    _execute(parameters, tmp_path / "05.ipynb", tmp_path)
+    check_provenance(out, "05_corpus_comparison", parameters)
     tone = pd.read_csv(out / "05_tone.csv")
     assert tone["article_id"].tolist() == ["beta"]
     assert pd.read_csv(out / "05_intensity.csv").empty
