@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from helpers import batch, compare
-from helpers.errors import InputError
+from helpers.errors import InputError, ParameterError
 from helpers.paths import NOTEBOOKS_DIR
 from notebook_runner import check_provenance
 
@@ -139,6 +139,17 @@ def test_tone_actor_tone_frames_intensity_dyads_by_hand(reports):
     assert dyads.values.tolist() == [["alpha", "Russia", "Japan", 2, -4.0, -4.0]]
     stance = compare.stance_density(tables)
     assert stance[["marker", "density"]].values.tolist() == [["hedges", 20.0], ["boosters", 10.0]]
+
+
+def test_a_bad_neutral_band_is_refused_with_the_shared_check(reports):
+    tables = compare.load_tables(reports)
+    for bad in (-0.1, 1.5, float("nan"), "0.05", True):
+        with pytest.raises(ParameterError, match="threshold must be a number from 0"):
+            compare.tone_by_article(tables, bad)
+        with pytest.raises(ParameterError, match="threshold must be a number from 0"):
+            compare.summary(tables, bad)
+    wide = compare.tone_by_article(tables, 0.4).set_index("article_id")
+    assert wide.loc["alpha", "neutral"] > compare.tone_by_article(tables).loc[0, "neutral"]
 
 
 def test_inventory_names_what_is_missing(reports):

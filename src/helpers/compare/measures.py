@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from helpers.compare.tables import DENSITY_COLUMNS, MARKER_COLUMNS, SALIENCE_COLUMNS
-from helpers.sentiment import DEFAULT_THRESHOLD
+from helpers.sentiment import DEFAULT_THRESHOLD, check_threshold
 
 
 def _numeric(table, column: str):
@@ -69,7 +69,8 @@ def tone_by_article(tables: dict[str, Any], threshold: float = DEFAULT_THRESHOLD
     ----------
     threshold : float, default :data:`helpers.sentiment.DEFAULT_THRESHOLD`
         VADER's neutral band: compound above ``threshold`` is positive,
-        below ``-threshold`` negative (Hutto & Gilbert 2014).
+        below ``-threshold`` negative (Hutto & Gilbert 2014); checked by
+        :func:`helpers.sentiment.check_threshold`.
 
     Returns
     -------
@@ -87,6 +88,7 @@ def tone_by_article(tables: dict[str, Any], threshold: float = DEFAULT_THRESHOLD
     >>> int(row["sentences"]), round(float(row["mean"]), 3), round(float(row["negative"]), 3)
     (3, 0.133, 0.333)
     """
+    threshold = check_threshold(threshold)
     columns = ["article_id", "sentences", "mean", "median", "negative", "neutral", "positive"]
     if "tone" not in tables:
         return _empty([*columns, "mean_raw", "table_file"])
