@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import ast
+import json
 from pathlib import Path
 
 import pandas as pd
 import papermill as pm
+from papermill.inspection import inspect_notebook
 
 from helpers.paths import NOTEBOOKS_DIR
 
@@ -15,18 +18,41 @@ def render(notebook: str, tmp_path: Path, parameters: dict) -> Path:
 
     The kernel is the project's (``ddn``) and the working directory is
     ``tmp_path``, not the project folder: notebooks must find everything
-    through the package.
+    through the package. Every render also checks the provenance record
+    (:func:`check_provenance`).
     """
     out = tmp_path / "out"
+    injected = {"OUTPUT_DIR": str(out), **parameters}
     pm.execute_notebook(
         str(NOTEBOOKS_DIR / f"{notebook}.ipynb"),
         str(tmp_path / f"{notebook}.ipynb"),
-        parameters={"OUTPUT_DIR": str(out), **parameters},
+        parameters=injected,
         kernel_name="ddn",
         cwd=str(tmp_path),
         progress_bar=False,
     )
+    check_provenance(out, notebook, injected)
     return out
+
+
+def expected_parameters(notebook: str, injected: dict) -> dict:
+    """Every parameter papermill finds in the notebook: the injected value, else the default.
+
+    Read with papermill's own inspection, not with the helper under test.
+    """
+    declared = inspect_notebook(str(NOTEBOOKS_DIR / f"{notebook}.ipynb"))
+    return {
+        name: injected[name] if name in injected else ast.literal_eval(info["default"])
+        for name, info in declared.items()
+    }
+
+
+def check_provenance(out: Path, notebook: str, injected: dict) -> dict:
+    """Assert that ``provenance.json`` records exactly the parameters the run had; return it."""
+    record = json.loads((out / "provenance.json").read_text(encoding="utf-8"))
+    assert record["notebook"] == notebook
+    assert record["parameters"] == expected_parameters(notebook, injected)
+    return record
 
 
 def read_table(out: Path, name: str) -> pd.DataFrame:

@@ -17,8 +17,9 @@ import pandas as pd
 import pytest
 
 from helpers import batch, compare
-from helpers.errors import InputError
+from helpers.errors import InputError, ParameterError
 from helpers.paths import NOTEBOOKS_DIR
+from notebook_runner import check_provenance
 
 NOTEBOOK = NOTEBOOKS_DIR / "05_corpus_comparison.ipynb"
 
@@ -140,6 +141,17 @@ def test_tone_actor_tone_frames_intensity_dyads_by_hand(reports):
     assert stance[["marker", "density"]].values.tolist() == [["hedges", 20.0], ["boosters", 10.0]]
 
 
+def test_a_bad_neutral_band_is_refused_with_the_shared_check(reports):
+    tables = compare.load_tables(reports)
+    for bad in (-0.1, 1.5, float("nan"), "0.05", True):
+        with pytest.raises(ParameterError, match="threshold must be a number from 0"):
+            compare.tone_by_article(tables, bad)
+        with pytest.raises(ParameterError, match="threshold must be a number from 0"):
+            compare.summary(tables, bad)
+    wide = compare.tone_by_article(tables, 0.4).set_index("article_id")
+    assert wide.loc["alpha", "neutral"] > compare.tone_by_article(tables).loc[0, "neutral"]
+
+
 def test_inventory_names_what_is_missing(reports):
     tables = compare.load_tables(reports)
     coverage = compare.inventory(tables).set_index("article_id")
@@ -227,20 +239,23 @@ def test_notebook_05_compares_many_articles(reports, tmp_path):
     assert pd.read_csv(out / "05_by_outlet.csv")["outlet"].tolist() == ["Wire A", "Wire B"]
     for figure in ("05_tone.png", "05_actor_tone.png", "05_frames.png", "05_dyads.png"):
         assert (out / figure).stat().st_size > 1000
-    provenance = json.loads((out / "provenance.json").read_text(encoding="utf-8"))
-    assert provenance["notebook"] == "05_corpus_comparison"
-    assert provenance["parameters"]["REPORTS"] == str(reports)
+    check_provenance(out, "05_corpus_comparison", {"REPORTS": str(reports), "OUTPUT_DIR": str(out)})
     assert list(elsewhere.iterdir()) == []  # nothing written relative to the working directory
 
 
 @pytest.mark.notebook
 def test_notebook_05_runs_on_one_partial_article(reports, tmp_path):
     out = tmp_path / "one"
-    _execute(
-        {"REPORTS": str(reports), "ARTICLES": "beta", "OUTPUT_DIR": str(out)},
-        tmp_path / "05.ipynb",
-        tmp_path,
-    )
+    # Values other than the defaults: the provenance must record these, not the defaults.
+    parameters = {
+        "REPORTS": str(reports),
+        "ARTICLES": "beta",
+        "THRESHOLD": 0.3,
+        "DATE_PERIOD": "Y",
+        "OUTPUT_DIR": str(out),
+    }
+    _execute(parameters, tmp_path / "05.ipynb", tmp_path)
+    check_provenance(out, "05_corpus_comparison", parameters)
     tone = pd.read_csv(out / "05_tone.csv")
     assert tone["article_id"].tolist() == ["beta"]
     assert pd.read_csv(out / "05_intensity.csv").empty

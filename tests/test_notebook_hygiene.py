@@ -169,3 +169,57 @@ def test_no_function_definitions_or_working_directory_paths(path):
                 )
             if isinstance(node, ast.Attribute) and node.attr == "chdir":
                 raise AssertionError(f"{path.name} cell {index}: do not change directory")
+
+
+def _parameter_names(notebook: dict) -> set[str]:
+    cell = parameter_cells(notebook)[0]
+    return {
+        s.target.id
+        for s in ast.parse(source(cell)).body
+        if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)
+    }
+
+
+@each
+def test_the_closing_cell_saves_outputs_with_the_session_parameters(path):
+    """One ``save_outputs(..., notebook=<this notebook>, namespace=globals())``, nothing retyped."""
+    calls = []
+    for cell in code_cells(load(path)):
+        for node in ast.walk(ast.parse(source(cell))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                assert node.func.id != "write_provenance", (
+                    f"{path.name}: save tables and provenance with helpers.provenance.save_outputs"
+                )
+                if node.func.id == "save_outputs":
+                    calls.append(node)
+    assert len(calls) == 1, f"{path.name}: {len(calls)} calls of save_outputs, want 1"
+    keywords = {keyword.arg: keyword.value for keyword in calls[0].keywords}
+    assert ast.literal_eval(keywords["notebook"]) == path.stem, f"{path.name}: notebook= its name"
+    assert ast.unparse(keywords["namespace"]) == "globals()", f"{path.name}: namespace=globals()"
+
+
+@each
+def test_no_cell_after_the_parameters_rebinds_one(path):
+    """The provenance reads the parameters at the end: a cell that rebinds one would falsify it."""
+    notebook = load(path)
+    names = _parameter_names(notebook)
+    parameters = parameter_cells(notebook)[0]
+    for index, cell in enumerate(code_cells(notebook)):
+        if cell is parameters:
+            continue
+        for node in ast.walk(ast.parse(source(cell))):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+                assert node.id not in names, (
+                    f"{path.name} cell {index}: rebinds parameter {node.id}; "
+                    "derive a lower-case name from it instead"
+                )
+
+
+@each
+def test_a_threshold_parameter_defaults_to_the_shared_neutral_band(path):
+    from helpers.sentiment import DEFAULT_THRESHOLD
+
+    cell = parameter_cells(load(path))[0]
+    for statement in ast.parse(source(cell)).body:
+        if isinstance(statement.target, ast.Name) and statement.target.id == "THRESHOLD":
+            assert ast.literal_eval(statement.value) == DEFAULT_THRESHOLD

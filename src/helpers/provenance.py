@@ -19,23 +19,34 @@ its text), ``python``, ``packages`` (versions from ``importlib.metadata``),
 Limits: a package that is not installed is recorded as ``null``; without git
 (or outside a repository) the commit is ``null``. Neither is an error: the
 record says what could be known.
+
+A notebook's closing cell
+-------------------------
+:func:`save_outputs` writes a notebook's tables and its ``provenance.json``
+in one call. The parameters it records are not typed again by hand: their
+names come from the notebook's ``parameters`` cell (:func:`parameter_names`),
+their values from the running session (``namespace=globals()``), so they are
+the values papermill injected, or the defaults where it injected none.
 """
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import os
 import platform
 import subprocess
 import sys
-import tempfile
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from helpers import paths
+from helpers.errors import ParameterError
+from helpers.io import write_table_atomic, write_text_atomic
 
 #: Distributions whose versions can change a result or a report.
 PACKAGES: tuple[str, ...] = (
@@ -341,19 +352,8 @@ def write_json_atomic(path: str | os.PathLike, data: Any) -> Path:
 
     A reader never sees a half-written file, even if the process is killed.
     """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, indent=2, sort_keys=True, ensure_ascii=False, default=str)
-            out.write("\n")
-        os.chmod(tmp, 0o644)  # mkstemp makes files private; provenance is meant to be read
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, default=str)
+    return write_text_atomic(text + "\n", path)
 
 
 def write_provenance(
@@ -412,3 +412,185 @@ def write_provenance(
         seconds=round((finished - begun).total_seconds(), 3),
     )
     return write_json_atomic(Path(out_dir) / "provenance.json", record)
+
+
+#: Variables that name the notebook file running in a kernel, most reliable first:
+#: papermill's (only with ``--inject-input-path`` or ``--inject-paths``) and
+#: Jupyter Server's (JupyterLab, Notebook 7: ipykernel sets ``__session__`` from
+#: ``JPY_SESSION_NAME``). Plain papermill and nbclient name none.
+NOTEBOOK_PATH_VARIABLES: tuple[str, ...] = ("PAPERMILL_INPUT_PATH", "__session__")
+
+
+def parameter_names(notebook_file: str | os.PathLike) -> tuple[str, ...]:
+    """Return the names a notebook file's ``parameters`` cell assigns, in order.
+
+    The cell papermill injects after (tagged ``parameters``) declares the
+    notebook's parameters; both ``NAME: type = value`` and ``NAME = value``
+    count. A notebook without such a cell has no parameters.
+
+    Raises
+    ------
+    ParameterError
+        If the file is not a readable notebook, or the cell is not Python.
+
+    Examples
+    --------
+    >>> import json, tempfile, pathlib
+    >>> cell = {"cell_type": "code", "metadata": {"tags": ["parameters"]},
+    ...         "source": ["ARTICLE: str = 'x'  # id\\n", "THRESHOLD = 0.05\\n"]}
+    >>> nb = pathlib.Path(tempfile.mkdtemp()) / "02_demo.ipynb"
+    >>> _ = nb.write_text(json.dumps({"cells": [cell]}))
+    >>> parameter_names(nb)
+    ('ARTICLE', 'THRESHOLD')
+    """
+    where = str(notebook_file)
+    try:
+        cells = json.loads(Path(notebook_file).read_text(encoding="utf-8"))["cells"]
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise ParameterError(
+            f"cannot read the notebook's parameters cell: {exc}",
+            where=where,
+            fix="Name a notebook file (.ipynb) saved by Jupyter or papermill",
+        ) from None
+    names: list[str] = []
+    for cell in cells:
+        if "parameters" not in cell.get("metadata", {}).get("tags", []):
+            continue
+        text = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+        try:
+            statements = ast.parse(text).body
+        except SyntaxError as exc:
+            raise ParameterError(
+                f"the parameters cell is not valid Python (line {exc.lineno})",
+                where=where,
+                fix="Write one `NAME: type = literal  # comment` per line",
+            ) from None
+        for statement in statements:
+            targets = statement.targets if isinstance(statement, ast.Assign) else []
+            if isinstance(statement, ast.AnnAssign):
+                targets = [statement.target]
+            names += [t.id for t in targets if isinstance(t, ast.Name) and t.id not in names]
+    return tuple(names)
+
+
+def notebook_file(notebook: str, namespace: Mapping[str, Any]) -> Path:
+    """Return the file of the notebook running in ``namespace`` (a kernel's ``globals()``).
+
+    The first that exists of: the file the kernel names (see
+    :data:`NOTEBOOK_PATH_VARIABLES`), which follows a copy or a renamed
+    notebook; the project's ``notebooks/<notebook>.ipynb``, which the batch,
+    the tests and ``make lab`` run; ``<notebook>.ipynb`` in the working
+    directory (a notebook of one's own: JupyterLab starts the kernel in the
+    notebook's folder, and papermill's output copy is saved before the first
+    cell runs, in the batch's working folder).
+
+    Raises
+    ------
+    ParameterError
+        If none exists.
+
+    Examples
+    --------
+    >>> notebook_file("02_sentiment", {}).name
+    '02_sentiment.ipynb'
+    """
+    for variable in NOTEBOOK_PATH_VARIABLES:
+        named = namespace.get(variable)
+        if isinstance(named, str) and named.endswith(".ipynb") and Path(named).is_file():
+            return Path(named)
+    for folder in (paths.NOTEBOOKS_DIR, Path.cwd()):
+        candidate = paths.safe_join(folder, f"{notebook}.ipynb")
+        if candidate.is_file():
+            return candidate
+    raise ParameterError(
+        f"no notebook file for {notebook!r}",
+        where=str(paths.NOTEBOOKS_DIR),
+        fix="Pass the notebook's own name (its file name without .ipynb), "
+        "or run it with `papermill --inject-input-path`",
+    )
+
+
+def run_parameters(notebook: str, namespace: Mapping[str, Any]) -> dict[str, Any]:
+    """Return the value of each of the notebook's parameters in this session.
+
+    Names from the notebook's ``parameters`` cell (:func:`parameter_names` of
+    :func:`notebook_file`), values from ``namespace``: under papermill these
+    are the injected values where it injected any, the defaults otherwise.
+
+    Raises
+    ------
+    ParameterError
+        If a parameter is not defined in ``namespace`` (cells run out of order).
+
+    Examples
+    --------
+    >>> session = {"ARTICLE": "talks", "OUTPUT_DIR": "", "REFERENCE": "corpus",
+    ...            "SHOW_SPEECH": True, "article": object()}
+    >>> run_parameters("04_diplomatic_language", session)
+    {'ARTICLE': 'talks', 'OUTPUT_DIR': '', 'REFERENCE': 'corpus', 'SHOW_SPEECH': True}
+    """
+    source = notebook_file(notebook, namespace)
+    names = parameter_names(source)
+    missing = [name for name in names if name not in namespace]
+    if missing:
+        raise ParameterError(
+            f"parameter(s) {', '.join(missing)} of {source.name} not defined in this session",
+            where=notebook,
+            fix="Run the notebook from the top: the parameters cell first",
+        )
+    return {name: namespace[name] for name in names}
+
+
+def save_outputs(
+    out_dir: str | os.PathLike,
+    tables: Mapping[str, Any],
+    *,
+    notebook: str,
+    namespace: Mapping[str, Any],
+    article: Any = None,
+    started: datetime | None = None,
+) -> list[str]:
+    """Write a notebook's tables as CSV and its provenance: the closing cell of every notebook.
+
+    Parameters
+    ----------
+    out_dir : path-like
+        The notebook's output folder.
+    tables : mapping
+        ``{file name: DataFrame}``, each written with ``index=False`` into
+        ``out_dir`` (a name that leaves it is refused).
+    notebook : str
+        The notebook's name, e.g. ``"02_sentiment"``.
+    namespace : mapping
+        The kernel's variables, ``globals()``: the parameters are read from
+        it (see :func:`run_parameters`), never typed again.
+    article : Article, str, path-like or None
+        The article analysed, as for :func:`write_provenance`.
+    started : datetime, optional
+        As for :func:`write_provenance`.
+
+    Returns
+    -------
+    list of str
+        The names of the files written, ``provenance.json`` included.
+
+    Examples
+    --------
+    >>> import json, tempfile, pandas as pd
+    >>> out = tempfile.mkdtemp()
+    >>> session = {"SHEET_A": "", "SHEET_B": "", "THRESHOLD": 0.3, "OUTPUT_DIR": out}
+    >>> save_outputs(out, {"06_demo.csv": pd.DataFrame({"a": [1]})},
+    ...              notebook="06_validation", namespace=session)
+    ['06_demo.csv', 'provenance.json']
+    >>> json.load(open(f"{out}/provenance.json"))["parameters"]["THRESHOLD"]
+    0.3
+    """
+    # Parameters first: a notebook run out of order writes nothing.
+    parameters = run_parameters(notebook, namespace)
+    targets = {name: paths.safe_join(Path(out_dir), name) for name in tables}
+    for name, table in tables.items():
+        write_table_atomic(table, targets[name])
+    record = write_provenance(
+        out_dir, notebook=notebook, parameters=parameters, article=article, started=started
+    )
+    return sorted([*tables, record.name])
