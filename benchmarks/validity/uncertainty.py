@@ -2,8 +2,10 @@
 
 CoNLL-2010 shared task 1 (Farkas et al. 2010), Wikipedia evaluation set: a
 sentence is uncertain when it holds a weasel or hedge cue. The baseline is a
-bare list of fifteen cue words, matched as whole words in any case; a
-dictionary that cannot beat it by a wide margin has no reason to exist.
+bare list of fifteen cue words (issue 16), each matched at the start of a word
+in any case, so that inflected forms count too ("believed", "suggests",
+"appears", "seemed"); a dictionary that cannot beat it by a wide margin has no
+reason to exist.
 """
 
 from __future__ import annotations
@@ -12,19 +14,19 @@ import re
 
 from devsets import conll_wikipedia
 
-#: The fifteen-cue baseline of issue 16, as whole words.
+#: The fifteen-cue baseline of issue 16, matched at the start of a word.
 BASELINE_CUES = (
     "may might could possibly perhaps probably likely whether if believe suggest appear seem "
     "unclear expected"
 ).split()
-_BASELINE = re.compile(r"\b(?:" + "|".join(BASELINE_CUES) + r")\b", re.IGNORECASE)
+_BASELINE = re.compile(r"\b(?:" + "|".join(BASELINE_CUES) + r")", re.IGNORECASE)
 
 
 def baseline(text: str) -> bool:
     """True when one of the fifteen cue words occurs.
 
-    >>> baseline("It may rain."), baseline("It rained.")
-    (True, False)
+    >>> baseline("It may rain."), baseline("Experts believed it."), baseline("It rained.")
+    (True, True, False)
     """
     return bool(_BASELINE.search(text))
 
