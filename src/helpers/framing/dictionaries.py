@@ -8,6 +8,7 @@ built-in schemes (:data:`SCHEMES`) are ``data/lexicons/frames_generic.yml`` and
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from helpers.errors import ParameterError
@@ -121,15 +122,31 @@ def scheme_dictionaries(schemes, custom) -> list[tuple[str, Dictionary]]:
 # ("trade war" is generic economic q3 and policy economic and security);
 # tests/test_framing.py checks every phrase, so one pass gives the same counts as
 # separate passes at about half the cost.
-_COMBINED: dict[tuple[str, ...], tuple[tuple[Dictionary, ...], Dictionary]] = {}
 
 
 def builtin_dictionary(schemes: tuple[str, ...]) -> Dictionary:
-    """Return one compiled dictionary holding the built-in ``schemes`` (cached per file version)."""
-    parts = tuple(load_dictionary(SCHEMES[scheme]) for scheme in schemes)
-    cached = _COMBINED.get(schemes)
-    if cached is not None and all(a is b for a, b in zip(cached[0], parts, strict=True)):
-        return cached[1]
+    """Return one compiled dictionary holding the built-in ``schemes``, cached per file version.
+
+    The one cache of framing's dictionaries: :func:`helpers.lexicons.load_dictionary`
+    keeps each file compiled under its path, modification time and size, and the
+    combined dictionary is kept for the exact objects it was built from. The tables
+    (:func:`~helpers.framing.frame_hits`) and the ``score`` path
+    (:func:`~helpers.framing.score_dictionaries`) both ask here, so an edited
+    ``frames_generic.yml`` or ``frames_policy.yml`` is used by both from the next call
+    on, in a running kernel too, without a restart.
+
+    Examples
+    --------
+    >>> builtin_dictionary(("generic",)) is builtin_dictionary(("generic",))
+    True
+    """
+    return _combine(tuple(schemes), tuple(load_dictionary(SCHEMES[s]) for s in schemes))
+
+
+# Keyed by the compiled parts themselves (Dictionary hashes by identity), which
+# load_dictionary replaces exactly when a file changes; a few versions are kept.
+@functools.lru_cache(maxsize=8)
+def _combine(schemes: tuple[str, ...], parts: tuple[Dictionary, ...]) -> Dictionary:
     combined = Dictionary("+".join(d.name for d in parts), meta={"combines": list(schemes)})
     for scheme, part in zip(schemes, parts, strict=True):
         for category in part.categories:
@@ -142,7 +159,6 @@ def builtin_dictionary(schemes: tuple[str, ...]) -> Dictionary:
             # Built-in frame lexicons are case-insensitive throughout (a test checks it):
             # Entry does not record case sensitivity.
             combined.add(name, entry.pattern, weight=entry.weight, attrs=entry.attrs)
-    _COMBINED[schemes] = (parts, combined)
     return combined
 
 

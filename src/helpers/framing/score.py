@@ -19,25 +19,17 @@ COLUMNS: tuple[str, ...] = (
 _COUNT_COLUMNS = COLUMNS[1:]
 
 
-# score_row runs once per row of a table that may have millions of rows, so it keeps
-# its compiled dictionaries and a category -> column map here instead of asking
-# load_dictionary (which checks the file's modification time) each time.
-_SCORERS: tuple | None = None
+# Category of the combined dictionary -> its count column ("generic:conflict/q2_reproach"
+# -> "frame_conflict"; suppressors and unknown frames -> None). A function of the name
+# alone, so one map serves every version of the dictionaries: score_dictionaries adds
+# the categories of the version it returns, and score_row only looks them up.
+_COLUMN_OF: dict[str, str | None] = {}
 
 
-def _scorers() -> tuple:
-    """Return ``(dictionary, {category: count column})`` for the built-in schemes (one pass)."""
-    global _SCORERS
-    if _SCORERS is None:
-        dictionary = builtin_dictionary(("generic", "policy"))
-        mapping = {}
-        for category in dictionary.categories:
-            scheme, _, rest = category.partition(":")
-            column = ("frame_" if scheme == "generic" else "policy_") + rest.split("/", 1)[0]
-            if column in _COUNT_COLUMNS:
-                mapping[category] = column
-        _SCORERS = (dictionary, mapping)
-    return _SCORERS
+def _count_column(category: str) -> str | None:
+    scheme, _, rest = category.partition(":")
+    column = ("frame_" if scheme == "generic" else "policy_") + rest.split("/", 1)[0]
+    return column if column in _COUNT_COLUMNS else None
 
 
 # Name of each count column in the ``frames`` column (generic frames by their plain
@@ -58,15 +50,23 @@ def score_dictionaries() -> tuple:
     """The compiled dictionary :func:`score_row` reads: both built-in schemes in one.
 
     :mod:`helpers.score` matches it together with the other analyses'
-    dictionaries in one pass and hands :func:`score_row` the hits.
+    dictionaries in one pass and hands :func:`score_row` the hits. It comes from
+    :func:`~helpers.framing.dictionaries.builtin_dictionary`, the cache the
+    tables use too, so an edited frame dictionary is scored from the next call
+    on (``score`` asks once per chunk of rows).
     """
-    return ((_SCORERS or _scorers())[0],)
+    dictionary = builtin_dictionary(("generic", "policy"))
+    for category in dictionary.categories:
+        if category not in _COLUMN_OF:
+            _COLUMN_OF[category] = _count_column(category)
+    return (dictionary,)
 
 
 def score_row(text: str, tokens: list[Token], hits: list[list] | None = None) -> dict:
     """Count each frame's hits in one unit of text, for the ``score`` command.
 
-    The built-in dictionaries are matched in one pass (compiled once per process).
+    The built-in dictionaries are matched in one pass (compiled once per file
+    version, see :func:`score_dictionaries`).
     A span counts once per frame even when it serves two of its questions.
 
     Parameters
@@ -93,13 +93,15 @@ def score_row(text: str, tokens: list[Token], hits: list[list] | None = None) ->
     >>> r["frames"], r["frame_conflict"], r["policy_other"]
     ('conflict;economic;policy_economic;policy_security_defence', 1, 0)
     """
-    # Hot path (one call per row of a possibly huge table): no pandas, no per-call
-    # loading, one engine pass for both schemes, a copied template row.
-    dictionary, mapping = _SCORERS or _scorers()
+    # Hot path (one call per row of a possibly huge table): no pandas, no loading
+    # when the caller matched (it called score_dictionaries), a copied template row.
+    if hits is None:
+        hits = [score_dictionaries()[0].match_tokens(tokens)]
+    column_of = _COLUMN_OF
     row = _ZERO_ROW.copy()
     seen = set()
-    for hit in hits[0] if hits is not None else dictionary.match_tokens(tokens):
-        column = mapping.get(hit.category)
+    for hit in hits[0]:
+        column = column_of.get(hit.category)
         if column is not None:
             key = (column, hit.start)
             if key not in seen:
