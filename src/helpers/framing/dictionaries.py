@@ -21,23 +21,23 @@ SCHEMES = {"generic": "frames_generic", "policy": "frames_policy"}
 #: Semetko & Valkenburg's five frames, in the order of the ``score`` columns.
 GENERIC_FRAMES = ("conflict", "human_interest", "economic", "morality", "responsibility")
 
-#: The Policy Frames Codebook's 15 dimensions, in codebook order.
+#: The Policy Frames Codebook's 15 dimensions, in codebook order (numbered as there).
 POLICY_FRAMES = (
-    "economic",
-    "capacity_resources",
-    "morality",
-    "fairness_equality",
-    "legality",
-    "policy_prescription",
-    "crime_punishment",
-    "security_defence",
-    "health_safety",
-    "quality_of_life",
-    "cultural_identity",
-    "public_opinion",
-    "political",
-    "external_regulation",
-    "other",
+    "economic",  # 1
+    "capacity_resources",  # 2
+    "morality",  # 3
+    "fairness_equality",  # 4
+    "legality",  # 5
+    "policy_prescription",  # 6
+    "crime_punishment",  # 7
+    "security_defence",  # 8
+    "health_safety",  # 9
+    "quality_of_life",  # 10
+    "cultural_identity",  # 11
+    "public_opinion",  # 12
+    "political",  # 13
+    "external_regulation",  # 14
+    "other",  # 15
 )
 
 
@@ -65,10 +65,10 @@ def check_parameters(schemes=("generic", "policy"), min_hits: int = 1) -> list[s
             where="SCHEMES",
             fix=f"Write e.g. {list(SCHEMES)}",
         )
-    unknown = [s for s in schemes if s not in SCHEMES]
+    unknown = ", ".join(repr(s) for s in schemes if s not in SCHEMES)
     if unknown:
         raise ParameterError(
-            f"unknown frame scheme(s) {', '.join(map(repr, unknown))}",
+            f"unknown frame scheme(s) {unknown}",
             where="SCHEMES",
             fix=f"Choose from {', '.join(SCHEMES)}; use CUSTOM_DICTIONARY for your own lists",
         )

@@ -6,7 +6,7 @@ Entman, R. M. (1993). Framing: toward clarification of a fractured paradigm.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from helpers.framing.dictionaries import split_category
 from helpers.lexicons import load_dictionary
@@ -39,22 +39,36 @@ _ACTOR_RULES = {
 }
 
 
-def _pick_actor(mentions: list[tuple], start: int, end: int, side: str):
-    """Choose the mention a cue is about; ``mentions`` are (start, end, ...) tuples of one sentence."""
-    before = [m for m in mentions if m[1] <= start]
-    after = [m for m in mentions if m[0] >= end]
+class _Candidate(NamedTuple):
+    """An actor mention of the cue's sentence, as :func:`helpers.actors.mentions` lists it."""
+
+    start: int
+    end: int
+    actor_id: str
+    actor: str
+    text: str
+
+
+def _pick_actor(mentions: list[_Candidate], start: int, end: int, side: str):
+    """Choose the mention of one sentence that the cue at ``start:end`` is about."""
+    before = [m for m in mentions if m.end <= start]
+    after = [m for m in mentions if m.start >= end]
     if side == "before":
-        order = [max(before, key=lambda m: m[1])] if before else []
-        order += [min(after, key=lambda m: m[0])] if after else []
+        order = [max(before, key=lambda m: m.end)] if before else []
+        order += [min(after, key=lambda m: m.start)] if after else []
     elif side == "after":
-        order = [min(after, key=lambda m: m[0])] if after else []
-        order += [max(before, key=lambda m: m[1])] if before else []
+        order = [min(after, key=lambda m: m.start)] if after else []
+        order += [max(before, key=lambda m: m.end)] if before else []
     else:
-        order = sorted(before + after, key=lambda m: start - m[1] if m[1] <= start else m[0] - end)
+        order = sorted(
+            before + after, key=lambda m: start - m.end if m.end <= start else m.start - end
+        )
     if not order:
         return None, "no actor named in the sentence"
     chosen = order[0]
-    preferred = (side == "before" and chosen[1] <= start) or (side == "after" and chosen[0] >= end)
+    preferred = (side == "before" and chosen.end <= start) or (
+        side == "after" and chosen.start >= end
+    )
     rule = (
         _ACTOR_RULES[side]
         if side == "nearest" or preferred
@@ -98,12 +112,14 @@ def entman_functions(seg, actors=None, date=None) -> pd.DataFrame:
 
     dictionary = load_dictionary("entman")
     table = find_mentions(seg, actors=actors, date=date)
-    by_sentence: dict[int, list[tuple]] = {}
+    by_sentence: dict[int, list[_Candidate]] = {}
     for record in table[["sent_id", "start", "end", "actor_id", "actor", "text"]].itertuples(
         index=False
     ):
         by_sentence.setdefault(int(record.sent_id), []).append(
-            (int(record.start), int(record.end), record.actor_id, record.actor, record.text)
+            _Candidate(
+                int(record.start), int(record.end), record.actor_id, record.actor, record.text
+            )
         )
     text = seg.text
     sentences = seg.sentences["text"].tolist()
@@ -125,9 +141,9 @@ def entman_functions(seg, actors=None, date=None) -> pd.DataFrame:
                     hit.start,
                     hit.end,
                     text[hit.start : hit.end],
-                    chosen[2] if chosen else "",
-                    chosen[3] if chosen else "",
-                    chosen[4] if chosen else "",
+                    chosen.actor_id if chosen else "",
+                    chosen.actor if chosen else "",
+                    chosen.text if chosen else "",
                     rule,
                     " ".join(sentences[sent_id].split()),
                 )
@@ -146,10 +162,7 @@ _ENTMAN_FUNCTIONS = (
 def entman_summary(functions) -> pd.DataFrame:
     """Say, for each of Entman's four functions, whether the text performs it, and how.
 
-    Parameters
-    ----------
-    functions : DataFrame
-        From :func:`entman_functions`.
+    ``functions`` is the table of :func:`entman_functions`.
 
     Returns
     -------

@@ -40,6 +40,24 @@ OTHER_QUESTION = (
     "Does the text use a frame that fits none of the other 14 dimensions (Other)? "
     "Not detected by word lists: no suggestion is made."
 )
+# The codebook's 15th dimension has no word list (see frames_policy.yml); listed so
+# that tables show all 15, always without hits.
+_POLICY_OTHER = (
+    "policy",
+    "other",
+    "policy_other",
+    "Other",
+    "other",
+    "",
+    OTHER_QUESTION,
+    "Residual dimension: not detectable by a word list; a coder decides.",
+    "Policy Frames Codebook, dimension 15",
+)
+# The columns that name a frame, then those of the catalog and the salience table.
+_FRAME_ID = ("scheme", "frame", "frame_key", "label")
+_CATALOG_COLUMNS = _FRAME_ID + ("category", "question_id", "question", "note", "source")
+_MEASURES = ("hits", "sentences", "share_sentences", "per_1000_tokens", "present")
+_SALIENCE_COLUMNS = _FRAME_ID + _MEASURES
 
 
 def frame_catalog(schemes=("generic", "policy"), custom="") -> pd.DataFrame:
@@ -65,64 +83,33 @@ def frame_catalog(schemes=("generic", "policy"), custom="") -> pd.DataFrame:
     for scheme, dictionary in scheme_dictionaries(schemes, custom):
         with_patterns = {entry.category for entry in dictionary.entries}
         for category in dictionary.categories:
-            if category.startswith("_") or category not in with_patterns:
-                continue
-            frame, question_id = split_category(category)
-            attrs = dictionary.category_attrs.get(category, {})
-            top = dictionary.category_attrs.get(frame, {})
-            label = str(
-                top.get("label") or attrs.get("label") or frame.replace("_", " ").capitalize()
-            )
-            question = attrs.get("question") or (
-                f"Does the text use the {category!r} category of the {dictionary.name} dictionary?"
-            )
-            rows.append(
-                (
-                    scheme,
-                    frame,
-                    scheme_prefix(scheme) + frame,
-                    label,
-                    category,
-                    question_id,
-                    " ".join(str(question).split()),
-                    " ".join(str(attrs.get("note") or top.get("note") or "").split()),
-                    str(
-                        attrs.get("source")
-                        or top.get("source")
-                        or dictionary.meta.get("source")
-                        or ""
-                    ),
-                )
-            )
+            if not category.startswith("_") and category in with_patterns:
+                rows.append(_catalog_row(scheme, dictionary, category))
         if scheme == "policy":
-            # The codebook's 15th dimension has no word list (see frames_policy.yml);
-            # listed so that tables show all 15, always without hits.
-            rows.append(
-                (
-                    "policy",
-                    "other",
-                    "policy_other",
-                    "Other",
-                    "other",
-                    "",
-                    OTHER_QUESTION,
-                    "Residual dimension: not detectable by a word list; a coder decides.",
-                    "Policy Frames Codebook, dimension 15",
-                )
-            )
-    return pd.DataFrame(
-        rows,
-        columns=[
-            "scheme",
-            "frame",
-            "frame_key",
-            "label",
-            "category",
-            "question_id",
-            "question",
-            "note",
-            "source",
-        ],
+            rows.append(_POLICY_OTHER)
+    return pd.DataFrame(rows, columns=list(_CATALOG_COLUMNS))
+
+
+def _catalog_row(scheme: str, dictionary, category: str) -> tuple:
+    """One row of :func:`frame_catalog`: a category's frame, label, question, note, source."""
+    frame, question_id = split_category(category)
+    attrs = dictionary.category_attrs.get(category, {})
+    top = dictionary.category_attrs.get(frame, {})
+    label = str(top.get("label") or attrs.get("label") or frame.replace("_", " ").capitalize())
+    question = attrs.get("question") or (
+        f"Does the text use the {category!r} category of the {dictionary.name} dictionary?"
+    )
+    source = attrs.get("source") or top.get("source") or dictionary.meta.get("source") or ""
+    return (
+        scheme,
+        frame,
+        scheme_prefix(scheme) + frame,
+        label,
+        category,
+        question_id,
+        " ".join(str(question).split()),
+        " ".join(str(attrs.get("note") or top.get("note") or "").split()),
+        str(source),
     )
 
 
@@ -220,7 +207,7 @@ def frame_salience(
 
     check_parameters(schemes, min_hits)
     catalog = frame_catalog(schemes, custom)
-    frames = catalog.drop_duplicates("frame_key")[["scheme", "frame", "frame_key", "label"]]
+    frames = catalog.drop_duplicates("frame_key")[list(_FRAME_ID)]
     n_tokens = max(1, seg.n_tokens)
     n_sentences = max(1, len(seg.tokens))
     spans: dict[str, set] = {}
@@ -247,20 +234,7 @@ def frame_salience(
                 count >= min_hits,
             )
         )
-    table = pd.DataFrame(
-        rows,
-        columns=[
-            "scheme",
-            "frame",
-            "frame_key",
-            "label",
-            "hits",
-            "sentences",
-            "share_sentences",
-            "per_1000_tokens",
-            "present",
-        ],
-    )
+    table = pd.DataFrame(rows, columns=list(_SALIENCE_COLUMNS))
     best = table[table["present"]].groupby("scheme")["hits"].max()
     table["dominant"] = table["present"] & (table["hits"] == table["scheme"].map(best).fillna(-1))
     return table

@@ -77,8 +77,7 @@ def historical_references(seg) -> pd.DataFrame:
     import pandas as pd
 
     dictionary = load_dictionary("history")
-    text = seg.text
-    rows = []
+    rows: list[list] = []
     wars_by_sentence: dict[int, list[tuple[int, str]]] = {}
     for sent_id, tokens in enumerate(seg.tokens):
         covered = set()
@@ -96,74 +95,61 @@ def historical_references(seg) -> pd.DataFrame:
                     str(attrs.get("era", hit.category)),
                     _int_or_none(attrs.get("year_start")),
                     _int_or_none(attrs.get("year_end")),
-                    text[hit.start : hit.end],
+                    seg.text[hit.start : hit.end],
                     hit.start,
                     hit.end,
                     "history.yml" if attrs.get("resolve") != "world_war" else "",
                 ]
             )
-        for i, token in enumerate(tokens):
-            if i in covered:
-                continue
-            year = decade = None
-            if _YEAR.fullmatch(token.norm):
-                year = int(token.norm)
-            elif _DECADE.fullmatch(token.norm):
-                decade = int(token.norm[:4])
-            else:
-                continue
-            following = tokens[i + 1].norm if i + 1 < len(tokens) else ""
-            previous = tokens[i - 1].norm if i else ""
-            if following in _QUANTITY_WORDS or previous in _CURRENCY_SIGNS:
-                continue
-            if decade is not None:
-                rows.append(
-                    [
-                        seg.doc_id,
-                        sent_id,
-                        "year/decade",
-                        "decade",
-                        token.text,
-                        decade,
-                        decade + 9,
-                        token.text,
-                        token.start,
-                        token.end,
-                        "a decade written as digits",
-                    ]
-                )
-                continue
-            end = token.end
-            kind, label, rule = "year", token.text, "a year written as digits"
+        rows.extend(_digit_rows(seg, sent_id, tokens, covered))
+    _date_fronts(rows, dictionary, wars_by_sentence)
+    table = pd.DataFrame(rows, columns=list(HISTORY_COLUMNS))
+    table["year_start"] = table["year_start"].astype("Int64")
+    table["year_end"] = table["year_end"].astype("Int64")
+    return table.sort_values(["sent_id", "start"], kind="stable").reset_index(drop=True)
+
+
+def _digit_rows(seg, sent_id: int, tokens, covered: set[int]) -> list[list]:
+    """Rows for the years and decades written as digits, outside the named references."""
+    rows = []
+    for i, token in enumerate(tokens):
+        if i in covered:
+            continue
+        is_year = _YEAR.fullmatch(token.norm) is not None
+        if not is_year and _DECADE.fullmatch(token.norm) is None:
+            continue
+        following = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+        previous = tokens[i - 1].norm if i else ""
+        if following in _QUANTITY_WORDS or previous in _CURRENCY_SIGNS:
+            continue
+        first = int(token.norm[:4])
+        if is_year:
+            last, end, kind, rule = first, token.end, "year", "a year written as digits"
             if following in _EVENT_WORDS:
-                end = tokens[i + 1].end
-                kind, label, rule = (
-                    "dated_event",
-                    text[token.start : end],
-                    "a year before an event word",
-                )
-            rows.append(
-                [
-                    seg.doc_id,
-                    sent_id,
-                    f"year/{kind}",
-                    kind,
-                    label,
-                    year,
-                    year,
-                    text[token.start : end],
-                    token.start,
-                    end,
-                    rule,
-                ]
-            )
-    # Date the fronts by the world war named nearby.
+                end, kind, rule = tokens[i + 1].end, "dated_event", "a year before an event word"
+        else:
+            last, end, kind, rule = first + 9, token.end, "decade", "a decade written as digits"
+        # A year is labelled as written, a dated event with its event word, a decade as written.
+        span = seg.text[token.start : end]
+        label = span if kind == "dated_event" else token.text
+        category = "year/decade" if kind == "decade" else f"year/{kind}"
+        rows.append(
+            [seg.doc_id, sent_id, category, kind, label, first, last, span, token.start, end, rule]
+        )
+    return rows
+
+
+# Where each field sits in a row of HISTORY_COLUMNS.
+_AT = {name: i for i, name in enumerate(HISTORY_COLUMNS)}
+
+
+def _date_fronts(rows: list[list], dictionary, wars_by_sentence) -> None:
+    """Date the fronts ("Western Front") by the world war named nearby, in place."""
     for record in rows:
-        category = record[2]
-        attrs = dictionary.category_attrs.get(category, {})
+        attrs = dictionary.category_attrs.get(record[_AT["category"]], {})
         if attrs.get("resolve") != "world_war":
             continue
-        sent_id, start = record[1], record[8]
+        sent_id, start = record[_AT["sent_id"]], record[_AT["start"]]
         candidates = [
             (abs(s - start), c, "the same sentence") for s, c in wars_by_sentence.get(sent_id, [])
         ]
@@ -172,27 +158,24 @@ def historical_references(seg) -> pd.DataFrame:
                 (0, c, "the previous sentence")
                 for _, c in wars_by_sentence.get(sent_id - 1, [])[-1:]
             ]
-        if candidates:
-            _, war, where = min(candidates)
-            war_attrs = dictionary.category_attrs[war]
-            record[4] = f"{str(attrs.get('era', '')).split(' (')[0]} ({war_attrs['era']})"
-            record[5], record[6] = int(war_attrs["year_start"]), int(war_attrs["year_end"])
-            record[10] = f"{war_attrs['era']} named in {where}"
-        else:
-            record[10] = "ambiguous: no world war named in this or the previous sentence"
-    table = pd.DataFrame(rows, columns=list(HISTORY_COLUMNS))
-    table["year_start"] = table["year_start"].astype("Int64")
-    table["year_end"] = table["year_end"].astype("Int64")
-    return table.sort_values(["sent_id", "start"], kind="stable").reset_index(drop=True)
+        if not candidates:
+            record[_AT["resolved_by"]] = (
+                "ambiguous: no world war named in this or the previous sentence"
+            )
+            continue
+        _, war, where = min(candidates)
+        war_attrs = dictionary.category_attrs[war]
+        era = str(attrs.get("era", "")).split(" (")[0]
+        record[_AT["era"]] = f"{era} ({war_attrs['era']})"
+        record[_AT["year_start"]] = int(war_attrs["year_start"])
+        record[_AT["year_end"]] = int(war_attrs["year_end"])
+        record[_AT["resolved_by"]] = f"{war_attrs['era']} named in {where}"
 
 
 def history_summary(references) -> pd.DataFrame:
     """Count the article's historical references by era, earliest first.
 
-    Parameters
-    ----------
-    references : DataFrame
-        From :func:`historical_references`.
+    ``references`` is the table of :func:`historical_references`.
 
     Returns
     -------

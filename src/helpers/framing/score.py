@@ -66,8 +66,8 @@ def score_row(text: str, tokens: list[Token], hits: list[list] | None = None) ->
     """Count each frame's hits in one unit of text, for the ``score`` command.
 
     The built-in dictionaries are matched in one pass (compiled once per file
-    version, see :func:`score_dictionaries`).
-    A span counts once per frame even when it serves two of its questions.
+    version, see :func:`score_dictionaries`). A span counts once per frame even
+    when it serves two of its questions.
 
     Parameters
     ----------
@@ -76,8 +76,8 @@ def score_row(text: str, tokens: list[Token], hits: list[list] | None = None) ->
     tokens : list of Token
         From :func:`helpers.text.tokenize`.
     hits : list of list of Hit, optional
-        The tokens' hits of :func:`score_dictionaries` (one list), when the
-        caller matched them already; else matched here.
+        ``[hits]``: what :mod:`helpers.score` found of :func:`score_dictionaries`
+        in ``tokens``; when omitted, the tokens are matched here.
 
     Returns
     -------
