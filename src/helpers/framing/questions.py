@@ -128,23 +128,16 @@ def read_question_sheet(path) -> pd.DataFrame:
     Raises
     ------
     InputError
-        When a column is missing or an answer is not yes/no/empty (naming the line).
+        When the file cannot be read or is not UTF-8 text (a spreadsheet's
+        Windows-1252 "CSV"), when a column is missing, or when an answer is not
+        yes/no/empty (naming the line).
     """
-    import pandas as pd
-
     path = Path(path)
-    try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise InputError(
-            f"cannot read the question sheet: {exc}",
-            where=str(path),
-            fix="Give the CSV written by write_question_sheet",
-        ) from None
-    missing = [c for c in QUESTION_SHEET_COLUMNS if c not in table.columns]
+    table = _read_sheet_file(path)
+    missing = ", ".join(c for c in QUESTION_SHEET_COLUMNS if c not in table.columns)
     if missing:
         raise InputError(
-            f"question sheet lacks column(s) {', '.join(missing)}",
+            f"question sheet lacks column(s) {missing}",
             where=str(path),
             fix="Keep every column of the sheet; only fill in coder_answer and coder_note",
         )
@@ -166,3 +159,28 @@ def read_question_sheet(path) -> pd.DataFrame:
             "n_hits must be whole numbers", where=str(path), fix="Do not edit the n_hits column"
         ) from None
     return table
+
+
+def _read_sheet_file(path: Path) -> pd.DataFrame:
+    """Read the sheet's cells as text: the one place that reads the file.
+
+    UTF-8 with or without the byte-order mark that spreadsheets write when
+    saving "CSV UTF-8"; anything else is refused with a one-line error.
+    """
+    # Kept apart so that the project's one table reader replaces exactly this body.
+    import pandas as pd
+
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"question sheet is not UTF-8 text ({exc.reason} at byte {exc.start})",
+            where=str(path),
+            fix="Save it from the spreadsheet as 'CSV UTF-8'",
+        ) from None
+    except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise InputError(
+            f"cannot read the question sheet: {exc}",
+            where=str(path),
+            fix="Give the CSV written by write_question_sheet",
+        ) from None
