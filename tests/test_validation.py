@@ -197,9 +197,9 @@ def test_bootstrap_matches_the_point_estimates_and_brackets_them():
     # the statistics from the confusion matrix equal sklearn's
     import numpy as np
 
-    accuracy, kappa, macro_f1 = validation._from_confusion(
-        np.array(r["confusion"]["matrix"]), [0, 1, 2]
-    )
+    from helpers.validation.stats import _from_confusion
+
+    accuracy, kappa, macro_f1 = _from_confusion(np.array(r["confusion"]["matrix"]), [0, 1, 2])
     assert (accuracy, kappa, macro_f1) == pytest.approx(
         (r["accuracy"], r["cohen_kappa"], r["macro"]["f1"])
     )
