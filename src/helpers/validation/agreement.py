@@ -10,7 +10,9 @@ with the tool's evidence beside them.
 from __future__ import annotations
 
 from helpers.errors import InputError
-from helpers.validation.labels import GENERIC_FRAMES, parse_frames
+from helpers.framing import GENERIC_FRAMES
+from helpers.sentiment import DEFAULT_THRESHOLD
+from helpers.validation.labels import parse_frames
 from helpers.validation.measures import classes_for, gold_labels, tool_labels
 from helpers.validation.stats import compare
 from helpers.validation.tool import tool_codes, tool_evidence
@@ -24,7 +26,9 @@ SHEET_CATEGORIES: dict[str, tuple[str, str]] = {
 }
 
 
-def sheet_labels(sheet, threshold: float = 0.05, *, source: str = "sheet") -> dict[str, list]:
+def sheet_labels(
+    sheet, threshold: float = DEFAULT_THRESHOLD, *, source: str = "sheet"
+) -> dict[str, list]:
     """Read a coded sheet's labels into ``{category: [label per row]}``.
 
     Categories: ``sentiment``, ``uncertain``, ``intensity``, ``quad_class``
@@ -48,7 +52,7 @@ def sheet_labels(sheet, threshold: float = 0.05, *, source: str = "sheet") -> di
     return labels
 
 
-def sheet_tool_labels(codes, threshold: float = 0.05) -> dict[str, list]:
+def sheet_tool_labels(codes, threshold: float = DEFAULT_THRESHOLD) -> dict[str, list]:
     """The tool's labels per category for :func:`tool_codes` output (installed analyses only)."""
     labels = {}
     for category in (*SHEET_CATEGORIES, *(f"frame_{f}" for f in GENERIC_FRAMES)):
@@ -68,7 +72,7 @@ def _check_same_sentences(first, second, names) -> None:
         )
 
 
-def sheet_agreement(sheets: dict, codes=None, *, threshold: float = 0.05):
+def sheet_agreement(sheets: dict, codes=None, *, threshold: float = DEFAULT_THRESHOLD):
     """Agreement per category between coders and between each coder and the tool.
 
     Parameters
@@ -79,7 +83,7 @@ def sheet_agreement(sheets: dict, codes=None, *, threshold: float = 0.05):
     codes : DataFrame, optional
         :func:`tool_codes` for the sheets' texts; computed when not given.
         ``False`` compares coders only.
-    threshold : float, default 0.05
+    threshold : float, default :data:`helpers.sentiment.DEFAULT_THRESHOLD`
 
     Returns
     -------
@@ -141,7 +145,9 @@ def sheet_agreement(sheets: dict, codes=None, *, threshold: float = 0.05):
     return pd.DataFrame(rows, columns=columns)
 
 
-def sheet_confusion(sheet, codes, category: str, threshold: float = 0.05, *, coder: str = "coder"):
+def sheet_confusion(
+    sheet, codes, category: str, threshold: float = DEFAULT_THRESHOLD, *, coder: str = "coder"
+):
     """Confusion table of one coder against the tool for one category (rows: coder)."""
     import pandas as pd
 
@@ -165,7 +171,12 @@ def sheet_confusion(sheet, codes, category: str, threshold: float = 0.05, *, cod
 
 
 def disagreements(
-    sheet, codes, *, threshold: float = 0.05, coder: str = "coder", evidence: bool = True
+    sheet,
+    codes,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    coder: str = "coder",
+    evidence: bool = True,
 ):
     """Sentences where a coder and the tool part, with the tool's evidence.
 

@@ -12,9 +12,19 @@ import sys
 from pathlib import Path
 
 from helpers.errors import InputError
+from helpers.sentiment import DEFAULT_THRESHOLD
 from helpers.validation.gold import format_result, validate
 from helpers.validation.sheets import write_coding_sheet
 from helpers.validation.tables import read_gold
+
+
+def _add_threshold_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        default=DEFAULT_THRESHOLD,
+        help=f"sentiment neutral band (default {DEFAULT_THRESHOLD})",
+    )
 
 
 def add_codesheet_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,9 +34,7 @@ def add_codesheet_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--coder", default="", help="coder's name or initials, written into each row"
     )
-    parser.add_argument(
-        "--threshold", type=float, default=0.05, help="sentiment neutral band (default 0.05)"
-    )
+    _add_threshold_argument(parser)
     parser.add_argument(
         "--blind", action="store_true", help="leave out the tool's codes (recommended for coders)"
     )
@@ -58,9 +66,7 @@ def add_validate_arguments(parser: argparse.ArgumentParser) -> None:
         help="sentiment, sentiment_raw, uncertain, intensity, quad_class or a frame column "
         "(frame_conflict, policy_…)",
     )
-    parser.add_argument(
-        "--threshold", type=float, default=0.05, help="sentiment neutral band (default 0.05)"
-    )
+    _add_threshold_argument(parser)
     parser.add_argument(
         "--gold-threshold",
         type=float,

@@ -10,7 +10,7 @@ prints the result as a plain-text table.
 from __future__ import annotations
 
 from helpers.errors import InputError, ResourceError
-from helpers.validation.labels import _check_threshold
+from helpers.sentiment import DEFAULT_THRESHOLD, check_threshold
 from helpers.validation.measures import Measure, get_measure, gold_labels, tool_labels
 from helpers.validation.stats import compare, correlation, krippendorff_alpha
 from helpers.validation.tool import available_analyses, tool_codes
@@ -22,7 +22,7 @@ def validate(
     text_column: str = "text",
     label_column: str = "label",
     measure: str = "sentiment",
-    threshold: float = 0.05,
+    threshold: float = DEFAULT_THRESHOLD,
     gold_threshold: float | None = None,
     source: str = "gold",
 ) -> dict:
@@ -37,7 +37,7 @@ def validate(
     measure : str
         ``sentiment``, a frame column (``frame_conflict``, ``policy_…``),
         ``uncertain``, ``intensity`` or ``quad_class``.
-    threshold : float, default 0.05
+    threshold : float, default :data:`helpers.sentiment.DEFAULT_THRESHOLD`
         The tool's neutral band for sentiment.
     gold_threshold : float, optional
         Neutral band for numeric gold ratings (default: ``threshold``; set it
@@ -56,10 +56,10 @@ def validate(
     """
     import pandas as pd
 
-    _check_threshold(threshold)
+    check_threshold(threshold, where="threshold")
     spec = get_measure(measure)
     band = threshold if gold_threshold is None else gold_threshold
-    _check_threshold(band)
+    check_threshold(band, where="gold_threshold")
     if spec.analysis not in available_analyses():
         raise ResourceError(
             f"the {spec.analysis} analysis (helpers.{spec.analysis}) is not installed",

@@ -10,7 +10,9 @@ from __future__ import annotations
 import math
 import re
 
-from helpers.errors import InputError, ParameterError
+from helpers.errors import InputError
+from helpers.framing import GENERIC_FRAMES
+from helpers.sentiment import DEFAULT_THRESHOLD, check_threshold, label
 
 #: Sentiment classes, in the order tables and matrices use.
 SENTIMENT_CLASSES: tuple[str, ...] = ("negative", "neutral", "positive")
@@ -21,14 +23,6 @@ QUAD_CLASSES: tuple[str, ...] = (
     "material_cooperation",
     "verbal_conflict",
     "material_conflict",
-)
-#: The generic news frames (Semetko & Valkenburg 2000), as in ``frame_<name>``.
-GENERIC_FRAMES: tuple[str, ...] = (
-    "conflict",
-    "human_interest",
-    "economic",
-    "morality",
-    "responsibility",
 )
 INTENSITY_LEVELS: tuple[int, ...] = (0, 1, 2, 3, 4, 5, 6)
 
@@ -47,14 +41,17 @@ _SENTIMENT_WORDS = {
 }
 
 
-def sentiment_class(score: float, threshold: float = 0.05) -> str:
+def sentiment_class(score: float, threshold: float = DEFAULT_THRESHOLD) -> str:
     """Return the sentiment class of a compound score with VADER's convention.
+
+    :func:`helpers.sentiment.label`, with the threshold checked first
+    (:func:`helpers.sentiment.check_threshold`).
 
     Parameters
     ----------
     score : float
         A compound score in -1..+1.
-    threshold : float, default 0.05
+    threshold : float, default :data:`helpers.sentiment.DEFAULT_THRESHOLD`
         Half-width of the neutral band; the bounds count as polar.
 
     Examples
@@ -62,25 +59,7 @@ def sentiment_class(score: float, threshold: float = 0.05) -> str:
     >>> [sentiment_class(s) for s in (-0.3, -0.05, 0.0, 0.049, 0.05)]
     ['negative', 'negative', 'neutral', 'neutral', 'positive']
     """
-    _check_threshold(threshold)
-    if score >= threshold:
-        return "positive"
-    if score <= -threshold:
-        return "negative"
-    return "neutral"
-
-
-def _check_threshold(threshold: float) -> None:
-    if (
-        not isinstance(threshold, int | float)
-        or isinstance(threshold, bool)
-        or not 0 <= threshold < 1
-    ):
-        raise ParameterError(
-            f"threshold must be a number from 0 up to (not including) 1, got {threshold!r}",
-            where="threshold",
-            fix="VADER's authors use 0.05",
-        )
+    return label(score, check_threshold(threshold, where="threshold"))
 
 
 def _blank(value) -> bool:
@@ -117,7 +96,7 @@ def parse_bool(value, *, where: str = "label"):
     )
 
 
-def parse_sentiment(value, threshold: float = 0.05, *, where: str = "label"):
+def parse_sentiment(value, threshold: float = DEFAULT_THRESHOLD, *, where: str = "label"):
     """Read a sentiment label: a class name or a number; ``None`` when empty.
 
     Returns
@@ -227,3 +206,20 @@ def parse_frames(value, *, where: str = "label"):
             fix=f"Use {', '.join(GENERIC_FRAMES)} or policy_<name>, separated by ';', or 'none'",
         )
     return names
+
+
+def frame_label(value, measure: str, *, where: str = "label"):
+    """Read a label for one frame: yes/no, or a list of frame names that holds it or not.
+
+    Examples
+    --------
+    >>> frame_label("yes", "frame_conflict"), frame_label("economic; conflict", "frame_conflict")
+    (True, True)
+    >>> frame_label("economic", "frame_conflict"), frame_label("", "frame_conflict")
+    (False, None)
+    """
+    try:
+        return parse_bool(value, where=where)
+    except InputError:
+        names = parse_frames(value, where=where)
+        return None if names is None else frame_name(measure) in names

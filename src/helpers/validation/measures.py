@@ -26,14 +26,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from helpers.errors import InputError
+from helpers.sentiment import DEFAULT_THRESHOLD
 from helpers.validation.labels import (
     INTENSITY_LEVELS,
     QUAD_CLASSES,
     SENTIMENT_CLASSES,
-    frame_name,
+    frame_label,
     normalize_quad,
     parse_bool,
-    parse_frames,
     parse_intensity,
     parse_sentiment,
     sentiment_class,
@@ -96,12 +96,7 @@ def _gold_sentiment(value, measure: str, threshold: float, where: str):
 
 
 def _gold_frame(value, measure: str, threshold: float, where: str):
-    """A frame label is yes/no, or a list of frame names that does or does not hold this one."""
-    try:
-        return parse_bool(value, where=where), None
-    except InputError:
-        names = parse_frames(value, where=where)
-        return (None if names is None else frame_name(measure) in names), None
+    return frame_label(value, measure, where=where), None
 
 
 #: Every measure, the first match wins.
@@ -192,7 +187,12 @@ def classes_for(measure: str) -> tuple[list, str]:
 
 
 def gold_labels(
-    values, measure: str, threshold: float = 0.05, *, source: str = "gold", first_row: int = 0
+    values,
+    measure: str,
+    threshold: float = DEFAULT_THRESHOLD,
+    *,
+    source: str = "gold",
+    first_row: int = 0,
 ):
     """Read gold labels for a measure; return ``(labels, ratings)``.
 
@@ -209,7 +209,7 @@ def gold_labels(
     return labels, ratings
 
 
-def tool_labels(codes, measure: str, threshold: float = 0.05) -> list:
+def tool_labels(codes, measure: str, threshold: float = DEFAULT_THRESHOLD) -> list:
     """The tool's label for a measure, per row of :func:`tool_codes` output."""
     if measure not in codes.columns:
         raise InputError(

@@ -15,6 +15,7 @@ from typing import Any
 
 from helpers.errors import InputError
 from helpers.paths import DATA_DIR
+from helpers.sentiment import DEFAULT_THRESHOLD
 from helpers.validation.tables import read_sheet_table
 from helpers.validation.tool import tool_codes
 
@@ -45,7 +46,9 @@ EXAMPLE_DIR = DATA_DIR / "validation"
 EXAMPLE_SHEET = EXAMPLE_DIR / "example_sheet.csv"
 
 
-def coding_sheet(article, *, coder: str = "", threshold: float = 0.05, blind: bool = False):
+def coding_sheet(
+    article, *, coder: str = "", threshold: float = DEFAULT_THRESHOLD, blind: bool = False
+):
     """Return a coding sheet: one row per sentence, the tool's codes, empty coder columns.
 
     Parameters
@@ -55,7 +58,7 @@ def coding_sheet(article, *, coder: str = "", threshold: float = 0.05, blind: bo
         loaded article.
     coder : str
         Written into every row's ``coder`` column (a coder's name or initials).
-    threshold : float, default 0.05
+    threshold : float, default :data:`helpers.sentiment.DEFAULT_THRESHOLD`
         Neutral band for ``sentiment_class``.
     blind : bool, default False
         Leave out the tool's codes, so coders are not anchored by them

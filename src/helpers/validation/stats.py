@@ -280,7 +280,8 @@ def correlation(gold, scores) -> dict:
     Returns
     -------
     dict
-        ``n``, ``pearson_r``, ``pearson_p``, ``pearson_ci95`` (Fisher's z),
+        ``n``, ``pearson_r``, ``pearson_p``, ``pearson_ci95`` (scipy's
+        interval from Fisher's z),
         ``spearman_rho``, ``spearman_p``; ``None`` where undefined (fewer than
         three pairs, or a constant variable).
 
@@ -308,12 +309,16 @@ def correlation(gold, scores) -> dict:
     y = np.array([s for _, s in pairs])
     if np.ptp(x) == 0 or np.ptp(y) == 0:
         return result
-    r, p = stats.pearsonr(x, y)
+    pearson = stats.pearsonr(x, y)
+    r = pearson.statistic
     rho, p_rho = stats.spearmanr(x, y)
     result.update(
-        pearson_r=_clean(r), pearson_p=_clean(p), spearman_rho=_clean(rho), spearman_p=_clean(p_rho)
+        pearson_r=_clean(r),
+        pearson_p=_clean(pearson.pvalue),
+        spearman_rho=_clean(rho),
+        spearman_p=_clean(p_rho),
     )
-    if len(pairs) > 3 and abs(r) < 1:
-        z, half = math.atanh(r), 1.959964 / math.sqrt(len(pairs) - 3)
-        result["pearson_ci95"] = [math.tanh(z - half), math.tanh(z + half)]
+    if len(pairs) > 3 and abs(r) < 1:  # Fisher's z needs n > 3 and is infinite at |r| = 1
+        interval = pearson.confidence_interval(confidence_level=0.95)
+        result["pearson_ci95"] = [float(interval.low), float(interval.high)]
     return result

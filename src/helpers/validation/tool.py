@@ -11,7 +11,8 @@ from __future__ import annotations
 from importlib import import_module
 
 from helpers.errors import ResourceError
-from helpers.validation.labels import _check_threshold, normalize_quad, sentiment_class
+from helpers.sentiment import DEFAULT_THRESHOLD, check_threshold, label
+from helpers.validation.labels import normalize_quad
 
 
 def available_analyses() -> tuple[str, ...]:
@@ -42,14 +43,14 @@ def available_analyses() -> tuple[str, ...]:
     return tuple(names)
 
 
-def tool_codes(texts, threshold: float = 0.05, analyses=None):
+def tool_codes(texts, threshold: float = DEFAULT_THRESHOLD, analyses=None):
     """Score texts as ``score`` does and add the codes a coder is compared with.
 
     Parameters
     ----------
     texts : sequence of str
         One unit (sentence) each.
-    threshold : float, default 0.05
+    threshold : float, default :data:`helpers.sentiment.DEFAULT_THRESHOLD`
         Neutral band for ``sentiment_class``.
     analyses : sequence of str, optional
         Default: every installed analysis.
@@ -62,13 +63,13 @@ def tool_codes(texts, threshold: float = 0.05, analyses=None):
     """
     from helpers.score import score_texts
 
-    _check_threshold(threshold)
+    check_threshold(threshold, where="threshold")
     scores = score_texts(
         list(texts), analyses=tuple(analyses or available_analyses()), unit="sentence"
     )
     if "sentiment" in scores.columns:
         position = list(scores.columns).index("sentiment") + 1
-        classes = [sentiment_class(float(s), threshold) for s in scores["sentiment"]]
+        classes = [label(float(s), threshold) for s in scores["sentiment"]]
         scores.insert(position, "sentiment_class", classes)
     if "quad_class" in scores.columns:
         scores["quad_class"] = [
