@@ -6,14 +6,27 @@ in their range, and sheets or gold tables that are not UTF-8.
 
 from __future__ import annotations
 
+import math
+
+import pandas as pd
 import pytest
 
 from helpers.cli import main
-from helpers.errors import InputError
+from helpers.errors import InputError, ParameterError
 from helpers.validation import (
+    coding_sheet,
+    disagreements,
+    gold_labels,
     load_sheet,
+    parse_sentiment,
+    sheet_agreement,
+    sheet_confusion,
+    sheet_labels,
+    tool_codes,
+    tool_labels,
+    validate,
 )
-from test_validation import install_fake_analyses, write_article
+from test_validation import TEXTS, coded, install_fake_analyses, write_article, write_gold
 
 
 @pytest.fixture
@@ -33,6 +46,82 @@ def one_line_error(capsys, argv) -> str:
     assert captured.out == ""
     assert captured.err.startswith("error: ") and captured.err.count("\n") == 1, captured.err
     return captured.err
+
+
+# -- thresholds ------------------------------------------------------------------------
+
+BAD_BANDS = [math.nan, math.inf, -0.1, 1.0, 1.5]
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-0.1", "1", "1.5"])
+def test_validate_command_names_the_bad_threshold_option(tmp_path, fake_analyses, capsys, value):
+    gold = write_gold(tmp_path, ["positive"] * 5)
+    argv = ["validate", "--gold", gold, "--measure", "sentiment", "--threshold", value]
+    assert "(--threshold)" in one_line_error(capsys, argv)
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "-0.5"])
+def test_a_gold_threshold_must_be_a_finite_number_not_below_zero(
+    tmp_path, fake_analyses, capsys, value
+):
+    gold = write_gold(tmp_path, ["2", "-2", "0", "1", "3"])
+    argv = ["validate", "--gold", gold, "--measure", "sentiment", f"--gold-threshold={value}"]
+    assert "(--gold-threshold)" in one_line_error(capsys, argv)
+
+
+def test_a_gold_threshold_may_exceed_one_on_a_wider_rating_scale(tmp_path, fake_analyses, capsys):
+    # ratings on a -4..+4 scale: a band of 1.5 makes -1..1 neutral
+    gold = write_gold(tmp_path, ["3", "-2", "1", "-1", "4"])
+    argv = ["validate", "--gold", gold, "--measure", "sentiment", "--gold-threshold", "1.5"]
+    assert main([str(a) for a in argv]) == 0, capsys.readouterr().err
+    assert "5 units compared" in capsys.readouterr().out
+    result = validate(
+        pd.DataFrame({"text": TEXTS, "label": ["3", "-2", "1", "-1", "4"]}),
+        measure="sentiment",
+        gold_threshold=1.5,
+    )
+    assert result["gold_threshold"] == 1.5
+    assert result["confusion"]["matrix"] == [[1, 0, 0], [0, 2, 0], [0, 0, 2]]
+    assert parse_sentiment("1.4", 1.5) == ("neutral", 1.4)
+
+
+@pytest.mark.parametrize("value", ["nan", "1.2"])
+def test_codesheet_refuses_a_bad_threshold_even_when_blind(
+    tmp_path, fake_analyses, article_file, capsys, value
+):
+    out = tmp_path / "sheet.csv"
+    argv = ["codesheet", article_file, "-o", out, "--threshold", value, "--blind"]
+    assert "(--threshold)" in one_line_error(capsys, argv)
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("value", BAD_BANDS)
+def test_every_function_that_takes_a_band_refuses_a_bad_one(
+    tmp_path, fake_analyses, article_file, value
+):
+    sheet = coded(tmp_path, "A", sentiment_label=["negative", "neutral", "positive"])
+    codes = tool_codes(sheet["text"].tolist())
+    calls = [
+        lambda: sheet_labels(sheet, value),
+        lambda: sheet_agreement({"A": sheet}, codes=False, threshold=value),
+        lambda: sheet_confusion(sheet, codes, "sentiment", value),
+        lambda: disagreements(sheet, codes, threshold=value, evidence=False),
+        lambda: tool_labels(codes, "uncertain", value),
+        lambda: tool_codes(["A day."], value),
+        lambda: coding_sheet(article_file, threshold=value, blind=True),
+        lambda: validate(sheet, label_column="sentiment_label", threshold=value),
+    ]
+    for call in calls:
+        with pytest.raises(ParameterError, match="threshold"):
+            call()
+
+
+@pytest.mark.parametrize("value", [math.nan, math.inf, -1.0, True, "0.5"])
+def test_gold_readers_refuse_a_gold_threshold_that_is_not_a_finite_number(value):
+    with pytest.raises(ParameterError, match="threshold"):
+        gold_labels(["positive"], "sentiment", value)
+    with pytest.raises(ParameterError, match="threshold"):
+        parse_sentiment("positive", value)
 
 
 # -- tables that are not UTF-8 ---------------------------------------------------------

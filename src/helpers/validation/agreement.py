@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from helpers.errors import InputError
 from helpers.framing import GENERIC_FRAMES
-from helpers.sentiment import DEFAULT_THRESHOLD
+from helpers.sentiment import DEFAULT_THRESHOLD, check_threshold
 from helpers.validation.labels import parse_frames
 from helpers.validation.measures import classes_for, gold_labels, tool_labels
 from helpers.validation.stats import compare
@@ -33,8 +33,10 @@ def sheet_labels(
 
     Categories: ``sentiment``, ``uncertain``, ``intensity``, ``quad_class``
     and ``frame_<name>`` for each generic frame, for the label columns the
-    sheet has. ``None`` = not coded.
+    sheet has. ``None`` = not coded. ``threshold`` is the neutral band for
+    numeric sentiment labels, the tool's band (from 0 up to 1).
     """
+    check_threshold(threshold, where="threshold")
     labels: dict[str, list] = {}
     for category, (column, _) in SHEET_CATEGORIES.items():
         if column in sheet.columns:
@@ -54,6 +56,7 @@ def sheet_labels(
 
 def sheet_tool_labels(codes, threshold: float = DEFAULT_THRESHOLD) -> dict[str, list]:
     """The tool's labels per category for :func:`tool_codes` output (installed analyses only)."""
+    check_threshold(threshold, where="threshold")
     labels = {}
     for category in (*SHEET_CATEGORIES, *(f"frame_{f}" for f in GENERIC_FRAMES)):
         if category in codes.columns:

@@ -12,8 +12,9 @@ import sys
 from pathlib import Path
 
 from helpers.errors import InputError
-from helpers.sentiment import DEFAULT_THRESHOLD
+from helpers.sentiment import DEFAULT_THRESHOLD, check_threshold
 from helpers.validation.gold import format_result, validate
+from helpers.validation.labels import check_gold_threshold
 from helpers.validation.sheets import write_coding_sheet
 from helpers.validation.tables import read_gold
 
@@ -42,6 +43,7 @@ def add_codesheet_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_codesheet_command(args) -> int:
     """Write a coding sheet; print where."""
+    check_threshold(args.threshold, where="--threshold")
     path = write_coding_sheet(
         args.article, args.output, coder=args.coder, threshold=args.threshold, blind=args.blind
     )
@@ -71,7 +73,8 @@ def add_validate_arguments(parser: argparse.ArgumentParser) -> None:
         "--gold-threshold",
         type=float,
         default=None,
-        help="neutral band for numeric gold ratings (default: --threshold)",
+        help="neutral band for numeric gold ratings, on their scale: any number >= 0 "
+        "(default: --threshold)",
     )
     parser.add_argument("-o", "--output", metavar="JSON", help="write the result as JSON")
 
@@ -86,6 +89,9 @@ def run_validate_command(args) -> int:
             where=args.output,
             fix="Name the output file with .json",
         )
+    check_threshold(args.threshold, where="--threshold")
+    if args.gold_threshold is not None:
+        check_gold_threshold(args.gold_threshold, where="--gold-threshold")
     gold = read_gold(args.gold, args.text_column, args.label_column)
     result = validate(
         gold,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from helpers.errors import InputError, ResourceError
 from helpers.sentiment import DEFAULT_THRESHOLD, check_threshold
+from helpers.validation.labels import check_gold_threshold
 from helpers.validation.measures import Measure, get_measure, gold_labels, tool_labels
 from helpers.validation.stats import compare, correlation, krippendorff_alpha
 from helpers.validation.tool import available_analyses, tool_codes
@@ -41,7 +42,8 @@ def validate(
         The tool's neutral band for sentiment.
     gold_threshold : float, optional
         Neutral band for numeric gold ratings (default: ``threshold``; set it
-        to the scale of the ratings, e.g. 0.5 on a -4..+4 scale).
+        to the scale of the ratings, e.g. 0.5 on a -2..+2 scale). Any finite
+        number of 0 or more.
     source : str
         Name of the gold file, for messages and the result.
 
@@ -57,9 +59,8 @@ def validate(
     import pandas as pd
 
     check_threshold(threshold, where="threshold")
+    band = threshold if gold_threshold is None else check_gold_threshold(gold_threshold)
     spec = get_measure(measure)
-    band = threshold if gold_threshold is None else gold_threshold
-    check_threshold(band, where="gold_threshold")
     if spec.analysis not in available_analyses():
         raise ResourceError(
             f"the {spec.analysis} analysis (helpers.{spec.analysis}) is not installed",

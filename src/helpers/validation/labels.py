@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 
-from helpers.errors import InputError
+from helpers.errors import InputError, ParameterError
 from helpers.framing import GENERIC_FRAMES
 from helpers.sentiment import DEFAULT_THRESHOLD, check_threshold, label
 
@@ -62,6 +62,35 @@ def sentiment_class(score: float, threshold: float = DEFAULT_THRESHOLD) -> str:
     return label(score, check_threshold(threshold, where="threshold"))
 
 
+def check_gold_threshold(threshold, *, where: str = "gold_threshold") -> float:
+    """Return the neutral band of numeric gold ratings as a float, or refuse it.
+
+    Ratings come on any scale (-2..+2, -4..+4, 1..7 centred), so the band may
+    be 1 or more; it must be a finite number, 0 or above.
+
+    Examples
+    --------
+    >>> check_gold_threshold(1.5)
+    1.5
+    >>> check_gold_threshold(float("nan"))
+    Traceback (most recent call last):
+    ...
+    helpers.errors.ParameterError: the gold threshold must be a finite number of 0 or more, not nan (gold_threshold). Set it to the neutral band of the rating scale, e.g. 0.5 on a -2..+2 scale
+    """
+    if (
+        isinstance(threshold, bool)
+        or not isinstance(threshold, int | float)
+        or not math.isfinite(threshold)
+        or threshold < 0
+    ):
+        raise ParameterError(
+            f"the gold threshold must be a finite number of 0 or more, not {threshold!r}",
+            where=where,
+            fix="Set it to the neutral band of the rating scale, e.g. 0.5 on a -2..+2 scale",
+        )
+    return float(threshold)
+
+
 def _blank(value) -> bool:
     if value is None:
         return True
@@ -99,6 +128,9 @@ def parse_bool(value, *, where: str = "label"):
 def parse_sentiment(value, threshold: float = DEFAULT_THRESHOLD, *, where: str = "label"):
     """Read a sentiment label: a class name or a number; ``None`` when empty.
 
+    A number is a rating, classed with the neutral band ``threshold`` (on the
+    rating's own scale, so it may be 1 or more: :func:`check_gold_threshold`).
+
     Returns
     -------
     (str or None, float or None)
@@ -109,6 +141,7 @@ def parse_sentiment(value, threshold: float = DEFAULT_THRESHOLD, *, where: str =
     >>> parse_sentiment("Positive"), parse_sentiment("-0.4"), parse_sentiment(" ")
     (('positive', None), ('negative', -0.4), (None, None))
     """
+    band = check_gold_threshold(threshold)
     if _blank(value):
         return None, None
     text = str(value).strip().casefold()
@@ -124,7 +157,7 @@ def parse_sentiment(value, threshold: float = DEFAULT_THRESHOLD, *, where: str =
         ) from None
     if math.isnan(number) or math.isinf(number):
         raise InputError(f"sentiment rating {value!r} is not a finite number", where=where)
-    return sentiment_class(number, threshold), number
+    return label(number, band), number
 
 
 def normalize_quad(value, *, missing=None, where: str = "label"):

@@ -26,11 +26,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from helpers.errors import InputError
-from helpers.sentiment import DEFAULT_THRESHOLD
+from helpers.sentiment import DEFAULT_THRESHOLD, check_threshold
 from helpers.validation.labels import (
     INTENSITY_LEVELS,
     QUAD_CLASSES,
     SENTIMENT_CLASSES,
+    check_gold_threshold,
     frame_label,
     normalize_quad,
     parse_bool,
@@ -200,6 +201,7 @@ def gold_labels(
     Row numbers in errors count the header as row 1 (``first_row`` is the
     0-based index of the first value in the whole table).
     """
+    check_gold_threshold(threshold, where="threshold")
     read = get_measure(measure).read_gold
     labels, ratings = [], []
     for number, value in enumerate(values, start=first_row):
@@ -211,6 +213,7 @@ def gold_labels(
 
 def tool_labels(codes, measure: str, threshold: float = DEFAULT_THRESHOLD) -> list:
     """The tool's label for a measure, per row of :func:`tool_codes` output."""
+    check_threshold(threshold, where="threshold")
     if measure not in codes.columns:
         raise InputError(
             f"the tool gives no column {measure!r}",

@@ -15,7 +15,7 @@ from typing import Any
 
 from helpers.errors import InputError
 from helpers.paths import DATA_DIR
-from helpers.sentiment import DEFAULT_THRESHOLD
+from helpers.sentiment import DEFAULT_THRESHOLD, check_threshold
 from helpers.validation.tables import read_sheet_table
 from helpers.validation.tool import tool_codes
 
@@ -74,6 +74,7 @@ def coding_sheet(
 
     from helpers.text import split_sentences
 
+    check_threshold(threshold, where="threshold")  # also when blind: a bad value is a mistake
     if not hasattr(article, "text"):
         from helpers.corpus import load_article
 
