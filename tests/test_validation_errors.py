@@ -48,6 +48,55 @@ def one_line_error(capsys, argv) -> str:
     return captured.err
 
 
+# -- unknown measures ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("measure", "guess"),
+    [
+        ("sentimnet", "sentiment"),
+        ("frame_conflcit", "frame_conflict"),
+        ("uncertainty", "uncertain"),
+    ],
+)
+def test_a_misspelt_measure_gets_a_suggestion_and_the_list(fake_analyses, measure, guess):
+    gold = pd.DataFrame({"text": TEXTS, "label": ["1"] * 5})
+    with pytest.raises(InputError) as caught:
+        validate(gold, measure=measure)
+    message = str(caught.value)
+    assert (
+        f"unknown measure {measure!r}" in message and f"did you mean {guess!r}" in message.lower()
+    )
+    # the list holds what the installed analyses give (the stand-ins here), nothing else
+    assert "frame_conflict, frame_economic" in message and "policy_legality" not in message
+
+
+def test_an_unknown_frame_column_is_refused_before_any_text_is_scored(fake_analyses, monkeypatch):
+    import helpers.score
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("scored before the measure was checked")
+
+    monkeypatch.setattr(helpers.score, "score_texts", refuse)
+    gold = pd.DataFrame({"text": TEXTS, "label": ["1"] * 5})
+    with pytest.raises(InputError, match="unknown measure 'policy_typo'"):
+        validate(gold, measure="policy_typo")
+
+
+def test_validate_command_refuses_policy_typo_in_one_line(tmp_path, fake_analyses, capsys):
+    gold = write_gold(tmp_path, ["1"] * 5)
+    err = one_line_error(capsys, ["validate", "--gold", gold, "--measure", "policy_typo"])
+    assert "unknown measure 'policy_typo'" in err and "frame_conflict" in err
+
+
+def test_the_real_analyses_list_their_policy_frames(tmp_path):
+    pytest.importorskip("helpers.framing")
+    gold = pd.DataFrame({"text": ["Talks."], "label": ["yes"]})
+    with pytest.raises(InputError) as caught:
+        validate(gold, measure="policy_legalty")
+    assert "did you mean 'policy_legality'" in str(caught.value).lower()
+
+
 # -- thresholds ------------------------------------------------------------------------
 
 BAD_BANDS = [math.nan, math.inf, -0.1, 1.0, 1.5]

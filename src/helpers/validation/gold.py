@@ -9,12 +9,12 @@ prints the result as a plain-text table.
 
 from __future__ import annotations
 
-from helpers.errors import InputError, ResourceError
+from helpers.errors import InputError
 from helpers.sentiment import DEFAULT_THRESHOLD, check_threshold
 from helpers.validation.labels import check_gold_threshold
-from helpers.validation.measures import Measure, get_measure, gold_labels, tool_labels
+from helpers.validation.measures import Measure, check_measure, gold_labels, tool_labels
 from helpers.validation.stats import compare, correlation, krippendorff_alpha
-from helpers.validation.tool import available_analyses, tool_codes
+from helpers.validation.tool import tool_codes
 
 
 def validate(
@@ -60,13 +60,7 @@ def validate(
 
     check_threshold(threshold, where="threshold")
     band = threshold if gold_threshold is None else check_gold_threshold(gold_threshold)
-    spec = get_measure(measure)
-    if spec.analysis not in available_analyses():
-        raise ResourceError(
-            f"the {spec.analysis} analysis (helpers.{spec.analysis}) is not installed",
-            where="--measure",
-            fix="Install the project with `make setup`",
-        )
+    spec = check_measure(measure)
     chunks = [gold] if isinstance(gold, pd.DataFrame) else gold
     labels, ratings, predicted, scores = _label_both_sides(
         chunks, spec, measure, text_column, label_column, threshold, band, source

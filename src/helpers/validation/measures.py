@@ -20,12 +20,13 @@ True
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from helpers.errors import InputError
+from helpers.errors import InputError, ResourceError
 from helpers.sentiment import DEFAULT_THRESHOLD, check_threshold
 from helpers.validation.labels import (
     INTENSITY_LEVELS,
@@ -39,6 +40,7 @@ from helpers.validation.labels import (
     parse_sentiment,
     sentiment_class,
 )
+from helpers.validation.tool import available_analyses
 
 #: Sentiment measures: the domain-aware score and plain VADER (for comparison).
 SENTIMENT_MEASURES: tuple[str, ...] = ("sentiment", "sentiment_raw")
@@ -157,17 +159,55 @@ def get_measure(name: str) -> Measure:
     Raises
     ------
     InputError
-        When no record of :data:`MEASURES` matches.
+        When no record of :data:`MEASURES` matches (as :func:`check_measure`).
     """
     spec = find_measure(name)
     if spec is None:
-        raise InputError(
-            f"unknown measure {name!r}",
-            where="--measure",
-            fix="Use sentiment, sentiment_raw, uncertain, intensity, quad_class "
-            "or a frame column such as frame_conflict",
-        )
+        raise _unknown_measure(name)
     return spec
+
+
+def available_measures() -> list[str]:
+    """Return the measures the installed analyses give, in the order of ``score``'s columns."""
+    from helpers.score import output_columns
+
+    return measure_names(output_columns(available_analyses()))
+
+
+def check_measure(name: str) -> Measure:
+    """Return the :class:`Measure` of a column the installed analyses give; refuse any other.
+
+    Checked before any text is scored, so a typing error costs nothing.
+
+    Raises
+    ------
+    InputError
+        When ``name`` is not one of :func:`available_measures` (the message
+        lists them and suggests the closest).
+    ResourceError
+        When the analysis that would give it is not installed.
+    """
+    spec = find_measure(name)
+    if spec is not None and spec.analysis not in available_analyses():
+        raise ResourceError(
+            f"the {spec.analysis} analysis (helpers.{spec.analysis}) is not installed",
+            where="--measure",
+            fix="Install the project with `make setup`",
+        )
+    if spec is None or name not in available_measures():
+        raise _unknown_measure(name)
+    return spec
+
+
+def _unknown_measure(name: str) -> InputError:
+    valid = available_measures()
+    guess = difflib.get_close_matches(name, valid, n=1)
+    suggestion = f"Did you mean {guess[0]!r}? " if guess else ""
+    return InputError(
+        f"unknown measure {name!r}",
+        where="--measure",
+        fix=f"{suggestion}Measures the installed analyses give: {', '.join(valid)}",
+    )
 
 
 def measure_names(columns) -> list[str]:
