@@ -48,6 +48,30 @@ def one_line_error(capsys, argv) -> str:
     return captured.err
 
 
+# -- nothing to compare ----------------------------------------------------------------
+
+
+def test_a_gold_table_without_any_label_is_an_error_not_zero_units(fake_analyses):
+    gold = pd.DataFrame({"text": TEXTS, "label": [""] * len(TEXTS), "stance": ["yes"] * 5})
+    with pytest.raises(InputError) as caught:
+        validate(gold, measure="sentiment")
+    message = str(caught.value)
+    assert "every label in column 'label' is empty (5 rows)" in message
+    assert "--label-column" in message and "stance" in message  # what to do, and the columns
+
+
+def test_validate_command_with_every_label_empty_exits_2(tmp_path, fake_analyses, capsys):
+    gold = write_gold(tmp_path, [""] * len(TEXTS))
+    out = tmp_path / "r.json"
+    err = one_line_error(capsys, ["validate", "--gold", gold, "--measure", "sentiment", "-o", out])
+    assert "is empty" in err and "--label-column" in err and not out.exists()
+
+
+def test_some_empty_labels_still_compare_the_rest(fake_analyses):
+    gold = pd.DataFrame({"text": TEXTS, "label": ["positive", "", "", "", ""]})
+    assert validate(gold, measure="sentiment")["n"] == 1
+
+
 # -- unknown measures ------------------------------------------------------------------
 
 

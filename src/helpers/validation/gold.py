@@ -9,6 +9,8 @@ prints the result as a plain-text table.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from helpers.errors import InputError
 from helpers.sentiment import DEFAULT_THRESHOLD, check_threshold
 from helpers.validation.labels import check_gold_threshold
@@ -55,6 +57,14 @@ def validate(
         sentiment labels, ``correlation`` (:func:`helpers.validation.correlation`)
         and ``krippendorff_alpha_interval`` (only when every rating lies in
         -1..+1, the scale of the score).
+
+    Raises
+    ------
+    InputError
+        An unknown measure (checked before any text is scored), a missing
+        column, an unreadable label, or no row with a label at all.
+    ParameterError
+        A threshold that is not a number in its range.
     """
     import pandas as pd
 
@@ -62,25 +72,38 @@ def validate(
     band = threshold if gold_threshold is None else check_gold_threshold(gold_threshold)
     spec = check_measure(measure)
     chunks = [gold] if isinstance(gold, pd.DataFrame) else gold
-    labels, ratings, predicted, scores = _label_both_sides(
+    sides = _label_both_sides(
         chunks, spec, measure, text_column, label_column, threshold, band, source
     )
-    if not labels:
+    if not sides.labels:
         raise InputError("the gold table has no rows", where=source, fix="Add rows")
-    result = compare(labels, predicted, labels=list(spec.classes), level=spec.level)
+    result = compare(sides.labels, sides.predicted, labels=list(spec.classes), level=spec.level)
+    if result["n"] == 0:
+        raise _nothing_compared(sides, label_column, source)
     result.update(
         measure=measure,
         source=source,
         text_column=text_column,
         label_column=label_column,
         threshold=threshold,
-        n_rows=len(labels),
-        n_uncoded=sum(label is None for label in labels),
+        n_rows=len(sides.labels),
+        n_uncoded=sum(label is None for label in sides.labels),
     )
     if spec.rated:
         result["gold_threshold"] = band
-        _add_rating_statistics(result, labels, ratings, scores)
+        _add_rating_statistics(result, sides.labels, sides.ratings, sides.scores)
     return result
+
+
+@dataclass
+class _Sides:
+    """Both sides of a comparison, one entry per row of the gold table."""
+
+    labels: list = field(default_factory=list)  # gold labels, None = not coded
+    ratings: list = field(default_factory=list)  # the number of a numeric gold label
+    predicted: list = field(default_factory=list)  # the tool's labels
+    scores: list = field(default_factory=list)  # the tool's scores (rated measures only)
+    columns: list = field(default_factory=list)  # the gold table's columns
 
 
 def _label_both_sides(
@@ -92,18 +115,11 @@ def _label_both_sides(
     threshold: float,
     band: float,
     source: str,
-):
-    """Read the gold labels and score the texts, chunk by chunk.
-
-    Returns ``(labels, ratings, predicted, scores)``: the gold labels, the
-    numbers of numeric gold labels, the tool's labels and (for a rated
-    measure) the tool's scores, one per row.
-    """
-    labels: list = []
-    ratings: list = []
-    predicted: list = []
-    scores: list = []
+) -> _Sides:
+    """Read the gold labels and score the texts, chunk by chunk."""
+    sides = _Sides()
     for chunk in chunks:
+        sides.columns = sides.columns or [str(c) for c in chunk.columns]
         for column in (text_column, label_column):
             if column not in chunk.columns:
                 raise InputError(
@@ -112,16 +128,37 @@ def _label_both_sides(
                     fix=f"Columns are: {', '.join(map(str, chunk.columns))}",
                 )
         chunk_labels, chunk_ratings = gold_labels(
-            chunk[label_column].tolist(), measure, band, source=source, first_row=len(labels)
+            chunk[label_column].tolist(), measure, band, source=source, first_row=len(sides.labels)
         )
         texts = ["" if t is None else str(t) for t in chunk[text_column].tolist()]
         codes = tool_codes(texts, threshold, analyses=(spec.analysis,))
-        labels.extend(chunk_labels)
-        ratings.extend(chunk_ratings)
-        predicted.extend(tool_labels(codes, measure, threshold))
+        sides.labels.extend(chunk_labels)
+        sides.ratings.extend(chunk_ratings)
+        sides.predicted.extend(tool_labels(codes, measure, threshold))
         if spec.rated:
-            scores.extend(codes[measure].astype(float).tolist())
-    return labels, ratings, predicted, scores
+            sides.scores.extend(codes[measure].astype(float).tolist())
+    return sides
+
+
+def _nothing_compared(sides: _Sides, label_column: str, source: str) -> InputError:
+    """Say why no row could be compared, and what to do about it."""
+    rows = len(sides.labels)
+    coded = sum(label is not None for label in sides.labels)
+    if coded:  # the tool gives every row a label today; kept for measures that may not
+        what = f"no row has both a gold label and a label from the tool ({coded} of {rows} coded)"
+    else:
+        what = (
+            f"every label in column {label_column!r} is empty ({rows} row{'s' * (rows != 1)}), "
+            "so there is nothing to compare"
+        )
+    others = ", ".join(c for c in sides.columns if c != label_column)
+    return InputError(
+        what,
+        where=source,
+        fix="Name the column that holds the labels with --label-column"
+        + (f" (the other columns: {others})" if others else "")
+        + ", or fill in the labels; an empty cell means 'not coded'",
+    )
 
 
 def _add_rating_statistics(result: dict, labels: list, ratings: list, scores: list) -> None:
