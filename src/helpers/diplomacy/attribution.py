@@ -18,12 +18,15 @@ fits, ``speaker_text`` keeps the words that name the source ("both sides").
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from operator import attrgetter
 from typing import NamedTuple
 
 from helpers.actors import Mention
 from helpers.diplomacy.dictionaries import dictionary
 from helpers.diplomacy.sentence import Sentence
-from helpers.diplomacy.words import BOUNDARY, OPENERS, token_index
+from helpers.diplomacy.words import BOUNDARY, OPENERS, in_spans, token_index
+from helpers.text import Token
 
 # How far the rules look, in tokens (documented in reporting_verbs.yml).
 _THAT_WINDOW = 8
@@ -35,6 +38,13 @@ _ADDRESSEE_VERBS = frozenset(
 )
 # Words that cannot name a source on their own ("which suggests ...").
 _NOT_A_SOURCE = frozenset({"which", "that", "who", "it", "this", "what", "and", "but"})
+# Where the content of a verb that ends its clause begins: after one of these.
+_CONTENT_OPENERS = OPENERS | {".", ";"}
+# Up to this many attributions in a sentence, a position is looked up by reading them all.
+_FEW = 8
+
+_TOK_START = attrgetter("tok_start")
+_TOK_END = attrgetter("tok_end")
 
 
 class Attribution(NamedTuple):
@@ -66,8 +76,7 @@ def attributions_in(s: Sentence, verb_hits: list) -> list[Attribution]:
     verbs = [
         h
         for h in verb_hits
-        if not (quotes and any(qs <= h.start < qe for qs, qe in quotes))
-        and h.tok_start not in named
+        if not (quotes and in_spans(quotes, h.start)) and h.tok_start not in named
     ]
     acts = dictionary("reporting_verbs").category_attrs
     rows: list[Attribution] = []
@@ -93,12 +102,66 @@ def attributions_in(s: Sentence, verb_hits: list) -> list[Attribution]:
     return rows
 
 
-def attribution_at(attrs: list[Attribution], char: int) -> Attribution | None:
-    """The first attribution whose content holds character ``char``."""
-    for row in attrs:
-        if row.content_start <= char < row.content_end:
-            return row
-    return None
+class SpeechSpans:
+    """The attributions of one sentence, looked up by the position of a word.
+
+    :meth:`at` gives the first attribution (in the order of ``rows``) whose
+    content holds a hit's first character. With many attributions (a long
+    unpunctuated line) the owner of every token is worked out once, so each
+    look-up is constant work instead of a pass over all of them.
+    """
+
+    __slots__ = ("rows", "_tokens", "_owner")
+
+    def __init__(self, rows: list[Attribution], tokens: list[Token]) -> None:
+        self.rows = rows
+        self._tokens = tokens
+        self._owner: list[int] | None = None
+
+    def at(self, hit) -> Attribution | None:
+        """The attribution whose content holds ``hit`` (a dictionary hit), or None."""
+        rows = self.rows
+        if len(rows) <= _FEW:
+            char = hit.start
+            for row in rows:
+                if row.content_start <= char < row.content_end:
+                    return row
+            return None
+        if self._owner is None:
+            self._owner = _first_cover(self._tokens, rows)
+        k = self._owner[hit.tok_start]
+        return rows[k] if k >= 0 else None
+
+
+#: A sentence without attributed speech.
+NO_SPEECH = SpeechSpans([], [])
+
+
+def _first_cover(tokens: list[Token], rows: list[Attribution]) -> list[int]:
+    """For every token, the index of the first row whose content holds its start, or -1.
+
+    Each row paints the tokens of its content that no earlier row painted;
+    ``following[i]`` leads to the next unpainted token, so no token is
+    painted or passed over twice (union-find with path halving).
+    """
+    n = len(tokens)
+    owner = [-1] * n
+    following = list(range(n + 1))
+    for k, row in enumerate(rows):
+        end = token_index(tokens, row.content_end)
+        i = _unpainted(following, token_index(tokens, row.content_start))
+        while i < end:
+            owner[i] = k
+            following[i] = i + 1
+            i = _unpainted(following, i + 1)
+    return owner
+
+
+def _unpainted(following: list[int], i: int) -> int:
+    while following[i] != i:
+        following[i] = following[following[i]]
+        i = following[i]
+    return i
 
 
 def _act(acts: dict, hit) -> str:
@@ -111,7 +174,12 @@ def _quote_verb(s: Sentence, verbs: list, q_start: int, q_end: int) -> int | Non
     qa = token_index(tokens, q_start)
     qb = token_index(tokens, q_end)
     best, best_distance = None, _QUOTE_VERB_WINDOW + 1
-    for k, hit in enumerate(verbs):
+    # Only a verb ending within the window before the quotation, or starting
+    # within it after, can be its verb: the others are not read at all.
+    first = bisect_left(verbs, qa - _QUOTE_VERB_WINDOW, key=_TOK_END)
+    last = bisect_right(verbs, qb + _QUOTE_VERB_WINDOW, key=_TOK_START)
+    for k in range(first, last):
+        hit = verbs[k]
         distance = qa - hit.tok_end if hit.tok_end <= qa else hit.tok_start - qb
         between = tokens[hit.tok_end : qa] if hit.tok_end <= qa else tokens[qb : hit.tok_start]
         # A bracket between them means the verb belongs to an aside, not to this quote.
@@ -169,10 +237,7 @@ def _reported(s: Sentence, hit, act: str) -> Attribution | None:
         if found is None:
             return None
         c0, c1, addressee = found
-    while c1 > c0 and tokens[c1 - 1].norm in BOUNDARY:
-        c1 -= 1
-    while c0 < c1 and tokens[c0].norm in BOUNDARY:
-        c0 += 1
+    c0, c1 = s.strip(c0, c1)
     if c0 >= c1:
         return None
     start, end = tokens[c0].start, tokens[c1 - 1].end
@@ -217,14 +282,9 @@ def _content_before(s: Sentence, a: int, speaker: Mention | None) -> tuple[int, 
 
     "(language that is unhelpful, both sides concede, because ...)".
     """
-    tokens = s.tokens
     c1 = speaker.tok_start if speaker else max(s.clause_start(a), a - 5)
-    while c1 > 0 and tokens[c1 - 1].norm in BOUNDARY:
-        c1 -= 1
-    c0 = c1
-    while c0 > 0 and tokens[c0 - 1].norm not in OPENERS and tokens[c0 - 1].norm not in {".", ";"}:
-        c0 -= 1
-    return c0, c1
+    c1 = s.last_before(c1, BOUNDARY, inside=False) + 1
+    return s.last_before(c1, _CONTENT_OPENERS) + 1, c1
 
 
 def _attribution(

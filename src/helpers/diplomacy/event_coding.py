@@ -23,10 +23,12 @@ References
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from helpers.actors import Mention
-from helpers.diplomacy.attribution import Attribution, attribution_at
+from helpers.diplomacy.attribution import Attribution, SpeechSpans
 from helpers.diplomacy.dictionaries import dictionary
 from helpers.diplomacy.sentence import Sentence, stand_in
 from helpers.diplomacy.stance import MODALITY_CATEGORIES
@@ -35,6 +37,8 @@ from helpers.diplomacy.words import negated_before, passive, token_index
 # How far the rules look, in tokens (documented in events.yml).
 _NEG_WINDOW = 3
 _MODAL_WINDOW = 3
+
+_TOK_START = attrgetter("tok_start")
 
 #: Quad classes that count as cooperation in the dyad tables.
 COOPERATION = ("verbal_cooperation", "material_cooperation")
@@ -110,8 +114,18 @@ def event_label(event: Event) -> str:
     return " ".join(parts)
 
 
+class _Coder(NamedTuple):
+    """What the rules read in one sentence, gathered once for all its event words."""
+
+    s: Sentence
+    speech: SpeechSpans
+    hits: list  # the event words, in text order
+    modals: list  # the modal stance markers, in text order
+    groups: dict[int, list[Mention]]  # subject's tok_start -> the actors joined to it
+
+
 def events_in(
-    s: Sentence, attrs: list[Attribution], stance: list, event_hits: list, detail: bool = True
+    s: Sentence, speech: SpeechSpans, stance: list, event_hits: list, detail: bool = True
 ) -> list[Event]:
     """Events of one sentence from its ``events.yml`` hits.
 
@@ -125,9 +139,11 @@ def events_in(
     if s.mentions:  # an event word inside an actor's name is not an event ("United States")
         named = s.named()
         hits = [h for h in event_hits if h.tok_start not in named]
+    modals = [hit for hit in stance if hit.category in MODALITY_CATEGORIES]
+    coder = _Coder(s, speech, hits, modals, {})
     categories = dictionary("events").category_attrs
     # What qualifies each event comes first: it alone decides which is the main one.
-    qualified = [_qualify(s, stance, hit, categories[hit.category]) for hit in hits]
+    qualified = [_qualify(coder, hit, categories[hit.category]) for hit in hits]
     if not detail and qualified:
         qualified = qualified[: main_index(qualified) + 1]
     rows: list[Event] = []
@@ -135,7 +151,7 @@ def events_in(
     first_of_hit = 0  # where the rows of the latest word begin
     for word in qualified:
         first_of_hit = len(rows)
-        sources, target, rule, is_passive = _roles(s, attrs, hits, word.hit, previous)
+        sources, target, rule, is_passive = _roles(coder, word.hit, previous)
         rows.extend(_rows(s, word, sources, target, rule, is_passive))
         previous = _Roles(sources, target)
     if not detail and rows:
@@ -143,18 +159,18 @@ def events_in(
     return rows
 
 
-def _qualify(s: Sentence, stance: list, hit, attrs: dict) -> Qualified:
+def _qualify(coder: _Coder, hit, attrs: dict) -> Qualified:
     """Weight, negation and modality of one event word."""
-    tokens = s.tokens
+    tokens = coder.s.tokens
     a, b = hit.tok_start, hit.tok_end
     weight = float(hit.attrs.get("goldstein", attrs.get("goldstein", 0.0)))
     negated = negated_before(tokens, a, _NEG_WINDOW) or (
         b < len(tokens) and tokens[b].norm in {"not", "n't"}
     )
-    return Qualified(hit, attrs, weight, negated, _modality(s, stance, a, b))
+    return Qualified(hit, attrs, weight, negated, _modality(coder, a, b))
 
 
-def _modality(s: Sentence, stance: list, a: int, b: int) -> str:
+def _modality(coder: _Coder, a: int, b: int) -> str:
     """The modal that qualifies an event.
 
     A modal before the event in its clause ("would not join"), or one right
@@ -162,17 +178,17 @@ def _modality(s: Sentence, stance: list, a: int, b: int) -> str:
     only actor names may stand between the event and that modal.
     """
     # Only modals near the event can qualify it: look no further for the others.
-    modals = [
-        hit
-        for hit in stance
-        if hit.category in MODALITY_CATEGORIES
-        and a - _MODAL_WINDOW <= hit.tok_start < b + _MODAL_WINDOW
-    ]
+    modals = coder.modals
     if not modals:
         return ""
+    first = bisect_left(modals, a - _MODAL_WINDOW, key=_TOK_START)
+    last = bisect_left(modals, b + _MODAL_WINDOW, key=_TOK_START)
+    if first == last:
+        return ""
+    s = coder.s
     lower = max(s.clause_start(a), a - _MODAL_WINDOW)
     found = ""
-    for hit in modals:
+    for hit in modals[first:last]:
         word = s.tokens[hit.tok_start].text if hit.tok_end - hit.tok_start == 1 else hit.pattern
         if lower <= hit.tok_start and hit.tok_end <= a:
             found = word
@@ -184,9 +200,10 @@ def _modality(s: Sentence, stance: list, a: int, b: int) -> str:
 
 
 def _roles(
-    s: Sentence, attrs: list[Attribution], hits: list, hit, previous: _Roles | None
+    coder: _Coder, hit, previous: _Roles | None
 ) -> tuple[list[Mention], Mention | None, str, bool]:
     """``(sources, target, rule, passive)`` of one event word."""
+    s = coder.s
     a, b = hit.tok_start, hit.tok_end
     lower = s.clause_start(a)
     if passive(s.tokens, a, b):
@@ -195,12 +212,11 @@ def _roles(
         return sources, s.nearest_before(a, lower), "passive: agent after 'by' is the source", True
     upper = s.clause_end(b)
     # Stop the object search at the next event word of the clause.
-    for other in hits:
-        if other.tok_start >= b and other is not hit:
-            upper = min(upper, other.tok_start)
-            break
-    attribution = attribution_at(attrs, hit.start)
-    sources, rule = _sources(s, attribution, hit, lower, previous)
+    following = bisect_left(coder.hits, b, key=_TOK_START)
+    if following < len(coder.hits):
+        upper = min(upper, coder.hits[following].tok_start)
+    attribution = coder.speech.at(hit)
+    sources, rule = _sources(coder, attribution, hit, lower, previous)
     exclude = sources[0].actor_id if len(sources) == 1 else ""
     target = s.first_after(b, upper, exclude=exclude)
     if (
@@ -215,9 +231,10 @@ def _roles(
 
 
 def _sources(
-    s: Sentence, attribution: Attribution | None, hit, lower: int, previous: _Roles | None
+    coder: _Coder, attribution: Attribution | None, hit, lower: int, previous: _Roles | None
 ) -> tuple[list[Mention], str]:
     """The source actors of an active event word, and the rule that found them."""
+    s = coder.s
     a = hit.tok_start
     content_lower = lower
     if attribution is not None:
@@ -233,7 +250,7 @@ def _sources(
         # second verb shares the first one's subject, not its object.
         return previous.sources, "coordinated verb shares the subject"
     if subject is not None:
-        return group(s, subject), "clause subject"
+        return _group(coder, subject), "clause subject"
     if attribution is not None and attribution.speaker_id and not hit.attrs.get("nominal"):
         # "Russia notified Tokyo that talks are over": the speaker acts. Not for
         # a noun ("warned that sanctions would fail": whose sanctions is open).
@@ -245,25 +262,34 @@ def _sources(
     return [], "no source actor found"
 
 
-def group(s: Sentence, last: Mention) -> list[Mention]:
-    """``last`` and the mentions joined to it by "and" / "," ("Moscow and Tokyo"), one per actor."""
+def _group(coder: _Coder, last: Mention) -> list[Mention]:
+    """``last`` and the mentions joined to it by "and" / "," ("Moscow and Tokyo"), one per actor.
+
+    Worked out once per subject: several verbs of one subject share it.
+    """
+    found = coder.groups.get(last.tok_start)
+    if found is not None:
+        return found
+    s = coder.s
     mentions = s.mentions
-    members = [last]
-    index = mentions.index(last)
+    members = [last]  # from the last backwards
+    index = s.index_of(last)
     while index > 0:
         previous = mentions[index - 1]
-        between = [t.norm for t in s.tokens[previous.tok_end : members[0].tok_start]]
+        between = [t.norm for t in s.tokens[previous.tok_end : members[-1].tok_start]]
         if between and all(w in {",", "and"} for w in between):
-            members.insert(0, previous)
+            members.append(previous)
             index -= 1
         else:
             break
-    if len(members) == 1:
-        return members
-    seen: dict[str, Mention] = {}
-    for mention in members:
-        seen.setdefault(mention.actor_id, mention)
-    return list(seen.values())
+    members.reverse()
+    if len(members) > 1:
+        seen: dict[str, Mention] = {}
+        for mention in members:
+            seen.setdefault(mention.actor_id, mention)
+        members = list(seen.values())
+    coder.groups[last.tok_start] = members
+    return members
 
 
 def _rows(

@@ -14,9 +14,11 @@ the subject of its clause.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from operator import attrgetter
 from typing import NamedTuple
 
-from helpers.diplomacy.attribution import Attribution, attribution_at
+from helpers.diplomacy.attribution import SpeechSpans
 from helpers.diplomacy.dictionaries import dictionary
 from helpers.diplomacy.sentence import Sentence
 from helpers.diplomacy.words import BOUNDARY, negated_before, passive
@@ -36,6 +38,9 @@ LADDER_LABELS: dict[int, str] = {
 _NEG_WINDOW = 3
 _INTENSIFIER_BEFORE = 2
 _INTENSIFIER_AFTER = 6
+
+_TOK_START = attrgetter("tok_start")
+_TOK_END = attrgetter("tok_end")
 
 
 class Statement(NamedTuple):
@@ -60,7 +65,7 @@ def is_statement(hits: list) -> bool:
 
 
 def statements_in(
-    s: Sentence, attrs: list[Attribution], hits: list, detail: bool = True
+    s: Sentence, speech: SpeechSpans, hits: list, detail: bool = True
 ) -> list[Statement]:
     """Ladder statements of one sentence from its ``diplomacy.yml`` hits.
 
@@ -88,7 +93,7 @@ def statements_in(
             start, end = min(start, intensifier.start), max(end, intensifier.end)
             boost = intensifier.pattern
         speaker_id, speaker, rule = (
-            statement_speaker(s, attrs, hit, base) if detail else ("", "", "")
+            statement_speaker(s, speech, hit, base) if detail else ("", "", "")
         )
         rows.append(
             Statement(
@@ -109,11 +114,16 @@ def statements_in(
 
 
 def _intensifier(s: Sentence, hit, boosts: list):
-    """The intensifier of a ladder word, the last that fits when several do, or None."""
+    """The intensifier of a ladder word, the last that fits when several do, or None.
+
+    ``boosts`` are in text order; only those near the word are read.
+    """
     tokens = s.tokens
     a, b = hit.tok_start, hit.tok_end
     intensifier = None
-    for boost in boosts:
+    first = bisect_left(boosts, a - _INTENSIFIER_BEFORE, key=_TOK_END)
+    last = bisect_right(boosts, b + _INTENSIFIER_AFTER, key=_TOK_START)
+    for boost in boosts[first:last]:
         after = boost.attrs.get("position") == "after"
         if not after and 0 <= a - boost.tok_end <= _INTENSIFIER_BEFORE:
             if not any(t.norm in BOUNDARY for t in tokens[boost.tok_end : a]):
@@ -124,16 +134,14 @@ def _intensifier(s: Sentence, hit, boosts: list):
     return intensifier
 
 
-def statement_speaker(
-    s: Sentence, attrs: list[Attribution], hit, base: int
-) -> tuple[str, str, str]:
+def statement_speaker(s: Sentence, speech: SpeechSpans, hit, base: int) -> tuple[str, str, str]:
     """Who makes a ladder statement: ``(actor id, name or words, rule)``.
 
     The speaker of the speech it sits in, else the agent of a passive
     condemnation, else the clause subject; empty strings when none is found.
     """
     a, b = hit.tok_start, hit.tok_end
-    attribution = attribution_at(attrs, hit.start)
+    attribution = speech.at(hit)
     if attribution is not None and (attribution.speaker_id or attribution.speaker_text):
         rule = f"speaker ({attribution.kind})"
         if not attribution.speaker_id:

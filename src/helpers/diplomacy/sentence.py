@@ -10,12 +10,20 @@ after it.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from operator import attrgetter
+
 from helpers.actors import Mention
 from helpers.diplomacy.words import BOUNDARY
 from helpers.text import Token
 
 # How far after a passive verb "by" and its agent may stand, in tokens (diplomacy.yml).
 AGENT_WINDOW = 4
+#: Tokens a look-up walks before it searches the positions it has built instead.
+WALK = 24
+
+_TOK_START = attrgetter("tok_start")
+_TOK_END = attrgetter("tok_end")
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
@@ -54,9 +62,15 @@ class Sentence:
     are the quotation spans overlapping the sentence, clipped to it;
     ``mentions`` are in text order and never overlap; ``names`` maps an
     actor id to its name.
+
+    Every look-up costs at most a short walk plus a binary search, whatever
+    the sentence's length: a walk that goes further than :data:`WALK`
+    tokens builds the positions of the tokens it looks for, once per
+    sentence, and searches those (issue 12: a sentence of 200,000 words
+    without punctuation is one sentence, and ``score`` rows are never cut).
     """
 
-    __slots__ = ("tokens", "text", "base", "quotes", "mentions", "names", "_named")
+    __slots__ = ("tokens", "text", "base", "quotes", "mentions", "names", "_named", "_positions")
 
     def __init__(self, tokens, text, base, quotes, mentions, names) -> None:
         self.tokens: list[Token] = tokens
@@ -66,6 +80,7 @@ class Sentence:
         self.mentions: list[Mention] = mentions
         self.names: dict[str, str] = names
         self._named: set[int] | None = None
+        self._positions: dict[tuple[frozenset, bool], list[int]] | None = None
 
     def chars(self, start: int, end: int) -> str:
         """The text between two document offsets."""
@@ -77,43 +92,89 @@ class Sentence:
             return ""
         return self.names.get(mention.actor_id, mention.actor_id)
 
+    # -- word positions -----------------------------------------------------------------
+    def last_before(self, index: int, words: frozenset, inside: bool = True) -> int:
+        """The last ``i < index`` whose token is (``inside``) or is not in ``words``; else -1."""
+        tokens = self.tokens
+        i = index - 1
+        lowest = index - WALK
+        while i >= 0:
+            if (tokens[i].norm in words) is inside:
+                return i
+            if i <= lowest:
+                break  # a long way back: search the positions instead
+            i -= 1
+        else:
+            return -1
+        positions = self._positions_of(words, inside)
+        k = bisect_left(positions, index)
+        return positions[k - 1] if k else -1
+
+    def first_from(self, index: int, words: frozenset, inside: bool = True) -> int:
+        """The first ``i >= index`` whose token is (``inside``) or is not in ``words``; else n."""
+        tokens = self.tokens
+        n = len(tokens)
+        i = index
+        highest = index + WALK
+        while i < n:
+            if (tokens[i].norm in words) is inside:
+                return i
+            if i >= highest:
+                break
+            i += 1
+        else:
+            return n
+        positions = self._positions_of(words, inside)
+        k = bisect_left(positions, index)
+        return positions[k] if k < len(positions) else n
+
+    def _positions_of(self, words: frozenset, inside: bool) -> list[int]:
+        if self._positions is None:
+            self._positions = {}  # only long sentences get here
+        key = (words, inside)
+        found = self._positions.get(key)
+        if found is None:
+            found = [i for i, t in enumerate(self.tokens) if (t.norm in words) is inside]
+            self._positions[key] = found
+        return found
+
     # -- clauses ----------------------------------------------------------------------
     def clause_start(self, index: int) -> int:
         """Index of the first token of the clause that holds ``tokens[index]``."""
-        tokens = self.tokens
-        i = index - 1
-        while i >= 0 and tokens[i].norm not in BOUNDARY:
-            i -= 1
-        return i + 1
+        return self.last_before(index, BOUNDARY) + 1
 
     def clause_end(self, index: int) -> int:
         """Index one past the last token of the clause that holds ``tokens[index - 1]``."""
-        tokens = self.tokens
-        i = index
-        n = len(tokens)
-        while i < n and tokens[i].norm not in BOUNDARY:
-            i += 1
-        return i
+        return self.first_from(index, BOUNDARY)
+
+    def strip(self, c0: int, c1: int) -> tuple[int, int]:
+        """``tokens[c0:c1]`` without the clause punctuation at either end (may become empty)."""
+        c1 = max(c0, self.last_before(c1, BOUNDARY, inside=False) + 1)
+        return min(c1, self.first_from(c0, BOUNDARY, inside=False)), c1
 
     # -- actor mentions ----------------------------------------------------------------
     def nearest_before(self, index: int, lower: int) -> Mention | None:
         """The last mention inside ``tokens[lower:index]``."""
-        best = None
-        for mention in self.mentions:
-            if lower <= mention.tok_start and mention.tok_end <= index:
-                best = mention
-        return best
+        mentions = self.mentions
+        k = bisect_right(mentions, index, key=_TOK_END) - 1
+        if k >= 0 and mentions[k].tok_start >= lower:
+            return mentions[k]
+        return None
 
     def first_after(self, index: int, upper: int, exclude: str = "") -> Mention | None:
         """The first mention inside ``tokens[index:upper]`` of an actor other than ``exclude``."""
-        for mention in self.mentions:
-            if (
-                index <= mention.tok_start
-                and mention.tok_end <= upper
-                and mention.actor_id != exclude
-            ):
+        mentions = self.mentions
+        for k in range(bisect_left(mentions, index, key=_TOK_START), len(mentions)):
+            mention = mentions[k]
+            if mention.tok_end > upper:
+                return None  # and so do all that follow
+            if mention.actor_id != exclude:
                 return mention
         return None
+
+    def index_of(self, mention: Mention) -> int:
+        """The position of one of :attr:`mentions` in that list."""
+        return bisect_left(self.mentions, mention.tok_start, key=_TOK_START)
 
     def named(self) -> set[int]:
         """Indices of the tokens inside actor mentions ("States" in "United States")."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from helpers.diplomacy.words import NEGATION, OPENERS, negated_after, negated_before
+from helpers.diplomacy.words import NEGATION, OPENERS, in_spans, negated_after, negated_before
 from helpers.text import Token
 
 #: Stance categories of ``stance.yml`` counted per sentence, in table order.
@@ -107,5 +107,5 @@ def _questions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[Stanc
             "engagement", "question", "?", token.start, token.end, i, i + 1, False, "question mark"
         )
         for i, token in enumerate(tokens)
-        if token.text == "?" and not any(s <= token.start < e for s, e in quotes)
+        if token.text == "?" and not in_spans(quotes, token.start)
     ]

@@ -9,7 +9,7 @@ research question live in ``data/lexicons``.
 from __future__ import annotations
 
 from bisect import bisect_right
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from helpers.text import Token
 
@@ -86,8 +86,21 @@ def passive(tokens: list[Token], a: int, b: int) -> bool:
 
 
 _START = attrgetter("start")
+_FIRST = itemgetter(0)
 
 
 def token_index(tokens: list[Token], char: int) -> int:
     """Index of the first token starting at or after character ``char``."""
     return bisect_right(tokens, char - 1, key=_START)
+
+
+def in_spans(spans: list[tuple[int, int]], char: int) -> bool:
+    """True when ``char`` falls inside one of ``spans`` (in text order, never overlapping).
+
+    Examples
+    --------
+    >>> in_spans([(0, 4), (10, 12)], 11), in_spans([(0, 4), (10, 12)], 4)
+    (True, False)
+    """
+    k = bisect_right(spans, char, key=_FIRST)
+    return k > 0 and char < spans[k - 1][1]
