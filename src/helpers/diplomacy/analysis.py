@@ -75,7 +75,7 @@ def analyse_tokens(
         s = Sentence(tokens, text, base, quotes, mentions, actors.names)
         if quotes or verb_hits:
             attrs = attributions_in(s, verb_hits)
-        speech = SpeechSpans(attrs, tokens) if attrs else NO_SPEECH
+        speech = SpeechSpans(attrs, tokens) if attrs and (ladder_hits or event_hits) else NO_SPEECH
         if ladder_hits:
             found_statements = statements_in(s, speech, ladder_hits, detail)
         if event_hits:

@@ -212,9 +212,11 @@ def _roles(
         return sources, s.nearest_before(a, lower), "passive: agent after 'by' is the source", True
     upper = s.clause_end(b)
     # Stop the object search at the next event word of the clause.
-    following = bisect_left(coder.hits, b, key=_TOK_START)
-    if following < len(coder.hits):
-        upper = min(upper, coder.hits[following].tok_start)
+    hits = coder.hits
+    if len(hits) > 1:
+        following = bisect_left(hits, b, key=_TOK_START)
+        if following < len(hits):
+            upper = min(upper, hits[following].tok_start)
     attribution = coder.speech.at(hit)
     sources, rule = _sources(coder, attribution, hit, lower, previous)
     exclude = sources[0].actor_id if len(sources) == 1 else ""

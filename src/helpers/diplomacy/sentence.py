@@ -21,6 +21,7 @@ from helpers.text import Token
 AGENT_WINDOW = 4
 #: Tokens a look-up walks before it searches the positions it has built instead.
 WALK = 24
+_FEW = 8
 
 _TOK_START = attrgetter("tok_start")
 _TOK_END = attrgetter("tok_end")
@@ -97,38 +98,34 @@ class Sentence:
         """The last ``i < index`` whose token is (``inside``) or is not in ``words``; else -1."""
         tokens = self.tokens
         i = index - 1
-        lowest = index - WALK
-        while i >= 0:
-            if (tokens[i].norm in words) is inside:
-                return i
-            if i <= lowest:
-                break  # a long way back: search the positions instead
+        while i >= 0 and (tokens[i].norm in words) is not inside:
+            if index - i >= WALK:  # a long way back: search the positions instead
+                return self._search_before(index, words, inside)
             i -= 1
-        else:
-            return -1
-        positions = self._positions_of(words, inside)
-        k = bisect_left(positions, index)
-        return positions[k - 1] if k else -1
+        return i
 
     def first_from(self, index: int, words: frozenset, inside: bool = True) -> int:
         """The first ``i >= index`` whose token is (``inside``) or is not in ``words``; else n."""
         tokens = self.tokens
-        n = len(tokens)
-        i = index
-        highest = index + WALK
-        while i < n:
-            if (tokens[i].norm in words) is inside:
-                return i
-            if i >= highest:
-                break
+        i, n = index, len(tokens)
+        while i < n and (tokens[i].norm in words) is not inside:
+            if i - index >= WALK:
+                return self._search_from(index, words, inside)
             i += 1
-        else:
-            return n
+        return i
+
+    def _search_before(self, index: int, words: frozenset, inside: bool) -> int:
         positions = self._positions_of(words, inside)
         k = bisect_left(positions, index)
-        return positions[k] if k < len(positions) else n
+        return positions[k - 1] if k else -1
+
+    def _search_from(self, index: int, words: frozenset, inside: bool) -> int:
+        positions = self._positions_of(words, inside)
+        k = bisect_left(positions, index)
+        return positions[k] if k < len(positions) else len(self.tokens)
 
     def _positions_of(self, words: frozenset, inside: bool) -> list[int]:
+        """Where the tokens that are (or are not) in ``words`` stand, built once per sentence."""
         if self._positions is None:
             self._positions = {}  # only long sentences get here
         key = (words, inside)
@@ -141,21 +138,43 @@ class Sentence:
     # -- clauses ----------------------------------------------------------------------
     def clause_start(self, index: int) -> int:
         """Index of the first token of the clause that holds ``tokens[index]``."""
-        return self.last_before(index, BOUNDARY) + 1
+        tokens = self.tokens
+        i = index - 1
+        while i >= 0 and tokens[i].norm not in BOUNDARY:
+            if index - i >= WALK:  # the clause is long: look up where it starts
+                return self._search_before(index, BOUNDARY, True) + 1
+            i -= 1
+        return i + 1
 
     def clause_end(self, index: int) -> int:
         """Index one past the last token of the clause that holds ``tokens[index - 1]``."""
-        return self.first_from(index, BOUNDARY)
+        tokens = self.tokens
+        i, n = index, len(tokens)
+        while i < n and tokens[i].norm not in BOUNDARY:
+            if i - index >= WALK:
+                return self._search_from(index, BOUNDARY, True)
+            i += 1
+        return i
 
     def strip(self, c0: int, c1: int) -> tuple[int, int]:
         """``tokens[c0:c1]`` without the clause punctuation at either end (may become empty)."""
-        c1 = max(c0, self.last_before(c1, BOUNDARY, inside=False) + 1)
-        return min(c1, self.first_from(c0, BOUNDARY, inside=False)), c1
+        tokens = self.tokens
+        if c1 > c0 and tokens[c1 - 1].norm in BOUNDARY:
+            c1 = max(c0, self.last_before(c1, BOUNDARY, inside=False) + 1)
+        if c0 < c1 and tokens[c0].norm in BOUNDARY:
+            c0 = min(c1, self.first_from(c0, BOUNDARY, inside=False))
+        return c0, c1
 
     # -- actor mentions ----------------------------------------------------------------
     def nearest_before(self, index: int, lower: int) -> Mention | None:
         """The last mention inside ``tokens[lower:index]``."""
         mentions = self.mentions
+        if len(mentions) <= _FEW:  # a handful: reading them beats a binary search
+            best = None
+            for mention in mentions:
+                if lower <= mention.tok_start and mention.tok_end <= index:
+                    best = mention
+            return best
         k = bisect_right(mentions, index, key=_TOK_END) - 1
         if k >= 0 and mentions[k].tok_start >= lower:
             return mentions[k]
@@ -164,8 +183,11 @@ class Sentence:
     def first_after(self, index: int, upper: int, exclude: str = "") -> Mention | None:
         """The first mention inside ``tokens[index:upper]`` of an actor other than ``exclude``."""
         mentions = self.mentions
-        for k in range(bisect_left(mentions, index, key=_TOK_START), len(mentions)):
+        first = bisect_left(mentions, index, key=_TOK_START) if len(mentions) > _FEW else 0
+        for k in range(first, len(mentions)):
             mention = mentions[k]
+            if mention.tok_start < index:
+                continue
             if mention.tok_end > upper:
                 return None  # and so do all that follow
             if mention.actor_id != exclude:
