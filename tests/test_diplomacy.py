@@ -658,18 +658,22 @@ def editable_ladder(tmp_path, monkeypatch):
     reload_dictionaries()
 
 
-def test_tables_see_an_edited_dictionary_and_score_after_reload(editable_ladder):
+def test_an_edited_dictionary_reaches_tables_and_score_in_a_running_kernel(editable_ladder):
     from helpers.diplomacy import reload_dictionaries
+    from helpers.score import score_texts
 
     text = "Japan is wary of the move."
     assert level(text) == 0 and row(text)["intensity"] == 0
     source = editable_ladder.read_text(encoding="utf-8")
     edited = source.replace("        - concerned\n", "        - concerned\n        - wary\n", 1)
     editable_ladder.write_text(edited, encoding="utf-8")
-    assert row(text)["intensity"] == 0  # score keeps its compiled copy ...
+    assert row(text)["intensity"] == 0  # score_row alone keeps its compiled copy ...
     assert level(text) == 2  # ... the tables read the file as it is now ...
-    assert row(text)["intensity"] == 2  # ... and their reload is the one score shares
+    assert row(text)["intensity"] == 2  # ... and their reload is the one score_row shares
     editable_ladder.write_text(source, encoding="utf-8")
     assert row(text)["intensity"] == 2
-    reload_dictionaries()  # what a user calls in a running kernel
-    assert row(text)["intensity"] == 0
+    assert score_texts([text], analyses=["diplomacy"])["intensity"].tolist() == [0]
+    assert row(text)["intensity"] == 0  # the score command reloaded for everyone
+    editable_ladder.write_text(edited, encoding="utf-8")
+    reload_dictionaries()  # what a user calls before score_row after an edit
+    assert row(text)["intensity"] == 2

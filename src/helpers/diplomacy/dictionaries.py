@@ -2,11 +2,11 @@
 
 Four dictionaries of ``data/lexicons`` (``stance``, ``reporting_verbs``,
 ``diplomacy``, ``events``) and the project's actors list
-(``actors.yml``) are compiled once and kept. The article tables call
-:func:`reload_dictionaries` before each run, so a notebook sees an edited
-file at once; the ``score`` path keeps its compiled copies for speed until
-:func:`reload_dictionaries` is called (in a running kernel: call it after
-editing a file, then score again).
+(``actors.yml``) are compiled once and kept. :func:`reload_dictionaries`
+is the one way to pick up an edited file: the article tables call it before
+each run and ``score_dictionaries`` before each chunk of ``score`` rows, so
+both see an edit in a running kernel at their next call. ``score_row`` on its
+own reads the kept copies (it runs once a row: no file is looked at there).
 """
 
 from __future__ import annotations
@@ -65,8 +65,8 @@ def reload_dictionaries() -> None:
     Files whose size and modification time are unchanged are not compiled
     again (:func:`helpers.lexicons.load_dictionary` keeps one compiled copy
     per file version), so this is cheap. The article tables call it before
-    every run; call it yourself to make ``score_row`` see an edited file in
-    a running kernel.
+    every run and ``score_dictionaries`` before every chunk of ``score``
+    rows; call it yourself before calling ``score_row`` directly after an edit.
 
     Examples
     --------

@@ -13,7 +13,12 @@ from __future__ import annotations
 from typing import Any
 
 from helpers.diplomacy.analysis import Analysis, analyse_tokens
-from helpers.diplomacy.dictionaries import default_actors, matched_dictionaries, matcher
+from helpers.diplomacy.dictionaries import (
+    default_actors,
+    matched_dictionaries,
+    matcher,
+    reload_dictionaries,
+)
 from helpers.diplomacy.event_coding import event_label, main_event
 from helpers.errors import ParameterError
 from helpers.text import Token, quote_spans
@@ -42,8 +47,12 @@ def score_dictionaries(actors=None) -> tuple:
     ``stance``, ``reporting_verbs``, ``diplomacy``, ``events`` and the actors'
     dictionary. :mod:`helpers.score` matches them together with the other
     analyses' dictionaries in one pass (:class:`~helpers.lexicons.DictionarySet`)
-    and hands :func:`score_row` the hits.
+    and hands :func:`score_row` the hits. Files edited since they were compiled
+    are read again first (:func:`~helpers.diplomacy.reload_dictionaries`), so
+    ``score``, which asks once per chunk of rows, scores with the dictionaries
+    as they are on disk, in a running kernel too.
     """
+    reload_dictionaries()
     return matched_dictionaries(actors)
 
 
