@@ -64,11 +64,13 @@ class Sentence:
     ``mentions`` are in text order and never overlap; ``names`` maps an
     actor id to its name.
 
-    Every look-up costs at most a short walk plus a binary search, whatever
-    the sentence's length: a walk that goes further than :data:`WALK`
-    tokens builds the positions of the tokens it looks for, once per
-    sentence, and searches those (issue 12: a sentence of 200,000 words
-    without punctuation is one sentence, and ``score`` rows are never cut).
+    A look-up costs a short walk or a binary search, whatever the sentence's
+    length: a walk that goes further than :data:`WALK` tokens builds the
+    positions of the tokens it looks for, once per sentence, and searches
+    those; :meth:`first_after` passes over only the excluded actor's
+    mentions inside its bounds, which the rules keep apart (issue 12: a
+    sentence of 200,000 words without punctuation is one sentence, and
+    ``score`` rows are never cut).
     """
 
     __slots__ = ("tokens", "text", "base", "quotes", "mentions", "names", "_named", "_positions")
