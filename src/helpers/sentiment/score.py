@@ -9,33 +9,37 @@ and finds these four there (the package re-exports them).
 from __future__ import annotations
 
 import math
-from functools import cache
 
-from helpers.sentiment.domain import DomainLexicon, domain_lexicon
+from helpers.sentiment.domain import DOMAIN_LEXICON, DomainLexicon, domain_lexicon
 from helpers.sentiment.vader import engine
 from helpers.text import Token
 
 #: Columns :func:`score_row` returns (the ``score`` command's contract).
 COLUMNS: tuple[str, ...] = ("sentiment", "sentiment_raw", "pos", "neu", "neg")
 
-
-@cache
-def _default_domain() -> DomainLexicon:
-    return domain_lexicon()
+# The adjustments whose dictionary score_dictionaries() last handed out: the
+# hits score_row receives were matched with that dictionary, so they are read
+# with the same adjustments even if the file has changed on disk since.
+_score_domain: DomainLexicon | None = None
 
 
 def score_dictionaries() -> tuple:
     """The compiled dictionaries :func:`score_row` reads: the domain lexicon's.
 
     :mod:`helpers.score` matches them together with the other analyses'
-    dictionaries in one pass and hands :func:`score_row` the hits.
+    dictionaries in one pass and hands :func:`score_row` the hits. Each call
+    looks at the file again (:func:`helpers.sentiment.domain.domain_lexicon`:
+    recompiled only when it changed), so ``score_texts`` in a running kernel
+    uses the list as it is now, as the tables do.
 
     Examples
     --------
     >>> [d.name for d in score_dictionaries()]
     ['sentiment_domain']
     """
-    return (_default_domain().dictionary,)
+    global _score_domain
+    _score_domain = domain_lexicon(DOMAIN_LEXICON)
+    return (_score_domain.dictionary,)
 
 
 def score_row(text: str, tokens: list[Token], hits: list[list] | None = None) -> dict:
@@ -50,7 +54,8 @@ def score_row(text: str, tokens: list[Token], hits: list[list] | None = None) ->
         ``helpers.text.tokenize(text)``.
     hits : list of list of Hit, optional
         The tokens' hits of :func:`score_dictionaries` (one list), when the
-        caller matched them already; else matched here.
+        caller matched them already (read with the adjustments of that call);
+        else matched here, with the list as it is now.
 
     Returns
     -------
@@ -66,7 +71,11 @@ def score_row(text: str, tokens: list[Token], hits: list[list] | None = None) ->
     {'sentiment': -0.5096, 'sentiment_raw': -0.5096, 'pos': 0.0, 'neu': 0.548, 'neg': 0.452}
     """
     eng = engine()
-    compound, pos, neu, neg = eng.news(text, tokens, _default_domain(), hits[0] if hits else None)
+    if hits and _score_domain is not None:
+        domain, found = _score_domain, hits[0]
+    else:
+        domain, found = domain_lexicon(DOMAIN_LEXICON), None
+    compound, pos, neu, neg = eng.news(text, tokens, domain, found)
     return {
         "sentiment": compound,
         "sentiment_raw": eng.raw(text)[0],
