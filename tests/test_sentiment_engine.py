@@ -120,3 +120,32 @@ def test_tables_and_score_see_an_edited_domain_list(tmp_path, monkeypatch):
         sentiment_score.score_dictionaries()  # back to the project's list for later tests
     assert table_before == score_before == 0.0
     assert table_after == score_after == row_after < 0
+
+
+# -- the package's own one-way order ---------------------------------------------------------
+
+LAYERS = [
+    {"words", "labels", "clauses", "domain"},
+    {"vader"},
+    {"score", "tables"},
+    {"explain", "actors", "voice", "afinn"},
+]
+
+
+def test_each_sentiment_module_imports_only_from_layers_above_it():
+    import ast
+
+    from helpers.paths import PROJECT_ROOT
+
+    layer_of = {name: n for n, names in enumerate(LAYERS) for name in names}
+    folder = PROJECT_ROOT / "src" / "helpers" / "sentiment"
+    modules = {p.stem for p in folder.glob("*.py")} - {"__init__"}
+    assert modules == set(layer_of), "a new module: add it to LAYERS and docs/architecture.md"
+    for name in sorted(modules):
+        tree = ast.parse((folder / f"{name}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+                "helpers.sentiment."
+            ):
+                imported = node.module.rsplit(".", 1)[1]
+                assert layer_of[imported] < layer_of[name], f"{name} imports {imported}"
