@@ -432,14 +432,15 @@ class VaderEngine:
         compound = sum_s / math.sqrt((sum_s * sum_s) + 15)
         pos_sum = 0.0
         neg_sum = 0.0
-        neu_count = 0
-        for value in sentiments:
+        neu_count = len(sentiments)
+        # Most words are neutral (0): skip them in C, count them by difference.
+        for value in filter(None, sentiments):
             if value > 0:
                 pos_sum += float(value) + 1
+                neu_count -= 1
             elif value < 0:
                 neg_sum += float(value) - 1
-            else:
-                neu_count += 1
+                neu_count -= 1
         if pos_sum > math.fabs(neg_sum):
             pos_sum += amplifier
         elif pos_sum < math.fabs(neg_sum):
@@ -466,7 +467,7 @@ class VaderEngine:
         words = nltk_words(text, self.punc_list)
         lowers = [w.lower() for w in words]
         get = self.lexicon.get
-        vals = [get(w) for w in lowers]
+        vals = list(map(get, lowers))
         return self.scores(self.valences(words, lowers, vals), punctuation_emphasis(text))
 
     def polarity_scores(self, text: str) -> dict[str, float]:
@@ -521,11 +522,11 @@ class VaderEngine:
         if not hits:
             words = news_words(text)
             lowers = [w.lower() for w in words]
-            vals = [get(w) for w in lowers]
+            vals = list(map(get, lowers))
         else:
             words, where = news_words(text, spans=True)
             lowers = [w.lower() for w in words]
-            vals = [get(w) for w in lowers]
+            vals = list(map(get, lowers))
             domain.apply(hits, words, where, vals, token_base(text, tokens))
         return self.scores(self.valences(words, lowers, vals), punctuation_emphasis(text))
 
