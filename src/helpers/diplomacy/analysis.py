@@ -14,11 +14,19 @@ from bisect import bisect_left, bisect_right
 from operator import itemgetter
 from typing import NamedTuple
 
-from helpers.diplomacy.attribution import NO_SPEECH, Attribution, SpeechSpans, attributions_in
+from helpers.diplomacy.attribution import (
+    NO_SPEECH,
+    Attribution,
+    Speakers,
+    SpeechSpans,
+    attributions_in,
+)
 from helpers.diplomacy.dictionaries import actors_or_default, matcher, reload_dictionaries
 from helpers.diplomacy.event_coding import Event, events_in
 from helpers.diplomacy.ladder import Statement, is_statement, statements_in
+from helpers.diplomacy.discourse import Discourse
 from helpers.diplomacy.sentence import Sentence, find_mentions
+from helpers.diplomacy.speakers import actor_kinds
 from helpers.diplomacy.stance import stance_in
 from helpers.diplomacy.words import is_word
 from helpers.text import Token, quote_spans
@@ -48,6 +56,7 @@ def analyse_tokens(
     date=None,
     count_words: bool = True,
     detail: bool = True,
+    memory: Discourse | None = None,
 ) -> Analysis:
     """Run every analysis on one sentence.
 
@@ -57,7 +66,9 @@ def analyse_tokens(
     :func:`helpers.diplomacy.dictionaries.matched_dictionaries`).
     ``detail=False`` (``score``) leaves out what no ``score`` column shows.
     Actors are resolved only when speech, a statement or an event needs them
-    (speed: most sentences have none).
+    (speed: most sentences have none). ``memory`` is the article's
+    :class:`~helpers.diplomacy.discourse.Discourse` (pronouns and short forms
+    carried from the sentences before); ``score`` reads each row alone.
     """
     stance_hits, verb_hits, ladder_hits, event_hits, actor_hits = hits
     stance = []
@@ -68,20 +79,31 @@ def analyse_tokens(
     attrs: list[Attribution] = []
     found_statements: list[Statement] = []
     found_events: list[Event] = []
-    if quotes or verb_hits or ladder_hits or event_hits:
+    if quotes or verb_hits or ladder_hits or event_hits or memory is not None:
         # ``score`` reports no statement speaker, so a ladder word alone needs no actors.
         needed = detail or verb_hits or event_hits
         mentions = find_mentions(tokens, actors, date, actor_hits) if needed else []
         s = Sentence(tokens, text, base, quotes, mentions, actors.names)
         if quotes or verb_hits:
-            attrs = attributions_in(s, verb_hits)
+            predicates = _predicates(verb_hits, ladder_hits, event_hits)
+            speakers = Speakers(actor_kinds(actors), memory, predicates)
+            attrs = attributions_in(s, verb_hits, speakers)
         speech = SpeechSpans(attrs, tokens) if attrs and (ladder_hits or event_hits) else NO_SPEECH
         if ladder_hits:
             found_statements = statements_in(s, speech, ladder_hits, detail)
         if event_hits:
             found_events = events_in(s, speech, stance, event_hits, detail)
+        if memory is not None:
+            memory.end_sentence(s, actor_kinds(actors))
     words = sum(1 for t in tokens if is_word(t)) if count_words else 0
     return Analysis(words, stance, found_statements, attrs, found_events, len(quotes))
+
+
+def _predicates(verb_hits, *other_hits) -> dict[int, bool]:
+    """Where the sentence's verbs start: True for a reporting verb, False for a ladder or event word."""
+    found = {h.tok_start: False for hits in other_hits for h in hits}
+    found.update((h.tok_start, True) for h in verb_hits)
+    return found
 
 
 def sentence_quotes(quotes: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
@@ -107,14 +129,20 @@ def analyse_seg(seg, actors=None, date=None) -> list[Analysis]:
             return cache[1]
     quotes = quote_spans(seg.text)
     results = []
-    for (start, end), tokens in zip(
-        zip(seg.sentences["start"].tolist(), seg.sentences["end"].tolist(), strict=True),
+    memory = Discourse()
+    sentences = seg.sentences
+    for start, end, para, tokens in zip(
+        sentences["start"].tolist(),
+        sentences["end"].tolist(),
+        sentences["para_id"].tolist(),
         seg.tokens,
         strict=True,
     ):
         clipped = sentence_quotes(quotes, start, end)
         found = match.match_tokens(tokens)
-        results.append(analyse_tokens(tokens, seg.text, 0, clipped, actors, found, date))
+        memory.start_sentence(para, tokens[0].start if tokens else start)
+        analysis = analyse_tokens(tokens, seg.text, 0, clipped, actors, found, date, memory=memory)
+        results.append(analysis)
     try:
         seg._diplomacy_cache = ((actors, date, match), results)
     except AttributeError:  # a frozen or slotted object: simply do not cache

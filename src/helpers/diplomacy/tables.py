@@ -46,8 +46,9 @@ STATEMENT_COLUMNS = tuple(
     "speaker speaker_id rule".split()
 )
 ATTRIBUTION_COLUMNS = tuple(
-    "doc_id sent_id kind verb act speaker speaker_id speaker_form speaker_text speaker_rule "
-    "addressee addressee_id content content_start content_end verb_start verb_end".split()
+    "doc_id sent_id kind verb act speaker speaker_id speaker_form speaker_text speaker_type "
+    "speaker_agent speaker_rule addressee addressee_id content content_start content_end "
+    "verb_start verb_end".split()
 )
 
 
@@ -247,7 +248,8 @@ def attributions(seg, actors=None, date=None) -> Any:
     text = seg.text
     rows = [
         (seg.doc_id, sent_id, a.kind, a.verb, a.act, a.speaker, a.speaker_id, a.speaker_form)
-        + (a.speaker_text, a.speaker_rule, a.addressee, a.addressee_id)
+        + (a.speaker_text, a.speaker_type, a.speaker_agent, a.speaker_rule)
+        + (a.addressee, a.addressee_id)
         + (text[a.content_start : a.content_end], a.content_start, a.content_end)
         + (a.verb_start, a.verb_end)
         for sent_id, a in found_in(seg, actors, date, "attributions")
