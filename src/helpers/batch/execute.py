@@ -1,0 +1,243 @@
+"""One render: execute a notebook with papermill, convert it to HTML, put it in place.
+
+A notebook runs with ``OUTPUT_DIR`` pointing at a hidden staging folder
+beside its report; its files are renamed into place only when the notebook
+and its HTML are complete, and the record (:mod:`helpers.batch.records`)
+goes last.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import socket
+import sys
+import time
+import uuid
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from helpers.batch.parameters import ARTICLE_PARAMETER, OUTPUT_PARAMETER, REPORTS_PARAMETER
+from helpers.batch.plan import Job
+from helpers.batch.records import (
+    crashed_record,
+    job_record,
+    read_record,
+    record_path,
+    write_record,
+)
+
+STAGING_PREFIX = ".tmp-"
+
+
+@cache
+def kernel_manager_class():
+    """A kernel manager that starts ipykernel with this very interpreter.
+
+    Installed kernelspecs (a user-level ``python3`` pointing at another
+    Python, say) are ignored, so a report is always made with the
+    environment that runs the batch, whatever the working directory.
+    """
+    from jupyter_client.kernelspec import KernelSpec
+    from jupyter_client.manager import AsyncKernelManager
+
+    class InterpreterKernelManager(AsyncKernelManager):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            # Encrypt kernel traffic when ZeroMQ can (and so keep ipykernel
+            # from warning about plain TCP once per report).
+            import zmq
+
+            if zmq.has("curve"):
+                self.transport_encryption = "auto"
+
+        @property
+        def kernel_spec(self):
+            if self._kernel_spec is None:
+                self._kernel_spec = KernelSpec(
+                    argv=[
+                        sys.executable,
+                        "-m",
+                        "ipykernel_launcher",
+                        "-f",
+                        "{connection_file}",
+                        # Errors in cells are in the executed notebook; the
+                        # kernel's own log lines (one per start and stop)
+                        # would only bury the batch's progress bar.
+                        "--IPKernelApp.log_level=CRITICAL",
+                    ],
+                    display_name=f"Python {sys.version_info.major}.{sys.version_info.minor}"
+                    f" ({sys.prefix})",
+                    language="python",
+                    metadata={"supported_encryption": ["curve"]},
+                )
+            return self._kernel_spec
+
+    return InterpreterKernelManager
+
+
+@cache
+def html_exporter(show_code: bool):
+    """One HTML exporter per process and setting: building one loads templates (slow)."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter()
+    exporter.exclude_input = not show_code
+    exporter.exclude_input_prompt = not show_code
+    exporter.exclude_output_prompt = not show_code
+    return exporter
+
+
+def export_html(ipynb: Path, target: Path, show_code: bool) -> None:
+    """Convert the executed notebook ``ipynb`` to HTML at ``target``."""
+    import nbformat
+
+    notebook = nbformat.read(str(ipynb), as_version=4)
+    body, _ = html_exporter(show_code).from_notebook_node(notebook)
+    target.write_text(body, encoding="utf-8")
+
+
+def _first_line(source: str) -> str:
+    for line in (source or "").splitlines():
+        if line.strip():
+            return line.strip()[:120]
+    return ""
+
+
+def _injected(job: Job, staging: Path) -> dict[str, Any]:
+    """The job's parameters plus the reserved ones its notebook declares."""
+    params = dict(job.parameters)
+    if ARTICLE_PARAMETER in job.inject and job.article_value is not None:
+        params[ARTICLE_PARAMETER] = job.article_value
+    if OUTPUT_PARAMETER in job.inject:
+        params[OUTPUT_PARAMETER] = str(staging)
+    if REPORTS_PARAMETER in job.inject:
+        params[REPORTS_PARAMETER] = job.reports_root
+    return params
+
+
+def _execute(job: Job, staging: Path, record: dict[str, Any]) -> Path:
+    """Run the notebook into ``staging``; a failure goes into ``record``."""
+    from papermill import execute_notebook
+    from papermill.exceptions import PapermillExecutionError
+
+    ipynb = staging / f"{job.notebook}.ipynb"
+    # papermill warns per report about lines it cannot parse; the plan has
+    # already checked the parameters, and the hygiene tests name such lines.
+    logging.getLogger("papermill").setLevel(logging.ERROR)
+    try:
+        execute_notebook(
+            job.notebook_path,
+            str(ipynb),
+            parameters=_injected(job, staging),
+            kernel_name="python3",
+            kernel_manager_class=kernel_manager_class(),
+            progress_bar=False,
+            log_output=False,
+            request_save_on_cell_execute=False,
+            # The outputs are in hand when the last cell returns: stop the
+            # kernel at once instead of waiting for a graceful exit (0.5 s
+            # a render). Cells must not leave files to atexit handlers.
+            shutdown_kernel="immediate",
+            execution_timeout=job.timeout,
+            # The working directory is the staging folder: a notebook that
+            # wrongly writes to a relative path cannot touch anything else.
+            cwd=str(staging),
+        )
+    except PapermillExecutionError as exc:
+        record.update(
+            status="failed",
+            cell=f"In [{exc.exec_count}]: {_first_line(exc.source)}",
+            error=f"{exc.ename}: {exc.evalue}",
+        )
+    except Exception as exc:  # kernel died, timeout, bad notebook file
+        record.update(status="failed", error=f"{type(exc).__name__}: {exc}")
+    return ipynb
+
+
+def execute_job(job: Job) -> dict[str, Any]:
+    """Render one job and move its files into place; return its record.
+
+    Never raises for a failing notebook: the failure (cell, error) is in the
+    returned record. An interruption (``KeyboardInterrupt``, a killed
+    process) leaves the previous report as it was.
+    """
+    started = datetime.now(UTC)
+    clock = time.perf_counter()
+    out_dir = Path(job.out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for leftover in out_dir.glob(f"{STAGING_PREFIX}{job.notebook}-*"):
+        shutil.rmtree(leftover, ignore_errors=True)  # from an earlier, killed batch
+    staging = out_dir / f"{STAGING_PREFIX}{job.notebook}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    staging.mkdir()
+    record = job_record(
+        job,
+        parameters=job.parameters,
+        fingerprint=job.fingerprint,
+        status="ok",
+        cell=None,
+        error=None,
+        host=socket.gethostname(),
+        executable=sys.executable,
+        started=started.isoformat(timespec="seconds"),
+    )
+    try:
+        tick = time.perf_counter()
+        ipynb = _execute(job, staging, record)
+        record["execute_seconds"] = round(time.perf_counter() - tick, 3)
+        tick = time.perf_counter()
+        if ipynb.exists():
+            try:
+                export_html(ipynb, staging / f"{job.notebook}.html", job.show_code)
+            except Exception as exc:  # the executed notebook is still worth keeping
+                record.update(status="failed", error=f"HTML conversion failed: {exc}")
+        record["html_seconds"] = round(time.perf_counter() - tick, 3)
+        record["files"] = _commit(staging, out_dir, job)
+        record["seconds"] = round(time.perf_counter() - clock, 3)
+        record["finished"] = datetime.now(UTC).isoformat(timespec="seconds")
+        # The record goes last: its presence says the report is complete.
+        write_record(record_path(out_dir, job.notebook), record)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return record
+
+
+def _commit(staging: Path, out_dir: Path, job: Job) -> list[str]:
+    """Rename the staged files into ``out_dir``; drop files of the previous render."""
+    path = record_path(out_dir, job.notebook)
+    previous = read_record(path) or {}
+    # Without its record the old report counts as incomplete from here on.
+    path.unlink(missing_ok=True)
+    moved = []
+    for item in sorted(staging.iterdir()):
+        if not item.is_file():
+            continue
+        name = f"{job.notebook}.provenance.json" if item.name == "provenance.json" else item.name
+        os.replace(item, out_dir / name)
+        moved.append(name)
+    for stale in set(previous.get("files") or ()) - set(moved):
+        if "/" not in stale and "\\" not in stale:
+            (out_dir / stale).unlink(missing_ok=True)
+    return moved
+
+
+def execute_here(job: Job) -> dict[str, Any]:
+    """Run a job in this process; an unexpected error fails the job, not the batch."""
+    try:
+        return execute_job(job)
+    except Exception as exc:
+        return crashed_record(job, exc)
+
+
+def up_to_date(job: Job) -> dict | None:
+    """Return the previous record when the job is up to date, else None."""
+    out_dir = Path(job.out_dir)
+    record = read_record(record_path(out_dir, job.notebook))
+    if not record or record.get("status") != "ok" or record.get("fingerprint") != job.fingerprint:
+        return None
+    if not all((out_dir / name).is_file() for name in record.get("files") or ()):
+        return None
+    return record

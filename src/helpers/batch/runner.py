@@ -1,0 +1,195 @@
+"""The batch from start to end: plan, render (in parallel), index.
+
+:func:`run_batch` is what ``python -m helpers batch`` calls.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from helpers import paths
+from helpers.batch import cluster, execute, pool
+from helpers.batch.index import write_index
+from helpers.batch.plan import Job, plan_batch, tables_digest
+
+RESULT_COLUMNS = (
+    "run",
+    "notebook",
+    "kind",
+    "article",
+    "status",
+    "seconds",
+    "execute_seconds",
+    "html_seconds",
+    "cell",
+    "error",
+    "html",
+    "ipynb",
+    "out_dir",
+)
+
+
+class _Results:
+    """One row per finished job, and a progress bar with the counts so far."""
+
+    def __init__(self, total: int, progress: bool):
+        from tqdm.auto import tqdm
+
+        self.rows: list[dict[str, Any]] = []
+        self.counts = {"done": 0, "failed": 0, "skipped": 0}
+        self.bar = tqdm(total=total, unit="report", disable=not progress, file=sys.stderr)
+
+    def on_done(self, job: Job, record: dict[str, Any]) -> None:
+        status = record.get("status", "failed")
+        counts = self.counts
+        counts[
+            "failed" if status == "failed" else "skipped" if status == "skipped" else "done"
+        ] += 1
+        out = Path(job.out_dir)
+        self.rows.append(
+            {
+                "run": job.run,
+                "notebook": job.notebook,
+                "kind": job.kind,
+                "article": job.article,
+                "status": status,
+                "seconds": record.get("seconds"),
+                "execute_seconds": record.get("execute_seconds"),
+                "html_seconds": record.get("html_seconds"),
+                "cell": record.get("cell"),
+                "error": record.get("error"),
+                "html": str(out / f"{job.notebook}.html"),
+                "ipynb": str(out / f"{job.notebook}.ipynb"),
+                "out_dir": str(out),
+            }
+        )
+        self.bar.set_postfix(counts, refresh=False)
+        self.bar.update(1)
+
+    def table(self):
+        import pandas as pd
+
+        return pd.DataFrame(self.rows, columns=list(RESULT_COLUMNS))
+
+
+def _dispatch(jobs: list[Job], results: _Results, settings: dict[str, Any], workers) -> None:
+    """Render the jobs that are not up to date; report the others as skipped."""
+    todo = []
+    for job in jobs:
+        previous = None if settings["force"] else execute.up_to_date(job)
+        if previous is not None:
+            results.on_done(job, {**previous, "status": "skipped"})
+        else:
+            todo.append(job)
+    if not todo:
+        return
+    if settings["scheduler"]:
+        cluster.run_dask(todo, settings["scheduler"], results.on_done)
+    else:
+        pool.run_local(todo, settings["jobs"], results.on_done, workers)
+
+
+def _render(plan: list[Job], results: _Results, settings: dict[str, Any], workers) -> None:
+    """Render the article and standalone jobs, then the corpus jobs."""
+    from helpers import provenance
+
+    _dispatch([job for job in plan if job.kind != "corpus"], results, settings, workers)
+    # A corpus notebook reads the tables just written: its fingerprint
+    # includes them, so it reruns whenever any of them changed.
+    corpus = [job for job in plan if job.kind == "corpus"]
+    for job in corpus:
+        job.fingerprint = provenance.fingerprint(
+            notebook=job.notebook_path,
+            parameters={"user": job.parameters, "show_code": job.show_code},
+            extra=tables_digest(Path(job.reports_root)),
+            env={"for": job.fingerprint},
+        )
+    _dispatch(corpus, results, settings, workers)
+
+
+def _write_indexes(plan: list[Job], reports_dir) -> None:
+    """Write the index of every run's folder, and of the folder above the runs."""
+    roots = {Path(job.reports_root) for job in plan}
+    for root in sorted(roots):
+        write_index(root)
+    # Run folders are listed in the index of the reports folder above them.
+    top = Path(reports_dir) if reports_dir is not None else paths.REPORTS_DIR
+    if top not in roots and any(root.parent == top for root in roots):
+        write_index(top)
+
+
+def run_batch(
+    notebooks_dir: str | os.PathLike | None = None,
+    articles_dir: str | os.PathLike | None = None,
+    reports_dir: str | os.PathLike | None = None,
+    *,
+    notebooks: str | list[str] | None = None,
+    articles: str | list[str] | None = None,
+    parameters: dict[str, Any] | None = None,
+    run_files: list[str | os.PathLike] | None = None,
+    jobs: int | None = None,
+    force: bool = False,
+    show_code: bool = False,
+    scheduler: str | None = None,
+    timeout: float | None = None,
+    progress: bool = True,
+) -> Any:
+    """Plan, render (in parallel), and index; return one row per render.
+
+    Parameters are those of :func:`helpers.batch.plan.plan_batch`, plus:
+
+    jobs : int, optional
+        Worker processes; default ``os.cpu_count()``. Ignored with ``scheduler``.
+    force : bool
+        Render even reports that are up to date.
+    scheduler : str, optional
+        Address of a Dask scheduler (``tcp://host:8786``) to run the jobs on.
+    progress : bool
+        Show a tqdm progress bar on standard error.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``RESULT_COLUMNS``; ``status`` is ``ok``, ``failed`` or ``skipped``.
+
+    Examples
+    --------
+    >>> run_batch(notebooks="99")  # doctest: +SKIP
+    Traceback (most recent call last):
+    helpers.errors.ParameterError: no notebook '99' (command line). Known notebooks: ...
+    """
+    n_jobs = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
+    workers = pool.WorkerPool(n_jobs) if n_jobs > 1 and not scheduler else None
+    try:
+        plan = plan_batch(
+            notebooks_dir,
+            articles_dir,
+            reports_dir,
+            notebooks=notebooks,
+            articles=articles,
+            parameters=parameters,
+            run_files=run_files,
+            show_code=show_code,
+            timeout=timeout,
+        )
+    except BaseException:
+        if workers is not None:
+            workers.close()
+        raise
+    results = _Results(len(plan), progress)
+    settings = {"force": force, "scheduler": scheduler, "jobs": n_jobs}
+    clock = time.perf_counter()
+    try:
+        _render(plan, results, settings, workers)
+    finally:
+        results.bar.close()
+        if workers is not None:
+            workers.close()
+    table = results.table()
+    table.attrs["seconds"] = round(time.perf_counter() - clock, 3)
+    _write_indexes(plan, reports_dir)
+    return table
