@@ -68,8 +68,9 @@ index), ``cli.py`` (the command).
 
 from helpers.batch.cli import add_batch_arguments, main, run_batch_command
 from helpers.batch.cluster import DASK_CONNECT_TIMEOUT
-from helpers.batch.execute import STAGING_PREFIX, execute_job, kernel_manager_class
+from helpers.batch.execute import execute_job, kernel_manager_class
 from helpers.batch.index import collect_records, write_index
+from helpers.batch.layout import COLLECTION_FOLDERS, RECORD_SUFFIX, STAGING_PREFIX
 from helpers.batch.parameters import (
     ARTICLE_PARAMETER,
     OUTPUT_PARAMETER,
@@ -80,7 +81,6 @@ from helpers.batch.parameters import (
 )
 from helpers.batch.plan import (
     ARTICLE_SUFFIXES,
-    COLLECTION_FOLDERS,
     KINDS,
     Job,
     NotebookInfo,
@@ -88,7 +88,6 @@ from helpers.batch.plan import (
     discover_notebooks,
     plan_batch,
 )
-from helpers.batch.records import RECORD_SUFFIX
 from helpers.batch.runfiles import Run, load_run_file
 from helpers.batch.runner import RESULT_COLUMNS, run_batch
 

@@ -20,17 +20,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from helpers.batch.layout import STAGING_PREFIX, record_path
 from helpers.batch.parameters import ARTICLE_PARAMETER, OUTPUT_PARAMETER, REPORTS_PARAMETER
 from helpers.batch.plan import Job
-from helpers.batch.records import (
-    crashed_record,
-    job_record,
-    read_record,
-    record_path,
-    write_record,
-)
-
-STAGING_PREFIX = ".tmp-"
+from helpers.batch.records import crashed_record, job_record, read_record, write_record
 
 
 @cache
@@ -143,9 +136,12 @@ def _execute(job: Job, staging: Path, record: dict[str, Any]) -> Path:
             # a render). Cells must not leave files to atexit handlers.
             shutdown_kernel="immediate",
             execution_timeout=job.timeout,
-            # The working directory is the staging folder: a notebook that
-            # wrongly writes to a relative path cannot touch anything else.
-            cwd=str(staging),
+            # The kernel runs in the staging folder, so a notebook that wrongly
+            # writes to a relative path cannot touch anything else. It is told
+            # through nbclient's resources: papermill's own ``cwd=`` would
+            # chdir this process, and workers started meanwhile would inherit
+            # a folder that is removed when the render ends.
+            resources={"metadata": {"path": str(staging)}},
         )
     except PapermillExecutionError as exc:
         record.update(

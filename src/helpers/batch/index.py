@@ -13,7 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from helpers.batch.records import RECORD_SUFFIX, read_record
+from helpers.batch.layout import RECORD_SUFFIX
+from helpers.batch.records import read_record
 from helpers.io import write_table_atomic, write_text_atomic
 
 FAILURE_COLUMNS = ["run", "notebook", "article", "cell", "error", "seconds", "report", "finished"]

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers import paths
+from helpers.batch.layout import COLLECTION_FOLDERS
 from helpers.batch.parameters import (
     ARTICLE_PARAMETER,
     OUTPUT_PARAMETER,
@@ -24,8 +25,6 @@ from helpers.batch.runfiles import Run, load_run_file, split_names
 from helpers.errors import ArticleError, ParameterError
 
 KINDS = ("article", "corpus", "standalone")
-#: Folders (inside a run's reports folder) for notebooks that are not per article.
-COLLECTION_FOLDERS = {"corpus": "_corpus", "standalone": "_standalone"}
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 _NOTEBOOK_NAME = re.compile(r"(\d\d)_[A-Za-z0-9_.-]+\.ipynb")

@@ -1,28 +1,80 @@
-"""The local worker pool: several renders at a time on this machine."""
+"""The local worker pool: up to N renders at a time on this machine.
+
+With ``--jobs 1`` this process renders every job itself. With ``--jobs N``
+(N > 1) N worker processes render and this process only hands out jobs and
+collects records, so:
+
+* no process ever changes its working directory into a folder that can
+  disappear: each worker starts in the reports folder (which the batch holds
+  locked), and each kernel is started in its own render's staging folder
+  (nbclient's ``resources["metadata"]["path"]``), never by ``os.chdir``;
+* a render that outlives its time limit (plus :data:`WORKER_GRACE`) has its
+  worker stopped and replaced, whatever it is stuck in;
+* a worker that cannot be started, or dies, is reported, and its job fails
+  (or, when no worker runs at all, this process renders the rest).
+
+The pool is written on :mod:`multiprocessing` processes and pipes rather
+than :class:`concurrent.futures.ProcessPoolExecutor` because the executor has
+no public way to stop one worker, or to stop its workers at once.
+"""
 
 from __future__ import annotations
 
+import multiprocessing.connection
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from helpers.batch import execute
-from helpers.batch.execute import html_exporter, kernel_manager_class
 from helpers.batch.plan import Job
-from helpers.batch.records import crashed_record
+from helpers.batch.records import job_record
+
+#: Seconds a worker may take beyond a render's time limit (kernel start, HTML) before it is stopped.
+WORKER_GRACE = 120.0
+#: Seconds a stopped worker gets to clean up before it is killed.
+STOP_GRACE = 10.0
+_POLL = 1.0
 
 
 def _warm_worker() -> None:
     """Import what a render needs (papermill, nbconvert's templates, jupyter_client)."""
     import papermill  # noqa: F401
 
-    html_exporter(False)
-    kernel_manager_class()
+    execute.html_exporter(False)
+    execute.kernel_manager_class()
 
 
-def _nothing() -> None:
-    """A task that makes the pool start a worker now rather than at the first job."""
+def worker_main(conn, cwd: str, render: Callable[[Job], dict] | None = None) -> None:
+    """Run in a worker process: render each job received on ``conn`` until told to stop.
+
+    Parameters
+    ----------
+    conn : multiprocessing.connection.Connection
+        Receives a :class:`Job` (or None: stop); each record is sent back.
+    cwd : str
+        The working directory of the worker: a folder that outlives the batch.
+    render : callable, optional
+        Renders one job and returns its record; default
+        :func:`helpers.batch.execute.execute_here`.
+    """
+    os.chdir(cwd)
+    render = render or execute.execute_here
+    _warm_worker()
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:  # the batch has gone
+            return
+        if job is None:
+            return
+        conn.send(render(job))
 
 
-def _process_context():
+def process_context():
     """A fork server that has imported the render's libraries, else "spawn".
 
     Workers must not be forked from the calling process itself: it may hold
@@ -33,8 +85,6 @@ def _process_context():
     session renders several). Where there is no fork server (Windows),
     "spawn" starts each worker cold.
     """
-    import multiprocessing
-
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
@@ -45,134 +95,184 @@ def _process_context():
     return context
 
 
-class WorkerPool:
-    """``jobs`` renders at a time: this process and ``jobs - 1`` worker processes.
+@dataclass
+class _Worker:
+    """A worker process, its end of the pipe, and the job it is rendering."""
 
-    The workers are started in the background when the batch begins, so
-    their start-up (a fresh interpreter importing papermill and nbconvert,
-    several seconds) overlaps the planning and the first renders, which this
-    process does itself meanwhile. A worker is given a job only when it is
-    free, so the jobs go to whoever can start them first. At the end idle
-    workers are terminated rather than waited for: an interpreter takes a
-    second or two to wind down.
+    process: Any
+    conn: Any
+    job: Job | None = None
+    deadline: float = float("inf")
+
+
+def _failed(job: Job, error: str) -> dict[str, Any]:
+    return job_record(job, status="failed", cell=None, error=error, seconds=None)
+
+
+class WorkerPool:
+    """Render jobs in ``size`` worker processes (see the module docstring).
+
+    Parameters
+    ----------
+    size : int
+        How many workers at most.
+    cwd : str
+        The workers' working directory.
+    render : callable, optional
+        What a worker calls per job (a module-level function); default
+        :func:`helpers.batch.execute.execute_here`.
     """
 
-    def __init__(self, jobs: int):
-        import threading
+    def __init__(self, size: int, cwd: str, render: Callable[[Job], dict] | None = None):
+        self.size = size
+        self.cwd = str(cwd)
+        self.render = render
+        self.workers: list[_Worker] = []
+        self.warnings: list[str] = []
+        self._starts_left = 2 * size  # replacements are bounded: a broken set-up must not loop
+        self._context = None
 
-        self.size = max(0, jobs - 1)
-        self.executor = None
-        self._error: BaseException | None = None
-        self._ready = threading.Thread(target=self._start, name="ddn-batch-pool", daemon=True)
-        self._ready.start()
+    def _warn(self, message: str) -> None:
+        self.warnings.append(message)
+        print(f"warning: {message}", file=sys.stderr, flush=True)
 
-    def _start(self) -> None:
-        # In a thread: starting the fork server blocks until it has imported
-        # its modules, and the caller has planning to do in the meantime.
+    def _start_worker(self) -> None:
+        """Start one worker; a failure is reported, and the pool goes on without it."""
+        if self._starts_left <= 0:
+            return
+        self._starts_left -= 1
+        self._context = self._context or process_context()
+        parent, child = self._context.Pipe()
+        process = self._context.Process(
+            target=worker_main,
+            args=(child, self.cwd, self.render),
+            name="ddn-batch-worker",
+            daemon=True,
+        )
         try:
-            from concurrent.futures import ProcessPoolExecutor
+            process.start()
+        except Exception as exc:  # fork failed (EAGAIN, ENOMEM), cwd gone, ...
+            parent.close()
+            self._warn(f"could not start a worker process: {type(exc).__name__}: {exc}")
+            self._starts_left = 0
+            return
+        finally:
+            child.close()
+        self.workers.append(_Worker(process, parent))
 
-            self.executor = ProcessPoolExecutor(
-                max_workers=self.size, mp_context=_process_context(), initializer=_warm_worker
-            )
-            for _ in range(self.size):  # workers start on demand: ask for all of them now
-                self.executor.submit(_nothing)
-        except BaseException as exc:  # no workers: this process renders alone
-            self._error = exc
-            self.executor = None
+    def _hand_out(self, pending: deque) -> None:
+        for worker in self.workers:
+            if worker.job is None and pending:
+                job = pending.popleft()
+                try:
+                    worker.conn.send(job)
+                except OSError:  # it died meanwhile; the sentinel will tell
+                    pending.appendleft(job)
+                    continue
+                worker.job = job
+                limit = job.timeout if job.timeout else float("inf")
+                worker.deadline = time.monotonic() + limit + WORKER_GRACE
+
+    def _lose(self, worker: _Worker, on_done, error: str) -> None:
+        """Stop ``worker`` and fail its job with ``error``."""
+        self._stop([worker])
+        self.workers.remove(worker)
+        if worker.job is not None:
+            on_done(worker.job, _failed(worker.job, error))
+
+    def _collect(self, ready: list, on_done) -> None:
+        """Take the records that arrived; notice the workers that died."""
+        for worker in list(self.workers):
+            if worker.conn in ready or worker.process.sentinel in ready:
+                try:
+                    while worker.conn.poll():
+                        record = worker.conn.recv()
+                        job, worker.job = worker.job, None
+                        on_done(job, record)
+                except (EOFError, OSError):
+                    pass
+            if worker.process.sentinel in ready or not worker.process.is_alive():
+                worker.process.join(timeout=STOP_GRACE)
+                code = worker.process.exitcode
+                self._warn(f"a worker process ended unexpectedly (exit code {code})")
+                self._lose(worker, on_done, f"worker process died (exit code {code})")
+
+    def _enforce_deadlines(self, on_done) -> None:
+        now = time.monotonic()
+        for worker in list(self.workers):
+            if worker.job is not None and now > worker.deadline:
+                limit = worker.job.timeout
+                self._lose(
+                    worker,
+                    on_done,
+                    f"TimeoutError: the render did not finish within its time limit of {limit:g} s "
+                    "(--timeout); its worker process was stopped",
+                )
 
     def run(self, jobs: list[Job], on_done) -> None:
-        import queue
-        import threading
-        from collections import deque
-
+        """Render ``jobs``; call ``on_done(job, record)`` in this thread as each ends."""
         pending = deque(jobs)
-        lock = threading.Lock()
-        finished: queue.Queue = queue.Queue()
-        stop = threading.Event()
+        while len(self.workers) < min(self.size, len(pending)) and self._starts_left > 0:
+            self._start_worker()
+        while pending or any(worker.job is not None for worker in self.workers):
+            if not self.workers:
+                self._render_here(pending, on_done)
+                return
+            self._hand_out(pending)
+            waitables = [w.conn for w in self.workers] + [w.process.sentinel for w in self.workers]
+            ready = multiprocessing.connection.wait(waitables, timeout=_POLL)
+            self._collect(ready, on_done)
+            self._enforce_deadlines(on_done)
+            if pending and len(self.workers) < min(self.size, len(pending)):
+                self._start_worker()  # replace a worker that was lost
 
-        def take(from_end: bool) -> Job | None:
-            with lock:
-                if not pending:
-                    return None
-                # Workers take from the end, this process from the front.
-                return pending.pop() if from_end else pending.popleft()
+    def _render_here(self, pending: deque, on_done) -> None:
+        """No worker runs: render what is left in this process, one at a time."""
+        self._warn("no worker process is running: this process renders the rest, one at a time")
+        while pending:
+            job = pending.popleft()
+            on_done(job, execute.execute_here(job))
 
-        def feed_workers() -> None:
-            # A thread hands each worker its next job the moment it is free,
-            # while this process is busy rendering; results go back through
-            # a queue so that ``on_done`` (progress bar, rows) stays in the
-            # calling thread.
-            from concurrent.futures import FIRST_COMPLETED, wait
-
-            self._ready.join()
-            running: dict[Any, Job] = {}
-            try:
-                while self.executor is not None and not stop.is_set():
-                    while len(running) < self.size:
-                        job = take(from_end=True)
-                        if job is None:
-                            break
-                        running[self.executor.submit(execute.execute_job, job)] = job
-                    if not running:
-                        return
-                    done, _ = wait(list(running), timeout=0.5, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        job = running.pop(future)
-                        try:
-                            record = future.result()
-                        except Exception as exc:  # the worker process died
-                            record = crashed_record(job, exc)
-                        finished.put((job, record))
-            except Exception as exc:  # the pool broke: this process does the rest
-                for job in running.values():
-                    finished.put((job, crashed_record(job, exc)))
-
-        def drain() -> None:
-            while True:
-                try:
-                    job, record = finished.get_nowait()
-                except queue.Empty:
-                    return
-                on_done(job, record)
-
-        feeder = threading.Thread(target=feed_workers, name="ddn-batch-feeder", daemon=True)
-        feeder.start()
-        try:
-            while (job := take(from_end=False)) is not None:
-                on_done(job, execute.execute_here(job))
-                drain()
-            while feeder.is_alive():  # this process is done: wait for the workers' last jobs
-                feeder.join(timeout=0.2)
-                drain()
-            drain()
-        finally:
-            stop.set()
+    def _stop(self, workers: list[_Worker]) -> None:
+        """Stop ``workers``: SIGTERM, then SIGKILL after :data:`STOP_GRACE` seconds."""
+        for worker in workers:
+            if worker.process.is_alive():
+                worker.process.terminate()
+        deadline = time.monotonic() + STOP_GRACE
+        for worker in workers:
+            worker.process.join(timeout=max(0.0, deadline - time.monotonic()))
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.conn.close()
 
     def close(self) -> None:
-        self._ready.join()
-        if self.executor is None:
-            return
-        # ``_processes`` is private; without it the pool is shut down the slow way.
-        processes = list((getattr(self.executor, "_processes", None) or {}).values())
-        self.executor.shutdown(wait=not processes, cancel_futures=True)
-        for process in processes:
-            if process.is_alive():
-                process.terminate()
-        for process in processes:
-            process.join(timeout=10)
+        """Stop every worker (idle ones at once: an interpreter takes a second to wind down)."""
+        workers, self.workers = self.workers, []
+        self._stop(workers)
 
 
-def run_local(jobs: list[Job], n_jobs: int, on_done, pool: WorkerPool | None = None) -> None:
-    if pool is not None:
-        pool.run(jobs, on_done)
-        return
+def run_local(jobs: list[Job], n_jobs: int, on_done, cwd: str) -> list[str]:
+    """Render ``jobs`` on this machine, ``n_jobs`` at a time; return the pool's warnings.
+
+    Parameters
+    ----------
+    jobs : list of Job
+        What to render.
+    n_jobs : int
+        Renders at a time: 1 renders in this process, more in worker processes.
+    on_done : callable
+        Called with ``(job, record)`` as each render ends, in this thread.
+    cwd : str
+        The workers' working directory (a folder that outlives the batch).
+    """
     if n_jobs <= 1 or len(jobs) <= 1:
         for job in jobs:
             on_done(job, execute.execute_here(job))
-        return
-    own = WorkerPool(min(n_jobs, len(jobs)))
+        return []
+    pool = WorkerPool(min(n_jobs, len(jobs)), cwd)
     try:
-        own.run(jobs, on_done)
+        pool.run(jobs, on_done)
     finally:
-        own.close()
+        pool.close()
+    return pool.warnings

@@ -13,19 +13,6 @@ from typing import Any
 
 from helpers.io import write_text_atomic
 
-RECORD_SUFFIX = ".batch.json"
-
-
-def record_path(folder: str | Path, notebook: str) -> Path:
-    """Return where the record of ``notebook``'s report in ``folder`` lives.
-
-    Examples
-    --------
-    >>> record_path("reports/alpha", "02_sentiment").as_posix()
-    'reports/alpha/02_sentiment.batch.json'
-    """
-    return Path(folder) / f"{notebook}{RECORD_SUFFIX}"
-
 
 def read_record(path: str | Path) -> dict | None:
     """Return the record at ``path``; None when it is missing or unreadable."""

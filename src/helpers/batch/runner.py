@@ -40,6 +40,7 @@ class _Results:
         from tqdm.auto import tqdm
 
         self.rows: list[dict[str, Any]] = []
+        self.warnings: list[str] = []
         self.counts = {"done": 0, "failed": 0, "skipped": 0}
         self.bar = tqdm(total=total, unit="report", disable=not progress, file=sys.stderr)
 
@@ -76,7 +77,7 @@ class _Results:
         return pd.DataFrame(self.rows, columns=list(RESULT_COLUMNS))
 
 
-def _dispatch(jobs: list[Job], results: _Results, settings: dict[str, Any], workers) -> None:
+def _dispatch(jobs: list[Job], results: _Results, settings: dict[str, Any]) -> None:
     """Render the jobs that are not up to date; report the others as skipped."""
     todo = []
     for job in jobs:
@@ -90,14 +91,15 @@ def _dispatch(jobs: list[Job], results: _Results, settings: dict[str, Any], work
     if settings["scheduler"]:
         cluster.run_dask(todo, settings["scheduler"], results.on_done)
     else:
-        pool.run_local(todo, settings["jobs"], results.on_done, workers)
+        warnings = pool.run_local(todo, settings["jobs"], results.on_done, settings["cwd"])
+        results.warnings.extend(warnings)
 
 
-def _render(plan: list[Job], results: _Results, settings: dict[str, Any], workers) -> None:
+def _render(plan: list[Job], results: _Results, settings: dict[str, Any]) -> None:
     """Render the article and standalone jobs, then the corpus jobs."""
     from helpers import provenance
 
-    _dispatch([job for job in plan if job.kind != "corpus"], results, settings, workers)
+    _dispatch([job for job in plan if job.kind != "corpus"], results, settings)
     # A corpus notebook reads the tables just written: its fingerprint
     # includes them, so it reruns whenever any of them changed.
     corpus = [job for job in plan if job.kind == "corpus"]
@@ -108,16 +110,15 @@ def _render(plan: list[Job], results: _Results, settings: dict[str, Any], worker
             extra=tables_digest(Path(job.reports_root)),
             env={"for": job.fingerprint},
         )
-    _dispatch(corpus, results, settings, workers)
+    _dispatch(corpus, results, settings)
 
 
-def _write_indexes(plan: list[Job], reports_dir) -> None:
+def _write_indexes(plan: list[Job], top: Path) -> None:
     """Write the index of every run's folder, and of the folder above the runs."""
     roots = {Path(job.reports_root) for job in plan}
     for root in sorted(roots):
         write_index(root)
     # Run folders are listed in the index of the reports folder above them.
-    top = Path(reports_dir) if reports_dir is not None else paths.REPORTS_DIR
     if top not in roots and any(root.parent == top for root in roots):
         write_index(top)
 
@@ -163,33 +164,28 @@ def run_batch(
     helpers.errors.ParameterError: no notebook '99' (command line). Known notebooks: ...
     """
     n_jobs = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
-    workers = pool.WorkerPool(n_jobs) if n_jobs > 1 and not scheduler else None
-    try:
-        plan = plan_batch(
-            notebooks_dir,
-            articles_dir,
-            reports_dir,
-            notebooks=notebooks,
-            articles=articles,
-            parameters=parameters,
-            run_files=run_files,
-            show_code=show_code,
-            timeout=timeout,
-        )
-    except BaseException:
-        if workers is not None:
-            workers.close()
-        raise
+    plan = plan_batch(
+        notebooks_dir,
+        articles_dir,
+        reports_dir,
+        notebooks=notebooks,
+        articles=articles,
+        parameters=parameters,
+        run_files=run_files,
+        show_code=show_code,
+        timeout=timeout,
+    )
+    top = Path(reports_dir) if reports_dir is not None else paths.REPORTS_DIR
+    top.mkdir(parents=True, exist_ok=True)
     results = _Results(len(plan), progress)
-    settings = {"force": force, "scheduler": scheduler, "jobs": n_jobs}
+    settings = {"force": force, "scheduler": scheduler, "jobs": n_jobs, "cwd": str(top.resolve())}
     clock = time.perf_counter()
     try:
-        _render(plan, results, settings, workers)
+        _render(plan, results, settings)
     finally:
         results.bar.close()
-        if workers is not None:
-            workers.close()
     table = results.table()
     table.attrs["seconds"] = round(time.perf_counter() - clock, 3)
-    _write_indexes(plan, reports_dir)
+    table.attrs["warnings"] = results.warnings
+    _write_indexes(plan, top)
     return table

@@ -1,0 +1,64 @@
+"""The batch with more jobs than cores (issue 12, the critical defect).
+
+``--jobs 4`` on a 2-core machine over at least twelve renders: every report
+renders, and a render that fails after a good one leaves the good one in
+place. Before the fix, workers started while the main process was inside a
+render inherited its staging folder as their working directory; once that
+folder was removed every later render on that worker failed, and the failed
+commits deleted the reports that were already good.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from test_batch import cli, make_project, stable_helpers_source  # noqa: F401
+
+ARTICLES = 6  # six articles x two notebooks + the corpus notebook = 13 renders
+NOTEBOOKS = ("01_count", "02_frames")
+
+
+@pytest.fixture
+def wide_project(tmp_path):
+    project = make_project(tmp_path, failing=False)
+    for k in range(ARTICLES - 2):  # alpha and beta are there already
+        (project["articles"] / f"extra-{k}.txt").write_text(
+            f"Talks number {k} resumed in Vienna.", encoding="utf-8"
+        )
+    return project
+
+
+def _article_ids(project) -> list[str]:
+    return sorted(p.stem for p in project["articles"].iterdir() if not p.name.startswith("."))
+
+
+def _render_all_with_four_jobs(project, capsys) -> None:
+    reports = project["reports"]
+    status = cli(project, "--jobs", "4")
+    out, err = capsys.readouterr()
+    assert status == 0, err
+    assert "13 report(s): 13 rendered, 0 failed" in out
+    articles = _article_ids(project)
+    assert len(articles) == ARTICLES
+    for article in articles:
+        for notebook in NOTEBOOKS:
+            record = json.loads((reports / article / f"{notebook}.batch.json").read_text())
+            assert record["status"] == "ok", (article, notebook, record.get("error"))
+            assert (reports / article / f"{notebook}.html").is_file()
+    assert (reports / "_corpus" / "05_corpus.html").is_file()
+    corpus = (reports / "_corpus" / "corpus.csv").read_text(encoding="utf-8").split()
+    assert corpus == ["article", *articles]
+    assert pd.read_csv(reports / "failures.csv").empty
+    assert not list(reports.rglob(".tmp-*")), "staging folders left behind"
+
+
+@pytest.mark.notebook
+def test_four_jobs_on_two_cores_render_every_report(wide_project, capsys):
+    _render_all_with_four_jobs(wide_project, capsys)
+    # Each kernel ran in its own staging folder, never in another render's.
+    for article in _article_ids(wide_project):
+        kernel = json.loads((wide_project["reports"] / article / "kernel.json").read_text())
+        assert f"/{article}/.tmp-01_count-" in kernel["cwd"]
