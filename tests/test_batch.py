@@ -326,7 +326,10 @@ def test_batch_renders_isolates_failures_resumes_and_forces(project, capsys):
         'raise ValueError("crafted failure' in failures.loc[0, "cell"]
         or "if" in (failures.loc[0, "cell"])
     )
-    assert (reports / "gamma" / "01_count.ipynb").is_file()
+    # The failed render is kept apart; gamma has no good count report to keep.
+    assert failures.loc[0, "report"] == "_failed/gamma/01_count/01_count.ipynb"
+    assert (reports / "_failed" / "gamma" / "01_count" / "01_count.ipynb").is_file()
+    assert not (reports / "gamma" / "01_count.ipynb").exists()
     assert (reports / "gamma" / "frames.csv").is_file()  # other notebook unaffected
 
     # The corpus notebook ran after the article notebooks and saw their tables.

@@ -62,3 +62,50 @@ def test_four_jobs_on_two_cores_render_every_report(wide_project, capsys):
     for article in _article_ids(wide_project):
         kernel = json.loads((wide_project["reports"] / article / "kernel.json").read_text())
         assert f"/{article}/.tmp-01_count-" in kernel["cwd"]
+
+
+def _files(folder) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+
+
+@pytest.mark.notebook
+def test_a_failed_render_leaves_the_previous_good_report_in_place(wide_project, capsys):
+    project, reports = wide_project, wide_project["reports"]
+    _render_all_with_four_jobs(project, capsys)
+    good = _files(reports / "alpha")
+
+    # alpha's count notebook now fails; render again with four jobs.
+    (project["articles"] / "alpha.txt").write_text("Now this one will FAIL.", encoding="utf-8")
+    assert cli(project, "--jobs", "4") == 1
+    out, err = capsys.readouterr()
+    assert "FAILED alpha/01_count" in err and "crafted failure for alpha" in err
+    assert "1 failed" in out
+    # The previous good report of alpha/01_count is untouched, file for file, record included.
+    after = _files(reports / "alpha")
+    for name in good:
+        if name.startswith("01_count") or name in ("sentences.csv", "kernel.json"):
+            assert after[name] == good[name], name
+    assert json.loads(after["01_count.batch.json"])["status"] == "ok"
+    # The failure is in failures.csv and the index, with its own executed notebook.
+    failures = pd.read_csv(reports / "failures.csv")
+    assert failures[["article", "notebook"]].values.tolist() == [["alpha", "01_count"]]
+    assert "crafted failure for alpha" in failures.loc[0, "error"]
+    assert failures.loc[0, "previous_report"] == "alpha/01_count.html"
+    failed_notebook = reports / failures.loc[0, "report"]
+    assert failed_notebook.is_file() and reports / "alpha" not in failed_notebook.parents
+    assert "crafted failure for alpha" in failed_notebook.read_text(encoding="utf-8")
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    assert 'class="failed"' in index and "crafted failure for alpha" in index
+    assert 'href="alpha/01_count.html">previous report kept' in index
+    assert not list(reports.rglob(".tmp-*"))
+
+    # It is tried again next time (failing again, the good report still kept) ...
+    assert cli(project, "--jobs", "4") == 1
+    assert "1 failed" in capsys.readouterr().out
+    assert _files(reports / "alpha")["01_count.html"] == good["01_count.html"]
+    # ... and once it renders, the new report replaces the old and the failure goes.
+    (project["articles"] / "alpha.txt").write_text("Peace talks resumed.", encoding="utf-8")
+    assert cli(project, "--jobs", "4") == 0
+    assert pd.read_csv(reports / "failures.csv").empty
+    assert not failed_notebook.exists() and not (reports / "_failed").exists()
+    assert _files(reports / "alpha")["01_count.ipynb"] != good["01_count.ipynb"]

@@ -20,7 +20,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from helpers.batch.layout import STAGING_PREFIX, record_path
+from helpers.batch.layout import (
+    STAGING_PREFIX,
+    failed_folder,
+    failure_record_path,
+    record_path,
+)
 from helpers.batch.parameters import ARTICLE_PARAMETER, OUTPUT_PARAMETER, REPORTS_PARAMETER
 from helpers.batch.plan import Job
 from helpers.batch.records import crashed_record, job_record, read_record, write_record
@@ -158,8 +163,10 @@ def execute_job(job: Job) -> dict[str, Any]:
     """Render one job and move its files into place; return its record.
 
     Never raises for a failing notebook: the failure (cell, error) is in the
-    returned record. An interruption (``KeyboardInterrupt``, a killed
-    process) leaves the previous report as it was.
+    returned record, and the failed render is kept apart (see
+    :func:`helpers.batch.layout.failed_folder`) without touching the previous
+    good report. An interruption (``KeyboardInterrupt``, a killed process)
+    leaves the previous report as it was.
     """
     started = datetime.now(UTC)
     clock = time.perf_counter()
@@ -191,18 +198,27 @@ def execute_job(job: Job) -> dict[str, Any]:
             except Exception as exc:  # the executed notebook is still worth keeping
                 record.update(status="failed", error=f"HTML conversion failed: {exc}")
         record["html_seconds"] = round(time.perf_counter() - tick, 3)
-        record["files"] = _commit(staging, out_dir, job)
-        record["seconds"] = round(time.perf_counter() - clock, 3)
-        record["finished"] = datetime.now(UTC).isoformat(timespec="seconds")
-        # The record goes last: its presence says the report is complete.
-        write_record(record_path(out_dir, job.notebook), record)
+        if record["status"] == "ok":
+            _commit(staging, job, record, clock)
+        else:
+            _keep_failure(staging, job, record, clock)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return record
 
 
-def _commit(staging: Path, out_dir: Path, job: Job) -> list[str]:
-    """Rename the staged files into ``out_dir``; drop files of the previous render."""
+def _finish(record: dict[str, Any], clock: float) -> None:
+    record["seconds"] = round(time.perf_counter() - clock, 3)
+    record["finished"] = datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _commit(staging: Path, job: Job, record: dict[str, Any], clock: float) -> None:
+    """Rename the staged files into the report's folder; drop files of the previous render.
+
+    The record goes last: its presence says the report is complete. A failure
+    kept from an earlier render is removed after it.
+    """
+    out_dir = Path(job.out_dir)
     path = record_path(out_dir, job.notebook)
     previous = read_record(path) or {}
     # Without its record the old report counts as incomplete from here on.
@@ -217,7 +233,31 @@ def _commit(staging: Path, out_dir: Path, job: Job) -> list[str]:
     for stale in set(previous.get("files") or ()) - set(moved):
         if "/" not in stale and "\\" not in stale:
             (out_dir / stale).unlink(missing_ok=True)
-    return moved
+    record["files"] = moved
+    _finish(record, clock)
+    write_record(path, record)
+    folder = out_dir.name
+    failure_record_path(job.reports_root, folder, job.notebook).unlink(missing_ok=True)
+    shutil.rmtree(failed_folder(job.reports_root, folder, job.notebook), ignore_errors=True)
+
+
+def _keep_failure(staging: Path, job: Job, record: dict[str, Any], clock: float) -> None:
+    """Keep a failed render apart (``_failed/<folder>/<notebook>/``), with its record.
+
+    The previous good report, if any, and its record stay as they were; the
+    failure record makes the next batch try again.
+    """
+    folder = Path(job.out_dir).name
+    target = failed_folder(job.reports_root, folder, job.notebook)
+    path = failure_record_path(job.reports_root, folder, job.notebook)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    shutil.rmtree(target, ignore_errors=True)
+    os.replace(staging, target)  # one rename: the folder is whole or absent
+    record["files"] = sorted(item.name for item in target.iterdir() if item.is_file())
+    record["failed_folder"] = target.relative_to(job.reports_root).as_posix()
+    _finish(record, clock)
+    write_record(path, record)
 
 
 def execute_here(job: Job) -> dict[str, Any]:
@@ -229,8 +269,14 @@ def execute_here(job: Job) -> dict[str, Any]:
 
 
 def up_to_date(job: Job) -> dict | None:
-    """Return the previous record when the job is up to date, else None."""
+    """Return the previous record when the job is up to date, else None.
+
+    A report whose last render failed is never up to date, even when an
+    earlier good render of it is still in place.
+    """
     out_dir = Path(job.out_dir)
+    if failure_record_path(job.reports_root, out_dir.name, job.notebook).exists():
+        return None
     record = read_record(record_path(out_dir, job.notebook))
     if not record or record.get("status") != "ok" or record.get("fingerprint") != job.fingerprint:
         return None

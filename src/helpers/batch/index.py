@@ -13,37 +13,75 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from helpers.batch.layout import RECORD_SUFFIX
+from helpers.batch.layout import FAILED_FOLDER, RECORD_SUFFIX
 from helpers.batch.records import read_record
 from helpers.io import write_table_atomic, write_text_atomic
 
-FAILURE_COLUMNS = ["run", "notebook", "article", "cell", "error", "seconds", "report", "finished"]
+FAILURE_COLUMNS = [
+    "run",
+    "notebook",
+    "article",
+    "cell",
+    "error",
+    "seconds",
+    "report",
+    "previous_report",
+    "finished",
+]
 #: Key figures shown per article (see :func:`helpers.compare.key_figures`).
 FIGURE_NAMES = ("mean_sentiment", "dominant_frame", "highest_intensity")
 
 
-def collect_records(reports_root: str | os.PathLike) -> list[dict[str, Any]]:
-    """Return every ``*.batch.json`` record found one folder below a run's reports folder.
-
-    Each record gets a ``folder`` key: the name of the folder it was found in.
-    """
-    root = Path(reports_root)
+def _records_in(folder: Path) -> list[dict[str, Any]]:
     records = []
-    if not root.is_dir():
-        return records
-    for folder in sorted(root.iterdir()):
-        if not folder.is_dir() or folder.name.startswith("."):
-            continue
-        for path in sorted(folder.glob(f"*{RECORD_SUFFIX}")):
-            record = read_record(path)
-            if record:
-                record["folder"] = folder.name
-                records.append(record)
+    for path in sorted(folder.glob(f"*{RECORD_SUFFIX}")):
+        record = read_record(path)
+        if record:
+            record["folder"] = folder.name
+            records.append(record)
     return records
 
 
+def collect_records(reports_root: str | os.PathLike) -> list[dict[str, Any]]:
+    """Return the record of every report in a run's reports folder, one per report.
+
+    Records are read one folder below the reports folder, each with a
+    ``folder`` key (the folder's name). Where the last render of a report
+    failed, its failure record (from ``_failed/``) stands for the report,
+    with ``previous`` set when the good report before it is still in place.
+    """
+    root = Path(reports_root)
+    if not root.is_dir():
+        return []
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for folder in sorted(root.iterdir()):
+        if folder.is_dir() and not folder.name.startswith(".") and folder.name != FAILED_FOLDER:
+            found.update({(r["folder"], r.get("notebook")): r for r in _records_in(folder)})
+    failed = root / FAILED_FOLDER
+    for folder in sorted(failed.iterdir()) if failed.is_dir() else ():
+        for record in _records_in(folder) if folder.is_dir() else ():
+            key = (record["folder"], record.get("notebook"))
+            previous = found.get(key)
+            record["previous"] = bool(previous and previous.get("status") == "ok")
+            found[key] = record
+    return [found[key] for key in sorted(found, key=lambda key: (key[0], str(key[1])))]
+
+
+def _failed_notebook(record: dict[str, Any], suffix: str) -> str | None:
+    """The path (in the reports folder) of a failed render's notebook or page, if kept."""
+    name = f"{record.get('notebook')}{suffix}"
+    if record.get("failed_folder"):
+        files = record.get("files") or ()
+        return f"{record['failed_folder']}/{name}" if name in files else None
+    return f"{record.get('folder')}/{name}"  # a failure recorded before failures were kept apart
+
+
 def failures_table(records: list[dict[str, Any]]):
-    """Return the failed records as a table (``FAILURE_COLUMNS``)."""
+    """Return the failed records as a table (``FAILURE_COLUMNS``).
+
+    ``report`` is the failed render's executed notebook (kept apart from the
+    good reports), ``previous_report`` the good report still in place, if any.
+    """
     import pandas as pd
 
     rows = [
@@ -54,7 +92,10 @@ def failures_table(records: list[dict[str, Any]]):
             "cell": r.get("cell"),
             "error": r.get("error"),
             "seconds": r.get("seconds"),
-            "report": f"{r.get('folder')}/{r.get('notebook')}.ipynb",
+            "report": _failed_notebook(r, ".ipynb") or r.get("failed_folder"),
+            "previous_report": f"{r.get('folder')}/{r.get('notebook')}.html"
+            if r.get("previous")
+            else None,
             "finished": r.get("finished"),
         }
         for r in records
@@ -85,15 +126,21 @@ def _cell(folder: str, record: dict | None) -> dict[str, Any] | None:
     name = record["notebook"]
     seconds = record.get("seconds")
     provenance_file = f"{name}.provenance.json"
+    failed = record.get("status") == "failed"
+    if failed:
+        link = _failed_notebook(record, ".html") or _failed_notebook(record, ".ipynb")
+    else:
+        link = f"{folder}/{name}.html"
     return {
         "name": name,
-        "link": f"{folder}/{name}.html",
+        "link": link,
         "status": record.get("status", "?"),
         "seconds": seconds if isinstance(seconds, (int, float)) else None,
         "provenance": f"{folder}/{provenance_file}"
         if provenance_file in (record.get("files") or ())
         else None,
-        "failed": record.get("status") == "failed",
+        "previous": f"{folder}/{name}.html" if record.get("previous") else None,
+        "failed": failed,
         "cell": str(record.get("cell") or ""),
         "error": str(record.get("error") or ""),
     }

@@ -14,6 +14,7 @@ from typing import Any
 from helpers import paths
 from helpers.batch import cluster, execute, pool
 from helpers.batch.index import write_index
+from helpers.batch.layout import FAILED_FOLDER
 from helpers.batch.plan import Job, plan_batch, tables_digest
 
 RESULT_COLUMNS = (
@@ -51,6 +52,10 @@ class _Results:
             "failed" if status == "failed" else "skipped" if status == "skipped" else "done"
         ] += 1
         out = Path(job.out_dir)
+        # A failed render is kept apart from the good report it does not replace.
+        pages = (
+            Path(job.reports_root) / record["failed_folder"] if "failed_folder" in record else out
+        )
         self.rows.append(
             {
                 "run": job.run,
@@ -63,8 +68,8 @@ class _Results:
                 "html_seconds": record.get("html_seconds"),
                 "cell": record.get("cell"),
                 "error": record.get("error"),
-                "html": str(out / f"{job.notebook}.html"),
-                "ipynb": str(out / f"{job.notebook}.ipynb"),
+                "html": str(pages / f"{job.notebook}.html"),
+                "ipynb": str(pages / f"{job.notebook}.ipynb"),
                 "out_dir": str(out),
             }
         )
@@ -113,10 +118,28 @@ def _render(plan: list[Job], results: _Results, settings: dict[str, Any]) -> Non
     _dispatch(corpus, results, settings)
 
 
+def _remove_empty_folders(folder: Path) -> None:
+    """Remove ``folder`` and the folders in it that are (then) empty; a failure left them.
+
+    Done here, when no render runs: a worker could be about to put a failed
+    render into a folder that looks empty.
+    """
+    if not folder.is_dir():
+        return
+    for child in folder.iterdir():
+        if child.is_dir() and not child.is_symlink():
+            _remove_empty_folders(child)
+    try:
+        folder.rmdir()
+    except OSError:  # not empty
+        pass
+
+
 def _write_indexes(plan: list[Job], top: Path) -> None:
     """Write the index of every run's folder, and of the folder above the runs."""
     roots = {Path(job.reports_root) for job in plan}
     for root in sorted(roots):
+        _remove_empty_folders(root / FAILED_FOLDER)
         write_index(root)
     # Run folders are listed in the index of the reports folder above them.
     if top not in roots and any(root.parent == top for root in roots):
