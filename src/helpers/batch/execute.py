@@ -172,8 +172,6 @@ def execute_job(job: Job) -> dict[str, Any]:
     clock = time.perf_counter()
     out_dir = Path(job.out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    for leftover in out_dir.glob(f"{STAGING_PREFIX}{job.notebook}-*"):
-        shutil.rmtree(leftover, ignore_errors=True)  # from an earlier, killed batch
     staging = out_dir / f"{STAGING_PREFIX}{job.notebook}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     staging.mkdir()
     record = job_record(

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers import paths
-from helpers.batch import cluster, execute, pool
+from helpers.batch import cluster, execute, lock, pool
 from helpers.batch.index import write_index
 from helpers.batch.layout import FAILED_FOLDER
 from helpers.batch.plan import Job, plan_batch, tables_digest
@@ -199,16 +199,20 @@ def run_batch(
         timeout=timeout,
     )
     top = Path(reports_dir) if reports_dir is not None else paths.REPORTS_DIR
-    top.mkdir(parents=True, exist_ok=True)
+    roots = {Path(job.reports_root) for job in plan} | {top}
     results = _Results(len(plan), progress)
     settings = {"force": force, "scheduler": scheduler, "jobs": n_jobs, "cwd": str(top.resolve())}
-    clock = time.perf_counter()
-    try:
-        _render(plan, results, settings)
-    finally:
-        results.bar.close()
-    table = results.table()
-    table.attrs["seconds"] = round(time.perf_counter() - clock, 3)
-    table.attrs["warnings"] = results.warnings
-    _write_indexes(plan, top)
+    with lock.reports_lock(roots) as since:
+        folders = lock.managed_folders(roots, (job.out_dir for job in plan))
+        lock.sweep(folders, older_than=since)  # what batches that were killed left
+        clock = time.perf_counter()
+        try:
+            _render(plan, results, settings)
+        finally:
+            results.bar.close()
+            lock.sweep(folders, older_than=None)  # what this batch's stopped workers left
+        table = results.table()
+        table.attrs["seconds"] = round(time.perf_counter() - clock, 3)
+        table.attrs["warnings"] = results.warnings
+        _write_indexes(plan, top)
     return table
