@@ -15,7 +15,8 @@ import json
 import pandas as pd
 import pytest
 
-from test_batch import cli, make_project, stable_helpers_source  # noqa: F401
+from helpers import batch
+from test_batch import cli, folders, make_project, stable_helpers_source  # noqa: F401
 
 ARTICLES = 6  # six articles x two notebooks + the corpus notebook = 13 renders
 NOTEBOOKS = ("01_count", "02_frames")
@@ -109,3 +110,51 @@ def test_a_failed_render_leaves_the_previous_good_report_in_place(wide_project, 
     assert pd.read_csv(reports / "failures.csv").empty
     assert not failed_notebook.exists() and not (reports / "_failed").exists()
     assert _files(reports / "alpha")["01_count.ipynb"] != good["01_count.ipynb"]
+
+
+@pytest.mark.notebook
+def test_relative_folders_work_though_workers_and_kernels_run_elsewhere(tmp_path, monkeypatch):
+    make_project(tmp_path / "project", failing=False, corpus=False)
+    monkeypatch.chdir(tmp_path)
+    status = batch.main(
+        [
+            *("--notebooks-dir", "project/notebooks", "--articles-dir", "project/articles"),
+            *("--reports-dir", "project/reports", "--jobs", "2", "--no-progress"),
+        ]
+    )
+    assert status == 0
+    for article in ("alpha", "beta"):
+        assert (tmp_path / "project" / "reports" / article / "sentences.csv").is_file()
+        assert (tmp_path / "project" / "reports" / article / "frames.csv").is_file()
+
+
+@pytest.mark.notebook
+def test_a_kernel_that_dies_before_its_first_cell_is_started_again(tmp_path, monkeypatch):
+    """Kernels started at once can draw the same free port; the loser dies at start."""
+    import papermill
+
+    project = make_project(tmp_path, failing=False, corpus=False)
+    real, calls = papermill.execute_notebook, []
+
+    def dies_at_first(*args, **kwargs):
+        calls.append(args[0])
+        if len(calls) == 1:
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(papermill, "execute_notebook", dies_at_first)
+    single = {"notebooks": "02", "articles": "alpha", "jobs": 1, "progress": False}
+    assert batch.run_batch(*folders(project), **single)["status"].tolist() == ["ok"]
+    assert len(calls) == 2
+    record = json.loads((project["reports"] / "alpha" / "02_frames.batch.json").read_text())
+    assert record["kernel_starts"] == 2
+
+    def always_dies(*args, **kwargs):
+        calls.append(args[0])
+        raise RuntimeError("Kernel died before replying to kernel_info")
+
+    monkeypatch.setattr(papermill, "execute_notebook", always_dies)
+    calls.clear()
+    results = batch.run_batch(*folders(project), force=True, **single)
+    assert results["error"].tolist() == ["RuntimeError: Kernel died before replying to kernel_info"]
+    assert len(calls) == batch.execute.KERNEL_START_ATTEMPTS

@@ -14,7 +14,13 @@ import time
 import pytest
 
 from helpers import batch
-from test_batch import cli, folders, make_project, stable_helpers_source  # noqa: F401
+from test_batch import (  # noqa: F401
+    cli,
+    folders,
+    make_project,
+    stable_helpers_source,
+    write_notebook,
+)
 
 fcntl = pytest.importorskip("fcntl")
 

@@ -70,7 +70,8 @@ from helpers.batch.cli import add_batch_arguments, main, run_batch_command
 from helpers.batch.cluster import DASK_CONNECT_TIMEOUT
 from helpers.batch.execute import execute_job, kernel_manager_class
 from helpers.batch.index import collect_records, write_index
-from helpers.batch.layout import COLLECTION_FOLDERS, RECORD_SUFFIX, STAGING_PREFIX
+from helpers.batch.layout import COLLECTION_FOLDERS, FAILED_FOLDER, RECORD_SUFFIX, STAGING_PREFIX
+from helpers.batch.lock import ReportsBusyError
 from helpers.batch.parameters import (
     ARTICLE_PARAMETER,
     OUTPUT_PARAMETER,
@@ -81,6 +82,7 @@ from helpers.batch.parameters import (
 )
 from helpers.batch.plan import (
     ARTICLE_SUFFIXES,
+    DEFAULT_TIMEOUT,
     KINDS,
     Job,
     NotebookInfo,
@@ -99,6 +101,8 @@ __all__ = [
     "ARTICLE_SUFFIXES",
     "COLLECTION_FOLDERS",
     "DASK_CONNECT_TIMEOUT",
+    "DEFAULT_TIMEOUT",
+    "FAILED_FOLDER",
     "KINDS",
     "OUTPUT_PARAMETER",
     "RECORD_SUFFIX",
@@ -106,6 +110,7 @@ __all__ = [
     "RESERVED",
     "RESULT_COLUMNS",
     "STAGING_PREFIX",
+    "ReportsBusyError",
     "Job",
     "NotebookInfo",
     "Run",

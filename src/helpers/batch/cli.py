@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from helpers.batch.parameters import parse_parameter
-from helpers.batch.plan import plan_batch
+from helpers.batch.plan import DEFAULT_TIMEOUT, plan_batch
+from helpers.batch.pool import check_jobs
 from helpers.batch.runner import run_batch
 from helpers.errors import HelpersError
 
@@ -37,12 +38,20 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentPar
         "--jobs",
         type=int,
         default=None,
-        help="notebooks rendered at a time: this process and N-1 workers (default: number of cores)",
+        help="renders at a time, each in its own worker process "
+        "(1 to 4 x the cores; default: the number of cores)",
     )
     parser.add_argument("--force", action="store_true", help="render even up-to-date reports")
     parser.add_argument("--show-code", action="store_true", help="keep code cells in the HTML")
     parser.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, tcp://host:8786")
-    parser.add_argument("--timeout", type=float, default=None, help="seconds a cell may run")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"seconds one render may take, all cells together (default {DEFAULT_TIMEOUT:g}); "
+        "a render that takes longer fails",
+    )
     parser.add_argument("--notebooks-dir", default=None, help="default: notebooks/")
     parser.add_argument("--articles-dir", default=None, help="default: data/articles/")
     parser.add_argument("--reports-dir", default=None, help="default: reports/")
@@ -70,8 +79,13 @@ def _print_summary(results) -> int:
 
 
 def run_batch_command(args: argparse.Namespace) -> int:
-    """Run the ``batch`` command; return 0, 1 (some report failed) or 2 (bad input)."""
+    """Run the ``batch`` command; return its exit status.
+
+    0: every report rendered or up to date; 1: some report failed; 2: bad
+    input (one line on standard error, nothing written).
+    """
     try:
+        check_jobs(args.jobs)
         parameters = dict(parse_parameter(item) for item in args.param)
         common = {
             "notebooks": args.notebooks,

@@ -30,6 +30,9 @@ from helpers.batch.parameters import ARTICLE_PARAMETER, OUTPUT_PARAMETER, REPORT
 from helpers.batch.plan import Job
 from helpers.batch.records import crashed_record, job_record, read_record, write_record
 
+#: How often a render's kernel is started when it dies before running a cell.
+KERNEL_START_ATTEMPTS = 3
+
 
 @cache
 def kernel_manager_class():
@@ -117,45 +120,104 @@ def _injected(job: Job, staging: Path) -> dict[str, Any]:
     return params
 
 
-def _execute(job: Job, staging: Path, record: dict[str, Any]) -> Path:
-    """Run the notebook into ``staging``; a failure goes into ``record``."""
+class _RenderClock:
+    """nbclient's time limit per cell, made a time limit for all the cells of a render.
+
+    nbclient asks it for each cell's limit (its ``timeout_func``); the answer
+    is the time left until the deadline, which is set when the first cell
+    starts (the kernel's start-up has its own limit). It also remembers the
+    cell it was last asked about: the one that was running when time ran out.
+    """
+
+    def __init__(self, limit: float | None):
+        self.limit = limit
+        self.deadline: float | None = None
+        self.cell = None
+
+    def __call__(self, cell) -> float | None:
+        self.cell = cell
+        if self.limit is None:
+            return None
+        if self.deadline is None:
+            self.deadline = time.monotonic() + self.limit
+        return max(0.01, self.deadline - time.monotonic())  # 0 would mean "no limit"
+
+    def failure(self) -> dict[str, str]:
+        source = self.cell.get("source", "") if self.cell is not None else ""
+        count = self.cell.get("execution_count") if self.cell is not None else None
+        return {
+            "status": "failed",
+            "cell": f"In [{count or ' '}]: {_first_line(source)}" if source else None,
+            "error": f"TimeoutError: the render took longer than its time limit of "
+            f"{self.limit:g} s (--timeout)",
+        }
+
+
+def _papermill(job: Job, staging: Path, ipynb: Path, clock: _RenderClock) -> None:
+    """Execute the job's notebook into ``ipynb``, its kernel in ``staging``."""
     from papermill import execute_notebook
+
+    execute_notebook(
+        job.notebook_path,
+        str(ipynb),
+        parameters=_injected(job, staging),
+        kernel_name="python3",
+        kernel_manager_class=kernel_manager_class(),
+        progress_bar=False,
+        log_output=False,
+        request_save_on_cell_execute=False,
+        # The outputs are in hand when the last cell returns: stop the
+        # kernel at once instead of waiting for a graceful exit (0.5 s
+        # a render). Cells must not leave files to atexit handlers.
+        shutdown_kernel="immediate",
+        timeout_func=clock,
+        # The kernel runs in the staging folder, so a notebook that wrongly
+        # writes to a relative path cannot touch anything else. It is told
+        # through nbclient's resources: papermill's own ``cwd=`` would
+        # chdir this process, and workers started meanwhile would inherit
+        # a folder that is removed when the render ends.
+        resources={"metadata": {"path": str(staging)}},
+    )
+
+
+def _execute(job: Job, staging: Path, record: dict[str, Any]) -> Path:
+    """Run the notebook into ``staging``; a failure goes into ``record``.
+
+    A kernel that dies before its first cell (two kernels started at once
+    can draw the same free TCP port, and one of them then cannot bind it) is
+    started again, up to :data:`KERNEL_START_ATTEMPTS` times in all.
+    """
+    from nbclient.exceptions import CellTimeoutError
     from papermill.exceptions import PapermillExecutionError
 
     ipynb = staging / f"{job.notebook}.ipynb"
-    # papermill warns per report about lines it cannot parse; the plan has
-    # already checked the parameters, and the hygiene tests name such lines.
-    logging.getLogger("papermill").setLevel(logging.ERROR)
-    try:
-        execute_notebook(
-            job.notebook_path,
-            str(ipynb),
-            parameters=_injected(job, staging),
-            kernel_name="python3",
-            kernel_manager_class=kernel_manager_class(),
-            progress_bar=False,
-            log_output=False,
-            request_save_on_cell_execute=False,
-            # The outputs are in hand when the last cell returns: stop the
-            # kernel at once instead of waiting for a graceful exit (0.5 s
-            # a render). Cells must not leave files to atexit handlers.
-            shutdown_kernel="immediate",
-            execution_timeout=job.timeout,
-            # The kernel runs in the staging folder, so a notebook that wrongly
-            # writes to a relative path cannot touch anything else. It is told
-            # through nbclient's resources: papermill's own ``cwd=`` would
-            # chdir this process, and workers started meanwhile would inherit
-            # a folder that is removed when the render ends.
-            resources={"metadata": {"path": str(staging)}},
-        )
-    except PapermillExecutionError as exc:
-        record.update(
-            status="failed",
-            cell=f"In [{exc.exec_count}]: {_first_line(exc.source)}",
-            error=f"{exc.ename}: {exc.evalue}",
-        )
-    except Exception as exc:  # kernel died, timeout, bad notebook file
-        record.update(status="failed", error=f"{type(exc).__name__}: {exc}")
+    # papermill warns per report about lines it cannot parse (the plan has
+    # checked the parameters, and the hygiene tests name such lines), and
+    # nbclient logs a time-out through papermill's logger: the record says both.
+    logging.getLogger("papermill").setLevel(logging.CRITICAL)
+    attempts = 0
+    while attempts < KERNEL_START_ATTEMPTS:
+        attempts += 1
+        clock = _RenderClock(job.timeout)
+        try:
+            _papermill(job, staging, ipynb, clock)
+        except PapermillExecutionError as exc:
+            record.update(
+                status="failed",
+                cell=f"In [{exc.exec_count}]: {_first_line(exc.source)}",
+                error=f"{exc.ename}: {exc.evalue}",
+            )
+        except CellTimeoutError:
+            record.update(clock.failure())
+        except RuntimeError as exc:  # nbclient: the kernel died or did not answer
+            if clock.cell is None and attempts < KERNEL_START_ATTEMPTS:
+                continue  # before any cell ran: nothing to undo
+            record.update(status="failed", error=f"{type(exc).__name__}: {exc}")
+        except Exception as exc:  # bad notebook file, ...
+            record.update(status="failed", error=f"{type(exc).__name__}: {exc}")
+        break
+    if attempts > 1:
+        record["kernel_starts"] = attempts
     return ipynb
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from helpers.batch.runfiles import Run
 from helpers.errors import ParameterError
+from helpers.safe_yaml import load_yaml
 
 #: Parameters the batch sets itself; a user cannot set them.
 ARTICLE_PARAMETER = "ARTICLE"
@@ -243,20 +244,26 @@ def parameters_for(run: Run, notebooks: list) -> dict[str, dict[str, Any]]:
 def parse_parameter(text: str) -> tuple[str, Any]:
     """Read one ``NAME=VALUE`` of the command line; the value is read as YAML.
 
+    The value goes through :func:`helpers.safe_yaml.load_yaml` (aliases,
+    duplicate keys and tags refused). A value that is not well-formed YAML
+    (``*sanction*``, say) is taken as the text it is.
+
     Examples
     --------
-    >>> parse_parameter("SCALE=0.5"), parse_parameter("LABEL=")
-    (('SCALE', 0.5), ('LABEL', ''))
+    >>> parse_parameter("SCALE=0.5"), parse_parameter("LABEL="), parse_parameter("TERM=*talk*")
+    (('SCALE', 0.5), ('LABEL', ''), ('TERM', '*talk*'))
     """
-    import yaml
-
     name, sep, raw = text.partition("=")
-    if not sep or not name.strip().isidentifier():
+    name = name.strip()
+    if not sep or not name.isidentifier():
         raise ParameterError(
             f"cannot read parameter {text!r}", where="--param", fix="Write NAME=VALUE"
         )
+    if not raw.strip():
+        return name, ""
     try:
-        value = yaml.safe_load(raw) if raw.strip() else ""
-    except yaml.YAMLError:
-        value = raw
-    return name.strip(), value
+        return name, load_yaml(raw, where=f"-p {name}", error=ParameterError)
+    except ParameterError as exc:
+        if exc.what.startswith("malformed YAML"):  # not YAML: the text as given
+            return name, raw
+        raise

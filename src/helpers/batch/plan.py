@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers import paths
-from helpers.batch.layout import COLLECTION_FOLDERS
+from helpers.batch.layout import COLLECTION_FOLDERS, RESERVED_NAMES, is_reserved_name
 from helpers.batch.parameters import (
     ARTICLE_PARAMETER,
     OUTPUT_PARAMETER,
@@ -26,6 +26,10 @@ from helpers.errors import ArticleError, ParameterError
 
 KINDS = ("article", "corpus", "standalone")
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+#: Seconds one render may take (all its cells together) unless ``--timeout`` says otherwise:
+#: far beyond any render of the project's notebooks, short enough that a hung
+#: notebook cannot hold up an unattended batch for long.
+DEFAULT_TIMEOUT = 600.0
 
 _NOTEBOOK_NAME = re.compile(r"(\d\d)_[A-Za-z0-9_.-]+\.ipynb")
 
@@ -178,6 +182,39 @@ def _select_articles(all_articles: dict[str, Path], wanted: tuple[str, ...], whe
     return chosen
 
 
+def _check_not_reserved(article_id: str, path: Path) -> None:
+    """Refuse an article id that would take a folder or file of the batch's own."""
+    if is_reserved_name(article_id):
+        raise ArticleError(
+            f"article id {article_id!r} is kept for the batch's own files and folders",
+            where=str(path),
+            fix="Give the article another id (its front-matter 'id' or its file name): "
+            "not starting with '_', and not " + ", ".join(RESERVED_NAMES),
+        )
+
+
+def check_timeout(timeout: float | None) -> float | None:
+    """Return ``timeout`` if it is None or a positive, finite number of seconds.
+
+    Examples
+    --------
+    >>> check_timeout(30), check_timeout(None)
+    (30, None)
+    >>> check_timeout(0)
+    Traceback (most recent call last):
+    ...
+    helpers.errors.ParameterError: the time limit must be a positive number of seconds, got 0 (--timeout). Give e.g. --timeout 600
+    """
+    number = isinstance(timeout, (int, float)) and not isinstance(timeout, bool)
+    if timeout is not None and not (number and 0 < timeout < float("inf")):
+        raise ParameterError(
+            f"the time limit must be a positive number of seconds, got {timeout!r}",
+            where="--timeout",
+            fix=f"Give e.g. --timeout {DEFAULT_TIMEOUT:g}",
+        )
+    return timeout
+
+
 def _runs(notebooks, articles, parameters, run_files) -> list[Run]:
     """The runs of a batch: the run files, or else the default run."""
     base = dict(parameters or {})
@@ -279,7 +316,7 @@ def plan_batch(
     parameters: dict[str, Any] | None = None,
     run_files: list[str | os.PathLike] | None = None,
     show_code: bool = False,
-    timeout: float | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> list[Job]:
     """Work out every render, and check every parameter, before anything runs.
 
@@ -297,8 +334,9 @@ def plan_batch(
         Run files; each becomes a run written to ``<reports>/<name>/``.
     show_code : bool
         Keep code cells in the HTML.
-    timeout : float, optional
-        Seconds a single cell may run.
+    timeout : float or None
+        Seconds one render may take, all its cells together
+        (:data:`DEFAULT_TIMEOUT`); None: no limit.
 
     Returns
     -------
@@ -308,18 +346,22 @@ def plan_batch(
     Raises
     ------
     ParameterError
-        Unknown notebook, unknown or mistyped parameter, unsafe id or run name.
+        Unknown notebook, unknown or mistyped parameter, unsafe id or run name,
+        a time limit that is not a positive number.
     ArticleError
-        A selected article does not exist.
+        A selected article does not exist, or its id is one the batch keeps
+        for itself (see :func:`helpers.batch.layout.is_reserved_name`).
     """
     from helpers import provenance
 
     articles_root = Path(articles_dir) if articles_dir is not None else paths.ARTICLES_DIR
-    reports_root = Path(reports_dir) if reports_dir is not None else paths.REPORTS_DIR
+    # Absolute: workers and kernels run in other folders than this process.
+    reports_root = Path(
+        os.path.abspath(reports_dir if reports_dir is not None else paths.REPORTS_DIR)
+    )
     all_notebooks = discover_notebooks(notebooks_dir)
     all_articles = discover_articles(articles_root)
-    for reserved in COLLECTION_FOLDERS.values():
-        all_articles.pop(reserved, None)  # a file named _corpus.txt cannot take that folder
+    check_timeout(timeout)
     runs = _runs(notebooks, articles, parameters, run_files)
     context = {
         "env": provenance.environment(lexicons_dir=paths.LEXICONS_DIR),
@@ -331,6 +373,8 @@ def plan_batch(
     for run in runs:
         chosen_notebooks = _select_notebooks(all_notebooks, run.notebooks, run.source)
         chosen_articles = _select_articles(all_articles, run.articles, run.source)
+        for article_id, article_path in chosen_articles.items():
+            _check_not_reserved(article_id, article_path)
         per_notebook = parameters_for(run, chosen_notebooks)
         run_root = paths.safe_join(reports_root, run.name) if run.name else reports_root
         for nb in chosen_notebooks:

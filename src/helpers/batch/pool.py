@@ -32,12 +32,60 @@ from typing import Any
 from helpers.batch import execute
 from helpers.batch.plan import Job
 from helpers.batch.records import job_record
+from helpers.errors import ParameterError
 
 #: Seconds a worker may take beyond a render's time limit (kernel start, HTML) before it is stopped.
 WORKER_GRACE = 120.0
 #: Seconds a stopped worker gets to clean up before it is killed.
 STOP_GRACE = 10.0
 _POLL = 1.0
+#: ``--jobs`` may be at most this many times the cores.
+MAX_JOBS_PER_CORE = 4
+
+
+def available_cores() -> int:
+    """Return how many CPU cores this process may run on.
+
+    Examples
+    --------
+    >>> available_cores() >= 1
+    True
+    """
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def check_jobs(jobs: int | None) -> int:
+    """Return how many renders to run at a time: ``jobs``, or the cores by default.
+
+    Raises
+    ------
+    ParameterError
+        Unless ``1 <= jobs <= 4 x`` :func:`available_cores`: a thousand
+        processes on two cores would only exhaust the machine.
+
+    Examples
+    --------
+    >>> check_jobs(1)
+    1
+    >>> check_jobs(0)
+    Traceback (most recent call last):
+    ...
+    helpers.errors.ParameterError: --jobs 0 is out of range (--jobs). Give a number from 1 to ...
+    """
+    if jobs is None:
+        return available_cores()
+    cores = available_cores()
+    most = MAX_JOBS_PER_CORE * cores
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or not 1 <= jobs <= most:
+        raise ParameterError(
+            f"--jobs {jobs} is out of range",
+            where="--jobs",
+            fix=f"Give a number from 1 to {most} ({MAX_JOBS_PER_CORE} x the {cores} core(s) "
+            "this process may use)",
+        )
+    return jobs
 
 
 def _warm_worker() -> None:

@@ -15,7 +15,7 @@ from helpers import paths
 from helpers.batch import cluster, execute, lock, pool
 from helpers.batch.index import write_index
 from helpers.batch.layout import FAILED_FOLDER
-from helpers.batch.plan import Job, plan_batch, tables_digest
+from helpers.batch.plan import DEFAULT_TIMEOUT, Job, plan_batch, tables_digest
 
 RESULT_COLUMNS = (
     "run",
@@ -159,7 +159,7 @@ def run_batch(
     force: bool = False,
     show_code: bool = False,
     scheduler: str | None = None,
-    timeout: float | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
     progress: bool = True,
 ) -> Any:
     """Plan, render (in parallel), and index; return one row per render.
@@ -167,7 +167,9 @@ def run_batch(
     Parameters are those of :func:`helpers.batch.plan.plan_batch`, plus:
 
     jobs : int, optional
-        Worker processes; default ``os.cpu_count()``. Ignored with ``scheduler``.
+        Renders at a time (1 to 4 x the cores; default the cores): with 1 this
+        process renders, with more that many worker processes. Ignored with
+        ``scheduler``.
     force : bool
         Render even reports that are up to date.
     scheduler : str, optional
@@ -186,7 +188,7 @@ def run_batch(
     Traceback (most recent call last):
     helpers.errors.ParameterError: no notebook '99' (command line). Known notebooks: ...
     """
-    n_jobs = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
+    n_jobs = pool.check_jobs(jobs)
     plan = plan_batch(
         notebooks_dir,
         articles_dir,
