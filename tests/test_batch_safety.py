@@ -71,3 +71,116 @@ def test_what_a_killed_batch_left_is_swept_by_the_next_one(project):
     assert not [part for part in stale_parts if part.exists()]
     assert mine.read_text(encoding="utf-8") == "keep"
     assert (reports / ".batch.lock").is_file()  # kept, so that later batches lock the same file
+
+
+# ----------------------------------------------------------------------------- signals
+
+SLEEPY_PARAMETERS = """\
+ARTICLE: str = ""  # article id or path
+OUTPUT_DIR: str = ""  # folder for the tables
+PAUSE: float = 0.0  # seconds to wait
+"""
+SLEEPY_CODE = """\
+import time
+from pathlib import Path
+(Path(OUTPUT_DIR) / "started.txt").write_text("started")
+time.sleep(PAUSE)
+"""
+
+
+def _children() -> dict[int, list[int]]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="utf-8") as handle:
+                    fields = handle.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if fields[0] != "Z":  # a zombie has ended; only its exit status is left
+                children.setdefault(int(fields[1]), []).append(int(entry))
+    return children
+
+
+def _descendants(pid: int) -> set[int]:
+    children, found, stack = _children(), set(), [pid]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            found.add(child)
+            stack.append(child)
+    return found
+
+
+def _alive(pids: set[int]) -> set[int]:
+    living = {pid for pids_ in _children().values() for pid in pids_}
+    return pids & living
+
+
+def _wait_for(condition, seconds: float, what: str) -> None:
+    end = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError(f"gave up waiting for {what}")
+        time.sleep(0.2)
+
+
+def _start_sleepy_batch(project, jobs: int = 2):
+    import subprocess
+    import sys
+
+    write_notebook(project["notebooks"] / "03_sleepy.ipynb", SLEEPY_PARAMETERS, SLEEPY_CODE)
+    command = [
+        sys.executable, "-m", "helpers.batch",
+        "--notebooks-dir", str(project["notebooks"]),
+        "--articles-dir", str(project["articles"]),
+        "--reports-dir", str(project["reports"]),
+        "--notebooks", "03", "--jobs", str(jobs), "--no-progress", "-p", "PAUSE=120",
+    ]  # fmt: skip
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    reports = project["reports"]
+
+    def rendering() -> bool:
+        if process.poll() is not None:
+            raise AssertionError(f"the batch ended early: {process.communicate()}")
+        return len(list(reports.glob("*/.tmp-03_sleepy-*/started.txt"))) == jobs
+
+    _wait_for(rendering, 120, "both renders to be running")
+    family = _descendants(process.pid)
+    assert len(family) >= jobs * 2  # the workers and their kernels (and the fork server)
+    return process, family
+
+
+linux_only = pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads /proc")
+
+
+@linux_only
+@pytest.mark.notebook
+def test_sigterm_stops_the_batch_its_workers_and_cleans_up(project):
+    import signal
+
+    process, family = _start_sleepy_batch(project)
+    process.send_signal(signal.SIGTERM)
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 143, (out, err)
+    assert "error: batch stopped by signal 15 (SIGTERM)" in err and err.count("\n") == 1, err
+    _wait_for(lambda: not _alive(family), 60, f"processes {_alive(family)} to end")
+    reports = project["reports"]
+    assert not list(reports.rglob(".tmp-*")), "staging folders left behind"
+    assert not list(reports.rglob(".*.part"))
+    assert not list(reports.rglob("*.batch.json"))  # nothing half-made counts as done
+
+
+@linux_only
+@pytest.mark.notebook
+def test_a_killed_batch_leaves_no_process_and_the_next_one_cleans_up(project):
+    import signal
+
+    process, family = _start_sleepy_batch(project)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=60)
+    _wait_for(lambda: not _alive(family), 60, f"processes {_alive(family)} to end")
+    process.communicate(timeout=60)
+    # Whatever the killed batch left is swept by the next one, which renders everything.
+    results = batch.run_batch(*folders(project), notebooks="03", jobs=2, progress=False)
+    assert results["status"].tolist() == ["ok", "ok"]
+    assert not list(project["reports"].rglob(".tmp-*"))

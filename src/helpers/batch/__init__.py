@@ -92,6 +92,7 @@ from helpers.batch.plan import (
 )
 from helpers.batch.runfiles import Run, load_run_file
 from helpers.batch.runner import RESULT_COLUMNS, run_batch
+from helpers.batch.signals import Terminated
 
 #: The former private name, still used by callers that start a kernel the batch's way.
 _kernel_manager_class = kernel_manager_class
@@ -111,6 +112,7 @@ __all__ = [
     "RESULT_COLUMNS",
     "STAGING_PREFIX",
     "ReportsBusyError",
+    "Terminated",
     "Job",
     "NotebookInfo",
     "Run",

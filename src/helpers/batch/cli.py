@@ -11,6 +11,7 @@ from helpers.batch.parameters import parse_parameter
 from helpers.batch.plan import DEFAULT_TIMEOUT, plan_batch
 from helpers.batch.pool import check_jobs
 from helpers.batch.runner import run_batch
+from helpers.batch.signals import TERMINATED_STATUS, Terminated
 from helpers.errors import HelpersError
 
 
@@ -82,7 +83,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
     """Run the ``batch`` command; return its exit status.
 
     0: every report rendered or up to date; 1: some report failed; 2: bad
-    input (one line on standard error, nothing written).
+    input (one line on standard error, nothing written); 143: stopped by SIGTERM.
     """
     try:
         check_jobs(args.jobs)
@@ -114,6 +115,13 @@ def run_batch_command(args: argparse.Namespace) -> int:
     except HelpersError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except Terminated as exc:
+        print(
+            f"error: batch {exc}; its staging folders are removed, its workers stopped, "
+            "and the reports finished so far are kept (rerun to do the rest)",
+            file=sys.stderr,
+        )
+        return TERMINATED_STATUS
     return _print_summary(results)
 
 

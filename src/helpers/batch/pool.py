@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from helpers.batch import execute
+from helpers.batch import execute, signals
 from helpers.batch.plan import Job
 from helpers.batch.records import job_record
 from helpers.errors import ParameterError
@@ -96,30 +96,40 @@ def _warm_worker() -> None:
     execute.kernel_manager_class()
 
 
-def worker_main(conn, cwd: str, render: Callable[[Job], dict] | None = None) -> None:
+def worker_main(conn, lifeline, cwd: str, render: Callable[[Job], dict] | None = None) -> None:
     """Run in a worker process: render each job received on ``conn`` until told to stop.
 
     Parameters
     ----------
     conn : multiprocessing.connection.Connection
         Receives a :class:`Job` (or None: stop); each record is sent back.
+    lifeline : multiprocessing.connection.Connection
+        Closes when the batch's process ends (see
+        :func:`helpers.batch.signals.die_with_batch`).
     cwd : str
         The working directory of the worker: a folder that outlives the batch.
+        The worker stops on SIGTERM (after the clean-up of its render) and
+        when the batch's process ends.
     render : callable, optional
         Renders one job and returns its record; default
         :func:`helpers.batch.execute.execute_here`.
     """
-    os.chdir(cwd)
-    render = render or execute.execute_here
-    _warm_worker()
-    while True:
-        try:
-            job = conn.recv()
-        except EOFError:  # the batch has gone
-            return
-        if job is None:
-            return
-        conn.send(render(job))
+    signals.raise_on_sigterm()
+    signals.die_with_batch(lifeline)
+    try:
+        os.chdir(cwd)
+        render = render or execute.execute_here
+        _warm_worker()
+        while True:
+            try:
+                job = conn.recv()
+            except EOFError:  # the batch has gone
+                return
+            if job is None:
+                return
+            conn.send(render(job))
+    except (signals.Terminated, KeyboardInterrupt):
+        return  # stopped: the render's own clean-up has run
 
 
 def process_context():
@@ -149,6 +159,7 @@ class _Worker:
 
     process: Any
     conn: Any
+    lifeline: Any
     job: Job | None = None
     deadline: float = float("inf")
 
@@ -191,9 +202,11 @@ class WorkerPool:
         self._starts_left -= 1
         self._context = self._context or process_context()
         parent, child = self._context.Pipe()
+        # Only this process holds the writing end: it closes when this process ends.
+        lifeline, keep_alive = self._context.Pipe(duplex=False)
         process = self._context.Process(
             target=worker_main,
-            args=(child, self.cwd, self.render),
+            args=(child, lifeline, self.cwd, self.render),
             name="ddn-batch-worker",
             daemon=True,
         )
@@ -201,12 +214,14 @@ class WorkerPool:
             process.start()
         except Exception as exc:  # fork failed (EAGAIN, ENOMEM), cwd gone, ...
             parent.close()
+            keep_alive.close()
             self._warn(f"could not start a worker process: {type(exc).__name__}: {exc}")
             self._starts_left = 0
             return
         finally:
             child.close()
-        self.workers.append(_Worker(process, parent))
+            lifeline.close()
+        self.workers.append(_Worker(process, parent, keep_alive))
 
     def _hand_out(self, pending: deque) -> None:
         for worker in self.workers:
@@ -293,6 +308,7 @@ class WorkerPool:
                 worker.process.kill()
                 worker.process.join()
             worker.conn.close()
+            worker.lifeline.close()
 
     def close(self) -> None:
         """Stop every worker (idle ones at once: an interpreter takes a second to wind down)."""

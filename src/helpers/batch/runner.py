@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers import paths
-from helpers.batch import cluster, execute, lock, pool
+from helpers.batch import cluster, execute, lock, pool, signals
 from helpers.batch.index import write_index
 from helpers.batch.layout import FAILED_FOLDER
 from helpers.batch.plan import DEFAULT_TIMEOUT, Job, plan_batch, tables_digest
@@ -204,7 +204,7 @@ def run_batch(
     roots = {Path(job.reports_root) for job in plan} | {top}
     results = _Results(len(plan), progress)
     settings = {"force": force, "scheduler": scheduler, "jobs": n_jobs, "cwd": str(top.resolve())}
-    with lock.reports_lock(roots) as since:
+    with signals.sigterm_raises(), lock.reports_lock(roots) as since:
         folders = lock.managed_folders(roots, (job.out_dir for job in plan))
         lock.sweep(folders, older_than=since)  # what batches that were killed left
         clock = time.perf_counter()
