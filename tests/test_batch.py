@@ -583,3 +583,17 @@ def test_parameters_papermill_skips_are_still_known(project):
     assert found["K"]["inferred_type_name"] == "int" and found["K"]["help"] == "k = 2"
     with pytest.raises(ParameterError, match="parameter K of notebook 03_eq must be int"):
         batch.plan_batch(*folders(project), notebooks="03", parameters={"K": "two"})
+
+
+def test_the_index_template_is_shipped_with_the_package():
+    """An installed package has no src/ to fall back on: pyproject must list the template."""
+    import fnmatch
+    import tomllib
+
+    config = tomllib.loads((paths.PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["helpers.batch"]
+    package = Path(batch.__file__).parent
+    shipped = [p.relative_to(package).as_posix() for p in (package / "templates").iterdir()]
+    assert "templates/index.html.j2" in shipped
+    for name in shipped:
+        assert any(fnmatch.fnmatch(name, pattern) for pattern in patterns), name

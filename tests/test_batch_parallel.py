@@ -123,9 +123,21 @@ def test_relative_folders_work_though_workers_and_kernels_run_elsewhere(tmp_path
         ]
     )
     assert status == 0
+    reports = tmp_path / "project" / "reports"
     for article in ("alpha", "beta"):
-        assert (tmp_path / "project" / "reports" / article / "sentences.csv").is_file()
-        assert (tmp_path / "project" / "reports" / article / "frames.csv").is_file()
+        assert (reports / article / "sentences.csv").is_file()
+        assert (reports / article / "frames.csv").is_file()
+    # A run's folder, relative too, is listed in the index of the folder above it.
+    (tmp_path / "half.yml").write_text("name: half\nnotebooks: ['02']\n", encoding="utf-8")
+    status = batch.main(
+        [
+            *("--notebooks-dir", "project/notebooks", "--articles-dir", "project/articles"),
+            *("--reports-dir", "project/reports", "--run", "half.yml", "--no-progress"),
+        ]
+    )
+    assert status == 0
+    assert (reports / "half" / "alpha" / "frames.csv").is_file()
+    assert 'href="half/index.html"' in (reports / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.notebook

@@ -15,7 +15,7 @@ from helpers import paths
 from helpers.batch import cluster, execute, lock, pool, signals
 from helpers.batch.index import write_index
 from helpers.batch.layout import FAILED_FOLDER
-from helpers.batch.plan import DEFAULT_TIMEOUT, Job, plan_batch, tables_digest
+from helpers.batch.plan import Job, plan_batch, tables_digest
 
 RESULT_COLUMNS = (
     "run",
@@ -151,21 +151,18 @@ def run_batch(
     articles_dir: str | os.PathLike | None = None,
     reports_dir: str | os.PathLike | None = None,
     *,
-    notebooks: str | list[str] | None = None,
-    articles: str | list[str] | None = None,
-    parameters: dict[str, Any] | None = None,
-    run_files: list[str | os.PathLike] | None = None,
     jobs: int | None = None,
     force: bool = False,
-    show_code: bool = False,
     scheduler: str | None = None,
-    timeout: float | None = DEFAULT_TIMEOUT,
     progress: bool = True,
+    **selection: Any,
 ) -> Any:
     """Plan, render (in parallel), and index; return one row per render.
 
-    Parameters are those of :func:`helpers.batch.plan.plan_batch`, plus:
-
+    Parameters
+    ----------
+    notebooks_dir, articles_dir, reports_dir : path-like, optional
+        Default: ``notebooks/``, ``data/articles/``, ``reports/``.
     jobs : int, optional
         Renders at a time (1 to 4 x the cores; default the cores): with 1 this
         process renders, with more that many worker processes. Ignored with
@@ -176,11 +173,27 @@ def run_batch(
         Address of a Dask scheduler (``tcp://host:8786``) to run the jobs on.
     progress : bool
         Show a tqdm progress bar on standard error.
+    **selection
+        ``notebooks``, ``articles``, ``parameters``, ``run_files``,
+        ``show_code`` and ``timeout``, as :func:`helpers.batch.plan.plan_batch`
+        takes them.
 
     Returns
     -------
     DataFrame
-        Columns ``RESULT_COLUMNS``; ``status`` is ``ok``, ``failed`` or ``skipped``.
+        Columns ``RESULT_COLUMNS``; ``status`` is ``ok``, ``failed`` or
+        ``skipped``. ``attrs["seconds"]`` is the time the renders took,
+        ``attrs["warnings"]`` what the worker pool reported.
+
+    Raises
+    ------
+    HelpersError
+        Bad input (see :func:`helpers.batch.plan.plan_batch`), ``jobs`` out of
+        range, another batch writing to the same reports folder
+        (:class:`helpers.batch.lock.ReportsBusyError`).
+    Terminated
+        The process received SIGTERM; staging folders are removed and workers
+        stopped before it propagates.
 
     Examples
     --------
@@ -189,21 +202,11 @@ def run_batch(
     helpers.errors.ParameterError: no notebook '99' (command line). Known notebooks: ...
     """
     n_jobs = pool.check_jobs(jobs)
-    plan = plan_batch(
-        notebooks_dir,
-        articles_dir,
-        reports_dir,
-        notebooks=notebooks,
-        articles=articles,
-        parameters=parameters,
-        run_files=run_files,
-        show_code=show_code,
-        timeout=timeout,
-    )
-    top = Path(reports_dir) if reports_dir is not None else paths.REPORTS_DIR
+    plan = plan_batch(notebooks_dir, articles_dir, reports_dir, **selection)
+    top = Path(os.path.abspath(reports_dir if reports_dir is not None else paths.REPORTS_DIR))
     roots = {Path(job.reports_root) for job in plan} | {top}
     results = _Results(len(plan), progress)
-    settings = {"force": force, "scheduler": scheduler, "jobs": n_jobs, "cwd": str(top.resolve())}
+    settings = {"force": force, "scheduler": scheduler, "jobs": n_jobs, "cwd": str(top)}
     with signals.sigterm_raises(), lock.reports_lock(roots) as since:
         folders = lock.managed_folders(roots, (job.out_dir for job in plan))
         lock.sweep(folders, older_than=since)  # what batches that were killed left
