@@ -31,39 +31,53 @@ Where a report's files go
 ``<reports>/<article id>/<notebook>.ipynb`` and ``.html``, the files the
 notebook wrote (its ``provenance.json`` becomes ``<notebook>.provenance.json``
 so that notebooks do not overwrite each other's), and ``<notebook>.batch.json``,
-the batch's own record (status, fingerprint, failing cell, timings) written
-last. A notebook runs with ``OUTPUT_DIR`` pointing at a hidden staging folder
-in the same place; its files are renamed into place only when the notebook and
-its HTML are complete, so an interrupted batch never leaves a half-written
-report, and a report without its ``.batch.json`` is simply rendered again.
+the batch's own record (status, fingerprint, timings) written last. A
+notebook runs with ``OUTPUT_DIR`` pointing at a hidden staging folder in the
+same place (also its kernel's working directory); its files are renamed into
+place only when the notebook and its HTML are complete, so an interrupted
+batch never leaves a half-written report, and a report without its
+``.batch.json`` is simply rendered again.
+
+A failed render replaces nothing: its staging folder becomes
+``<reports>/_failed/<article id>/<notebook>/``, with its record beside it
+(failing cell, error), and the previous good report stays as it was. The
+index and ``failures.csv`` show the failure, and the next batch tries again.
 
 Up to date
 ----------
 A report is skipped when its record says it succeeded with the same
 :func:`helpers.provenance.fingerprint` (notebook file, parameters, article
 file, lexicon files, VADER lexicon, package versions, helper source; for a
-corpus notebook also every table it reads) and its files are all there.
-``--force`` renders anyway. Failed reports are always tried again.
+corpus notebook also every table it reads), its files are all there and no
+failure of it is recorded since. ``--force`` renders anyway.
 
-Kernels
--------
+Kernels, workers and limits
+---------------------------
 Each notebook runs in its own kernel started with *this* interpreter
 (``sys.executable``), whatever kernelspecs are installed, so reports are made
-with the project's environment. ``--jobs N`` renders N notebooks at a time:
-this process and N - 1 worker processes (forked from a clean fork server that
-has imported papermill and nbconvert once), each render in its own kernel. With
-``--scheduler ADDRESS`` the same jobs go to a Dask cluster instead; its
+with the project's environment. ``--jobs N`` (1 to 4 x the cores) renders N
+notebooks at a time in N worker processes, forked from a fork server that has
+imported papermill and nbconvert once; with ``--jobs 1`` this process
+renders. No process changes its working directory during a batch: workers
+start in the reports folder, kernels in their staging folders. A render may
+take ``--timeout`` seconds (:data:`DEFAULT_TIMEOUT`) for all its cells. One
+batch at a time writes a reports folder (a lock, see
+:mod:`helpers.batch.lock`); SIGTERM stops a batch cleanly, and workers end
+with the batch's process however it ends (:mod:`helpers.batch.signals`).
+With ``--scheduler ADDRESS`` the same jobs go to a Dask cluster instead; its
 workers must see the same files (a shared file system) and have the project
 installed in the same environment.
 
 Where the code is
 -----------------
 ``plan.py`` (notebooks, articles, the plan), ``runfiles.py`` (run files),
-``parameters.py`` (declared parameters and their types), ``execute.py`` (one
-render and its commit), ``records.py`` (``.batch.json``), ``pool.py`` (the
-local worker processes), ``cluster.py`` (Dask), ``runner.py``
-(:func:`run_batch`), ``index.py`` with ``templates/index.html.j2`` (the
-index), ``cli.py`` (the command).
+``parameters.py`` (declared parameters and their types), ``layout.py`` (where
+things go in a reports folder), ``execute.py`` (one render and its commit),
+``records.py`` (``.batch.json``), ``pool.py`` (the local worker processes),
+``signals.py`` (SIGTERM, workers that end with the batch), ``lock.py`` (one
+batch per reports folder, sweeping what killed ones left), ``cluster.py``
+(Dask), ``runner.py`` (:func:`run_batch`), ``index.py`` with
+``templates/index.html.j2`` (the index), ``cli.py`` (the command).
 """
 
 from helpers.batch.cli import add_batch_arguments, main, run_batch_command
