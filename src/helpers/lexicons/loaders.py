@@ -1,0 +1,317 @@
+"""Reading dictionary files: the project's YAML, quanteda's YAML and LIWC ``.dic``, compiled once per file version."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers.errors import DictionaryError
+from helpers.lexicons.dictionary import Dictionary
+from helpers.paths import lexicon_path
+
+__all__ = ["lexicon_file", "load_dictionary"]
+
+# Keys of a category mapping that are not subcategories.
+_RESERVED = {"patterns", "note", "source", "question", "description"}
+
+_CACHE: dict[tuple[str, int, int], Dictionary] = {}
+_SAFE_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:timestamp",
+}
+
+
+def load_dictionary(name_or_path: str | Path) -> Dictionary:
+    """Load and compile a dictionary, once per file version.
+
+    Parameters
+    ----------
+    name_or_path : str or Path
+        A bare name (``"frames_generic"``) is looked up in ``data/lexicons``;
+        otherwise a path to a ``.yml``/``.yaml`` file (this project's format or
+        quanteda's) or a LIWC-style ``.dic`` file.
+
+    Returns
+    -------
+    Dictionary
+
+    Raises
+    ------
+    DictionaryError
+        With the file, the line and the reason, when the file is missing or
+        malformed.
+
+    Examples
+    --------
+    >>> load_dictionary("abbreviations")  # doctest: +SKIP
+    """
+    path, key = lexicon_file(
+        name_or_path, fix="Check the name, or give a path to a .yml or .dic file"
+    )
+    if key not in _CACHE:
+        suffix = path.suffix.lower()
+        if suffix == ".dic":
+            _CACHE[key] = _load_liwc(path)
+        elif suffix in {".yml", ".yaml"}:
+            _CACHE[key] = _load_yaml(path)
+        else:
+            raise DictionaryError(
+                f"unknown dictionary format {suffix!r}",
+                where=str(path),
+                fix="Use .yml/.yaml (this project's or quanteda's format) or LIWC .dic",
+            )
+    return _CACHE[key]
+
+
+def lexicon_file(
+    name_or_path: str | Path, *, what: str = "dictionary", fix: str = ""
+) -> tuple[Path, tuple[str, int, int]]:
+    """Resolve a lexicon name or path and return it with a key for caching.
+
+    A bare name (no suffix, no folder) means ``data/lexicons/<name>.yml``. The
+    key changes whenever the file does (path, modification time, size), so a
+    compiled lexicon is rebuilt after an edit.
+
+    Raises
+    ------
+    DictionaryError
+        If the file does not exist.
+
+    Examples
+    --------
+    >>> lexicon_file("abbreviations")[0].name
+    'abbreviations.yml'
+    """
+    text_name = str(name_or_path)
+    path = Path(name_or_path)
+    if path.suffix == "" and "/" not in text_name and "\\" not in text_name:
+        path = lexicon_path(text_name)
+    try:
+        stat = path.stat()
+    except OSError:
+        raise DictionaryError(f"{what} file not found: {path}", where=str(path), fix=fix) from None
+    return path, (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DictionaryError(
+            f"dictionary is not UTF-8 text ({exc.reason} at byte {exc.start})",
+            where=str(path),
+            fix="Save the file as UTF-8",
+        ) from None
+
+
+def _line(node) -> str:
+    return f"line {node.start_mark.line + 1}"
+
+
+def _load_yaml(path: Path) -> Dictionary:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    text = _read_text(path)
+    try:
+        root = yaml.compose(text, Loader=loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}, line {mark.line + 1}" if mark else str(path)
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise DictionaryError(
+            f"malformed YAML: {reason}", where=where, fix="Fix the YAML syntax"
+        ) from None
+    if root is None:
+        raise DictionaryError("dictionary file is empty", where=str(path), fix="Add categories")
+    _check_tags(root, path)
+    if not isinstance(root, yaml.MappingNode):
+        raise DictionaryError(
+            "a dictionary must be a mapping of categories",
+            where=f"{path}, {_line(root)}",
+            fix="See docs/architecture.md for the format",
+        )
+    constructor = yaml.constructor.SafeConstructor()
+    top = {key.value: (key, value) for key, value in root.value}
+    if "actors" in top and "categories" not in top:
+        raise DictionaryError(
+            "this is an actors list, not a dictionary",
+            where=str(path),
+            fix="Load it with helpers.actors.load_actors",
+        )
+    if "categories" in top:
+        meta = constructor.construct_object(top["meta"][1], deep=True) if "meta" in top else {}
+        settings = (
+            constructor.construct_object(top["settings"][1], deep=True) if "settings" in top else {}
+        )
+        if not isinstance(meta, dict) or not isinstance(settings, dict):
+            raise DictionaryError(
+                "'meta' and 'settings' must be mappings", where=str(path), fix="Indent their keys"
+            )
+        categories_node = top["categories"][1]
+    else:  # quanteda style: the whole file is the category tree
+        meta, settings, categories_node = {"format": "quanteda"}, {}, root
+    name = str(meta.get("name") or path.stem)
+    dictionary = Dictionary(name, meta=meta, path=path)
+    case_sensitive = bool(settings.get("case_sensitive", False))
+    if not isinstance(categories_node, yaml.MappingNode) or not categories_node.value:
+        raise DictionaryError(
+            "'categories' must be a non-empty mapping",
+            where=f"{path}, {_line(categories_node)}",
+            fix="List at least one category with patterns",
+        )
+    for key_node, value_node in categories_node.value:
+        _add_category(
+            dictionary, str(key_node.value), value_node, path, case_sensitive, constructor
+        )
+    return dictionary
+
+
+def _check_tags(node, path: Path) -> None:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.tag not in _SAFE_TAGS:
+            raise DictionaryError(
+                f"YAML tag {current.tag!r} is not allowed (dictionaries are data, not code)",
+                where=f"{path}, {_line(current)}",
+                fix="Remove the tag",
+            )
+        if isinstance(current.value, list):
+            for item in current.value:
+                stack.extend(item if isinstance(item, tuple) else (item,))
+
+
+def _add_category(dictionary, name, node, path, case_sensitive, constructor) -> None:
+    import yaml
+
+    where = f"{path}, {_line(node)}"
+    if isinstance(node, yaml.SequenceNode):
+        pattern_nodes, attrs, children = node.value, {}, []
+    elif isinstance(node, yaml.MappingNode):
+        pattern_nodes, attrs, children = [], {}, []
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key == "patterns":
+                if not isinstance(value_node, yaml.SequenceNode):
+                    raise DictionaryError(
+                        f"'patterns' of category {name!r} must be a list",
+                        where=f"{path}, {_line(value_node)}",
+                        fix="Write one pattern per line, each starting with '- '",
+                    )
+                pattern_nodes = value_node.value
+            elif isinstance(value_node, yaml.ScalarNode):
+                attrs[key] = constructor.construct_object(value_node)
+            elif key in _RESERVED:
+                attrs[key] = constructor.construct_object(value_node, deep=True)
+            else:
+                children.append((key, value_node))
+    else:
+        raise DictionaryError(
+            f"category {name!r} must be a list of patterns or a mapping",
+            where=where,
+            fix="Give it a list of patterns, or 'patterns:' with a list",
+        )
+    if not pattern_nodes and not children:
+        raise DictionaryError(
+            f"category {name!r} has no patterns",
+            where=where,
+            fix="Add patterns or remove the category",
+        )
+    dictionary.add_category(name, attrs)
+    category_cs = bool(attrs.get("case_sensitive", case_sensitive))
+    for item in pattern_nodes:
+        item_where = f"{path}, {_line(item)}"
+        if isinstance(item, yaml.ScalarNode):
+            dictionary.add(name, str(item.value), case_sensitive=category_cs, where=item_where)
+        elif isinstance(item, yaml.MappingNode):
+            spec = constructor.construct_object(item, deep=True)
+            if "pattern" not in spec:
+                raise DictionaryError(
+                    f"pattern entry in category {name!r} has no 'pattern' key",
+                    where=item_where,
+                    fix="Write {pattern: 'word', weight: 1}",
+                )
+            pattern = spec.pop("pattern")
+            weight = spec.pop("weight", 1.0)
+            try:
+                weight = float(weight)
+            except (TypeError, ValueError):
+                raise DictionaryError(
+                    f"weight {weight!r} of pattern {pattern!r} is not a number", where=item_where
+                ) from None
+            cs = bool(spec.pop("case_sensitive", category_cs))
+            dictionary.add(
+                name, str(pattern), weight=weight, case_sensitive=cs, attrs=spec, where=item_where
+            )
+        else:
+            raise DictionaryError(
+                f"pattern in category {name!r} must be a string or a mapping",
+                where=item_where,
+                fix="Write the pattern as text",
+            )
+    for child_name, child_node in children:
+        _add_category(
+            dictionary, f"{name}/{child_name}", child_node, path, case_sensitive, constructor
+        )
+
+
+def _load_liwc(path: Path) -> Dictionary:
+    text = _read_text(path)
+    lines = text.splitlines()
+    marks = [i for i, line in enumerate(lines) if line.strip() == "%"]
+    if len(marks) < 2:
+        raise DictionaryError(
+            "LIWC dictionary needs a category block between two '%' lines",
+            where=str(path),
+            fix="Start with '%', then 'id<TAB>name' lines, then '%', then 'word<TAB>ids'",
+        )
+    dictionary = Dictionary(path.stem, meta={"format": "liwc", "name": path.stem}, path=path)
+    ids: dict[str, str] = {}
+    for number in range(marks[0] + 1, marks[1]):
+        line = lines[number].strip()
+        if not line:
+            continue
+        parts = line.split()
+        if len(parts) < 2:
+            raise DictionaryError(
+                f"category line {line!r} needs an id and a name",
+                where=f"{path}, line {number + 1}",
+                fix="Write 'id<TAB>name'",
+            )
+        ids[parts[0]] = parts[1]
+        dictionary.add_category(parts[1])
+    for number in range(marks[1] + 1, len(lines)):
+        line = lines[number].strip()
+        if not line:
+            continue
+        parts = line.split("\t") if "\t" in line else line.split()
+        # LIWC phrases may contain spaces when the file is tab-separated.
+        word, refs = parts[0].strip(), [p.strip() for p in parts[1:] if p.strip()]
+        if not refs:
+            raise DictionaryError(
+                f"entry {word!r} names no category", where=f"{path}, line {number + 1}"
+            )
+        for ref in refs:
+            if ref not in ids:
+                raise DictionaryError(
+                    f"entry {word!r} uses unknown category id {ref!r}",
+                    where=f"{path}, line {number + 1}",
+                    fix=f"Declare it in the header; known ids: {', '.join(ids)}",
+                )
+            dictionary.add(ids[ref], word, where=f"{path}, line {number + 1}")
+    empty = [
+        c for c in dictionary.categories if not any(e.category == c for e in dictionary.entries)
+    ]
+    if empty:
+        raise DictionaryError(
+            f"categories without entries: {', '.join(empty)}",
+            where=str(path),
+            fix="Add words or remove them",
+        )
+    return dictionary
