@@ -292,17 +292,9 @@ def clean_text(
     kept: list[str] = []
     for index, (start, end) in enumerate(spans):
         if index == 0 and title_key:
-            line = _LINE_BREAK.search(raw, start, end)
-            line_end = line.start() if line else end
-            if _title_key(raw[start:line_end]) == title_key:
-                if line is None and len(spans) > 1:
-                    rows.append(("title", _TITLE_DESCRIPTION, start, end, raw[start:end]))
-                    continue
-                if line is not None:
-                    head = raw[start:line_end].rstrip()
-                    rows.append(("title", _TITLE_DESCRIPTION, start, start + len(head), head))
-                    rest = raw[line.end() : end]
-                    start = end - len(rest.lstrip())
+            start = _cut_title(raw, start, end, title_key, len(spans) > 1, rows)
+            if start is None:
+                continue
         paragraph = raw[start:end]
         words = len(paragraph.split())
         hit = next(
@@ -312,31 +304,51 @@ def clean_text(
         if hit is not None:
             rows.append((hit.name, hit.description, start, end, paragraph))
             continue
-        cuts = []
-        for rule in span_rules:
-            cuts.extend(
-                (m.start(), m.end(), rule)
-                for m in rule.pattern.finditer(paragraph)
-                if m.end() > m.start()
-            )
-        pieces = []
-        position = 0
-        for cut_start, cut_end, rule in sorted(cuts, key=lambda c: (c[0], -c[1])):
-            if cut_start < position:  # overlaps an earlier cut: already removed
-                continue
-            pieces.append(paragraph[position:cut_start])
-            rows.append(
-                (
-                    rule.name,
-                    rule.description,
-                    start + cut_start,
-                    start + cut_end,
-                    paragraph[cut_start:cut_end],
-                )
-            )
-            position = cut_end
-        pieces.append(paragraph[position:])
-        remaining = _tidy("".join(pieces))
+        remaining = _tidy(_cut_spans(paragraph, start, span_rules, rows))
         if remaining:
             kept.append(remaining)
     return "\n\n".join(kept), _log_frame(rows)
+
+
+def _cut_title(
+    raw: str, start: int, end: int, title_key: str, more: bool, rows: list
+) -> int | None:
+    """Log the headline repeated at the top of the first paragraph; return where the rest starts.
+
+    None: the whole paragraph is the headline (and another paragraph follows).
+    """
+    line = _LINE_BREAK.search(raw, start, end)
+    line_end = line.start() if line else end
+    if _title_key(raw[start:line_end]) != title_key:
+        return start
+    if line is None:
+        if not more:
+            return start  # the body's only paragraph is kept, even when it repeats the title
+        rows.append(("title", _TITLE_DESCRIPTION, start, end, raw[start:end]))
+        return None
+    head = raw[start:line_end].rstrip()
+    rows.append(("title", _TITLE_DESCRIPTION, start, start + len(head), head))
+    rest = raw[line.end() : end]
+    return end - len(rest.lstrip())
+
+
+def _cut_spans(paragraph: str, start: int, span_rules: list, rows: list) -> str:
+    """Cut every match of the span rules out of a kept paragraph (logged); return what is left."""
+    cuts = []
+    for rule in span_rules:
+        cuts.extend(
+            (m.start(), m.end(), rule)
+            for m in rule.pattern.finditer(paragraph)
+            if m.end() > m.start()
+        )
+    pieces = []
+    position = 0
+    for cut_start, cut_end, rule in sorted(cuts, key=lambda c: (c[0], -c[1])):
+        if cut_start < position:  # overlaps an earlier cut: already removed
+            continue
+        pieces.append(paragraph[position:cut_start])
+        removed = paragraph[cut_start:cut_end]
+        rows.append((rule.name, rule.description, start + cut_start, start + cut_end, removed))
+        position = cut_end
+    pieces.append(paragraph[position:])
+    return "".join(pieces)

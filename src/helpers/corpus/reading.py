@@ -136,53 +136,9 @@ def decode_article_bytes(
     """
     if not data:
         raise ArticleError("the article file is empty", where=where, fix="Add the article's text")
-    encoding = None
-    for bom, codec, label in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data.decode(codec)
-            except UnicodeDecodeError as exc:
-                raise ArticleError(
-                    f"the file starts with a {label} byte-order mark but is not valid {label} "
-                    f"(byte {exc.start})",
-                    where=where,
-                    fix="Re-save the file as UTF-8",
-                ) from exc
-            encoding = codec
-            break
-    else:
-        if b"\x00" in data:
-            raise ArticleError(
-                "binary data: the file contains NUL bytes (not text, or UTF-16/UTF-32 "
-                "without a byte-order mark)",
-                where=where,
-                fix="Give a UTF-8 text or HTML file; convert UTF-16 text with "
-                "`iconv -f utf-16le -t utf-8 FILE > FILE.utf8`",
-            )
-        try:
-            text = data.decode("utf-8")
-            encoding = "utf-8"
-        except UnicodeDecodeError as exc:
-            declared = _declared_charset(data) if html else None
-            if declared is None:
-                line = data.count(b"\n", 0, exc.start) + 1
-                raise ArticleError(
-                    f"not UTF-8 text: byte 0x{data[exc.start]:02x} on line {line} "
-                    f"(byte {exc.start}) cannot be decoded; the file looks like Latin-1 "
-                    "or Windows-1252",
-                    where=where,
-                    fix=_ICONV_FIX,
-                ) from exc
-            try:
-                text = data.decode(declared)
-            except UnicodeDecodeError as exc2:
-                raise ArticleError(
-                    f"the page declares charset {declared!r} but is not valid {declared} "
-                    f"(byte {exc2.start})",
-                    where=where,
-                    fix=_ICONV_FIX,
-                ) from exc2
-            encoding = declared
+    text, encoding = _decode_with_bom(data, where)
+    if text is None:
+        text, encoding = _decode_without_bom(data, where, html)
     if "\x00" in text or len(_CONTROL.findall(text)) > max(2, len(text) // 100):
         raise ArticleError(
             "binary data: the file is mostly control characters, not text",
@@ -196,6 +152,56 @@ def decode_article_bytes(
             fix="Add the article's text",
         )
     return text, encoding
+
+
+def _decode_with_bom(data: bytes, where: str) -> tuple[str | None, str | None]:
+    """Decode by the byte-order mark the data starts with; ``(None, None)`` without one."""
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError as exc:
+                raise ArticleError(
+                    f"the file starts with a {label} byte-order mark but is not valid {label} "
+                    f"(byte {exc.start})",
+                    where=where,
+                    fix="Re-save the file as UTF-8",
+                ) from exc
+    return None, None
+
+
+def _decode_without_bom(data: bytes, where: str, html: bool) -> tuple[str, str]:
+    """Decode as UTF-8, else (for HTML) as the charset the page declares."""
+    if b"\x00" in data:
+        raise ArticleError(
+            "binary data: the file contains NUL bytes (not text, or UTF-16/UTF-32 "
+            "without a byte-order mark)",
+            where=where,
+            fix="Give a UTF-8 text or HTML file; convert UTF-16 text with "
+            "`iconv -f utf-16le -t utf-8 FILE > FILE.utf8`",
+        )
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        declared = _declared_charset(data) if html else None
+        if declared is None:
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise ArticleError(
+                f"not UTF-8 text: byte 0x{data[exc.start]:02x} on line {line} "
+                f"(byte {exc.start}) cannot be decoded; the file looks like Latin-1 "
+                "or Windows-1252",
+                where=where,
+                fix=_ICONV_FIX,
+            ) from exc
+    try:
+        return data.decode(declared), declared
+    except UnicodeDecodeError as exc2:
+        raise ArticleError(
+            f"the page declares charset {declared!r} but is not valid {declared} "
+            f"(byte {exc2.start})",
+            where=where,
+            fix=_ICONV_FIX,
+        ) from exc2
 
 
 def _declared_charset(data: bytes) -> str | None:
