@@ -594,6 +594,15 @@ def test_title_rule_drops_a_repeated_headline_only():
     assert text == raw
 
 
+def test_headline_comparison_straightens_every_quote_the_tokens_do():
+    # One quote table (helpers.text.QUOTE_PAIRS) for token norms and headlines alike:
+    # guillemets, low quotes and the modifier-letter apostrophe are straight quotes here too.
+    raw = "«Talks» at „Geneva“ and Russiaʼs offer\n\nBody one.\n\nBody two."
+    text, log = clean_text(raw, title='"Talks" at "Geneva" and Russia\'s offer')
+    assert text == "Body one.\n\nBody two."
+    assert log_rules(log) == ["title"]
+
+
 def test_span_rule_removes_a_furniture_line_inside_a_paragraph():
     raw = "Envoys meet.\n\nThe envoy left Tokyo\nAdvertisement\non Friday."
     text, log = clean_text(raw)

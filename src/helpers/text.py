@@ -45,15 +45,17 @@ __all__ = [
     "quote_spans",
     "normalize_token",
     "spans_between",
+    "QUOTE_PAIRS",
 ]
 
 #: Longest run of sentence splits undone to keep one quotation whole.
 MAX_QUOTE_MERGE = 5
 
-# Typographic quotes and apostrophes mapped to straight ones (for ``norm``).
-_QUOTE_TABLE = str.maketrans(
-    {"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'}
-)
+#: Typographic quotes and apostrophes, each with the straight one it stands for: the
+#: project's one table (token norms, dictionary keys, headline comparison).
+QUOTE_PAIRS = {"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'}
+_QUOTE_TABLE = str.maketrans(QUOTE_PAIRS)
+_QUOTE_CHARS = frozenset(QUOTE_PAIRS)
 
 
 class Token(NamedTuple):

@@ -17,7 +17,7 @@ import yaml
 from helpers import paths
 from helpers.corpus.front_matter import _kind
 from helpers.errors import DictionaryError, ParameterError
-from helpers.text import spans_between
+from helpers.text import _QUOTE_TABLE, spans_between
 
 __all__ = ["LOG_COLUMNS", "CleaningRule", "clean_text", "load_cleaning_rules", "paragraph_spans"]
 
@@ -207,7 +207,6 @@ def _resolve_rules(rules: Any) -> list[CleaningRule]:
 _BREAK = r"(?:\r\n|\r(?!\n)|\n)"  # a lone \r must not split a CRLF in two
 _BLANK_LINES = re.compile(rf"{_BREAK}(?:[ \t\f\v]*{_BREAK})+")
 _LINE_BREAK = re.compile(_BREAK)
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 _TITLE_DESCRIPTION = "Headline repeated at the top of the body (the title is kept apart)"
 
@@ -231,7 +230,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 def _title_key(text: str) -> str:
     """The form in which a headline and a paragraph are compared."""
-    text = unicodedata.normalize("NFC", text).translate(_QUOTES).casefold()
+    text = unicodedata.normalize("NFC", text).translate(_QUOTE_TABLE).casefold()
     text = " ".join(text.lstrip("#").split())
     return text.rstrip(".:;!? ")
 

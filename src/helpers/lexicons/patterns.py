@@ -10,16 +10,14 @@ from __future__ import annotations
 import re
 
 from helpers.errors import DictionaryError
-from helpers.text import _QUOTE_TABLE, tokenize
+from helpers.text import _QUOTE_CHARS, _QUOTE_TABLE, tokenize
 
 __all__ = ["MAX_EXPANSIONS", "expand_pattern", "parse_pattern"]
-
-_QUOTES = frozenset("’‘ʼ“”„«»")
 
 
 def _cased(text: str) -> str:
     """The key of a token for case-sensitive patterns: its text, quotes made straight."""
-    return text if _QUOTES.isdisjoint(text) else text.translate(_QUOTE_TABLE)
+    return text if _QUOTE_CHARS.isdisjoint(text) else text.translate(_QUOTE_TABLE)
 
 
 # A group of alternatives, "(a|b)" or "(a|)", holding no other group: nested groups
