@@ -337,14 +337,14 @@ def test_nfc_normalisation_keeps_typography(tmp_path):
 @pytest.mark.parametrize(
     ("front", "reason"),
     [
-        ("title: [unclosed\n", "malformed front matter"),
+        ("title: [unclosed\n", "front matter: malformed YAML"),
         ("- just\n- a list\n", "must be a mapping"),
         ("published: 2022-02-30\n", "published"),
         ("published: March 2022\n", "YYYY-MM-DD"),
         ("id: [a, b]\n", "id"),
         ("url: example.org/x\n", "url"),
         ("title: {a: 1}\n", "title"),
-        ("x: !!python/object/apply:os.system ['echo hacked']\n", "malformed front matter"),
+        ("x: !!python/object/apply:os.system ['echo hacked']\n", "front matter: YAML tag"),
     ],
 )
 def test_malformed_front_matter_is_refused_with_file_and_reason(tmp_path, front, reason):
@@ -356,8 +356,22 @@ def test_malformed_front_matter_is_refused_with_file_and_reason(tmp_path, front,
 
 def test_yaml_error_names_the_line_in_the_file(tmp_path):
     path = write(tmp_path, "line.txt", "---\nid: ok\ntitle: [unclosed\n---\nBody.\n")
-    with pytest.raises(ArticleError, match=r"line\.txt:\d+"):
+    with pytest.raises(ArticleError, match=r"\(.*line\.txt, line 4\)") as info:
         load_article(path)
+    assert "\n" not in str(info.value)  # one line
+
+
+def test_aliases_and_duplicate_keys_in_front_matter_are_refused(tmp_path):
+    # A "billion laughs" block: nine levels of nine aliases each stand for 9**9 strings.
+    levels = ["a0: &a0 x"] + [
+        f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)
+    ]
+    bomb = write(tmp_path, "bomb.txt", "---\n" + "\n".join(levels) + "\nnotes: *a9\n---\nBody.\n")
+    with pytest.raises(ArticleError, match="front matter: YAML aliases are not allowed"):
+        load_article(bomb)
+    twice = write(tmp_path, "twice.txt", "---\nid: a\ntitle: T\nid: b\n---\nBody.\n")
+    with pytest.raises(ArticleError, match=r"duplicate key 'id' \(.*twice\.txt, line 4\)"):
+        load_article(twice)
 
 
 def test_unclosed_front_matter_is_refused(tmp_path):
@@ -716,7 +730,9 @@ def test_malformed_rules_are_refused_with_file_and_rule(tmp_path, change, reason
 
 
 def test_duplicate_rule_names_are_refused(tmp_path):
-    rules_file = write(tmp_path, "rules.yml", yaml.safe_dump({"rules": [GOOD_RULE, GOOD_RULE]}))
+    # Two copies: one object twice would be written as an alias, which is refused first.
+    twice = [dict(GOOD_RULE), dict(GOOD_RULE)]
+    rules_file = write(tmp_path, "rules.yml", yaml.safe_dump({"rules": twice}))
     with pytest.raises(DictionaryError, match="used twice"):
         load_cleaning_rules(rules_file)
 
@@ -727,6 +743,15 @@ def test_rules_yaml_must_be_safe(tmp_path):
     )
     with pytest.raises(DictionaryError, match="rules.yml"):
         load_cleaning_rules(rules_file)
+
+
+def test_rules_yaml_refuses_aliases_and_duplicate_keys(tmp_path):
+    aliased = write(tmp_path, "aliased.yml", yaml.safe_dump({"rules": [GOOD_RULE, GOOD_RULE]}))
+    with pytest.raises(DictionaryError, match=r"aliases are not allowed \(.*aliased\.yml, line"):
+        load_cleaning_rules(aliased)
+    twice = write(tmp_path, "twice.yml", "rules: []\nrules: []\n")
+    with pytest.raises(DictionaryError, match=r"duplicate key 'rules' \(.*twice\.yml, line 2\)"):
+        load_cleaning_rules(twice)
 
 
 # -- HTML -----------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bounded import within
 from helpers.errors import DictionaryError
 from helpers.lexicons import (
     Dictionary,
@@ -203,6 +204,30 @@ def test_python_tag_error_gives_the_line(tmp_path):
     )
     with pytest.raises(DictionaryError, match="line 4"):
         load_dictionary(path)
+
+
+def _alias_bomb(indent: str, levels: int = 9) -> str:
+    """Nine levels of nine aliases each: a few hundred bytes standing for 9**9 strings."""
+    lines = [f"{indent}l0: &l0 war"]
+    lines += [
+        f"{indent}l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]" for i in range(1, levels + 1)
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def test_an_alias_bomb_in_a_dictionary_is_refused_at_once(tmp_path):
+    path = write(tmp_path, "bomb.yml", "categories:\n" + _alias_bomb("  "))
+    with within(20, "refusing an alias bomb"), pytest.raises(DictionaryError) as info:
+        load_dictionary(path)
+    assert "aliases are not allowed" in str(info.value) and "bomb.yml, line" in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_duplicate_keys_in_a_dictionary_are_refused(tmp_path):
+    # PyYAML keeps the last of two keys: the first category's words would vanish silently.
+    body = "categories:\n  conflict: [war]\n  cooperation: [talks]\n  conflict: [attack]\n"
+    with pytest.raises(DictionaryError, match=r"duplicate key 'conflict' \(.*d\.yml, line 4\)"):
+        load_dictionary(write(tmp_path, "d.yml", body))
 
 
 def test_liwc_unknown_category_id_gives_the_line(tmp_path):

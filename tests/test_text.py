@@ -42,6 +42,18 @@ def test_an_abbreviation_that_ends_a_sentence_still_splits():
     assert sentences(text) == ["He moved to the U.S.", "The talks began a week later."]
 
 
+def test_abbreviation_entries_are_read_as_text_not_yaml_booleans():
+    # abbreviations.yml lists "no" (as in "No. 1") and the sentence starters "on" and
+    # "no"; read with YAML 1.1's guesses they were False and True, and had no effect.
+    assert sentences("China is No. 1 and India No. 4 among emitters.") == [
+        "China is No. 1 and India No. 4 among emitters."
+    ]
+    assert sentences("He lives in the U.S. On Monday talks resumed.") == [
+        "He lives in the U.S.",
+        "On Monday talks resumed.",
+    ]
+
+
 def test_a_quotation_stays_whole():
     text = "He said, “We will act. They must go.” Then he left."
     assert sentences(text) == ["He said, “We will act. They must go.”", "Then he left."]

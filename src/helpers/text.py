@@ -85,10 +85,14 @@ def normalize_token(text: str) -> str:
 @lru_cache(maxsize=1)
 def _abbreviation_config() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Return (Punkt abbreviations, sentence starters, abbreviations kept whole as tokens)."""
-    import yaml
+    from helpers.errors import ResourceError
+    from helpers.safe_yaml import TextLoader, load_yaml
 
-    with open(LEXICONS_DIR / "abbreviations.yml", encoding="utf-8") as handle:
-        config = yaml.safe_load(handle)
+    path = LEXICONS_DIR / "abbreviations.yml"
+    # Every entry is text: under YAML 1.1's guesses "no" would be False and "on" True.
+    config = load_yaml(
+        path.read_text(encoding="utf-8"), where=str(path), error=ResourceError, loader=TextLoader
+    )
     abbreviations = set()
     for group in config["abbreviations"].values():
         abbreviations.update(str(item).lower() for item in group)

@@ -117,15 +117,10 @@ class _Compiler:
                 None,
                 "Save it as UTF-8",
             )
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        try:
-            root = yaml.compose(text, Loader=loader)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            reason = getattr(exc, "problem", None) or str(exc)
-            self.fail(
-                f"malformed YAML: {reason}", mark.line + 1 if mark else None, "Fix the YAML syntax"
-            )
+        from helpers.safe_yaml import compose_yaml
+
+        # Nodes, checked (no aliases, duplicate keys or tags), keep every key's line.
+        root = compose_yaml(text, where=str(self.path), error=DictionaryError)
         if root is None:
             self.fail("actors file is empty", None, "Add an 'actors:' mapping")
         constructor = yaml.constructor.SafeConstructor()

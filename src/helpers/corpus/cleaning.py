@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
 from helpers import paths
 from helpers.corpus.front_matter import _kind
 from helpers.errors import DictionaryError, ParameterError
+from helpers.safe_yaml import load_yaml
 from helpers.text import _QUOTE_TABLE, spans_between
 
 __all__ = ["LOG_COLUMNS", "CleaningRule", "clean_text", "load_cleaning_rules", "paragraph_spans"]
@@ -147,14 +147,10 @@ def load_cleaning_rules(path: str | os.PathLike | None = None) -> list[CleaningR
 @lru_cache(maxsize=16)
 def _load_rules_cached(path: str, _size: int, _mtime: int) -> tuple[CleaningRule, ...]:
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else path
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise DictionaryError(f"malformed cleaning rules: {problem}", where=where) from exc
+        text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise DictionaryError(f"cannot read cleaning rules: {exc}", where=path) from exc
+    data = load_yaml(text, where=path, error=DictionaryError)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise DictionaryError(
             "cleaning rules must be a mapping with a `rules:` list",

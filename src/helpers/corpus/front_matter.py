@@ -9,10 +9,9 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-import yaml
-
 from helpers import paths
 from helpers.errors import ArticleError, ParameterError
+from helpers.safe_yaml import TextLoader, load_yaml
 
 __all__ = ["FRONT_MATTER_KEYS", "split_front_matter"]
 
@@ -23,23 +22,6 @@ _OPEN_FENCE = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
 _CLOSE_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", re.M)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ][0-9:.+\-Z]*)?")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
-
-
-class _FrontMatterLoader(yaml.SafeLoader):
-    """The safe loader, except that unquoted scalars other than null stay text.
-
-    Every front-matter value is text, so YAML 1.1's guesses only do harm:
-    ``language: no`` (Norwegian) would become ``False``, ``id: 0123`` the number
-    83, and ``published: 2022-02-30`` a bare ``ValueError`` without key or line.
-    Kept as text, each value is checked by :func:`_validate_meta`, which names
-    the key and the fix.
-    """
-
-
-_FrontMatterLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag == "tag:yaml.org,2002:null"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 def split_front_matter(text: str, *, where: str = "article") -> tuple[dict | None, str]:
@@ -84,20 +66,13 @@ def split_front_matter(text: str, *, where: str = "article") -> tuple[dict | Non
         )
     block = text[opening.end() : closing.start()]
     try:
-        data = yaml.load(block, Loader=_FrontMatterLoader)  # noqa: S506 (a SafeLoader subclass)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        context = getattr(exc, "context", None)
-        reason = f"{context}, {problem}" if context else problem
-        # +2: YAML counts from 0 and the block starts on the file's second line.
-        location = f"{where}:{mark.line + 2}" if mark is not None else where
-        raise ArticleError(
-            f"malformed front matter: {reason}",
-            where=location,
-            fix="Write one `key: value` per line between the '---' lines, and quote values "
-            "that contain ': ' or start with [ { * & ! or %",
-        ) from exc
+        # Every value stays text (TextLoader): YAML 1.1's guesses only do harm here
+        # (``language: no`` would become False, ``id: 0123`` the number 83); each
+        # value is then checked by _validate_meta, which names the key and the fix.
+        # +1: the block starts on the file's second line.
+        data = load_yaml(block, where=where, error=ArticleError, loader=TextLoader, line_offset=1)
+    except ArticleError as exc:
+        raise ArticleError(f"front matter: {exc.what}", where=exc.where, fix=exc.fix) from None
     if data is None:
         return {}, text[closing.end() :]
     if not isinstance(data, dict):

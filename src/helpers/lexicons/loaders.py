@@ -14,16 +14,6 @@ __all__ = ["lexicon_file", "load_dictionary"]
 _RESERVED = {"patterns", "note", "source", "question", "description"}
 
 _CACHE: dict[tuple[str, int, int], Dictionary] = {}
-_SAFE_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:seq",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:timestamp",
-}
 
 
 def load_dictionary(name_or_path: str | Path) -> Dictionary:
@@ -116,20 +106,12 @@ def _line(node) -> str:
 def _load_yaml(path: Path) -> Dictionary:
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    text = _read_text(path)
-    try:
-        root = yaml.compose(text, Loader=loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}, line {mark.line + 1}" if mark else str(path)
-        reason = getattr(exc, "problem", None) or str(exc)
-        raise DictionaryError(
-            f"malformed YAML: {reason}", where=where, fix="Fix the YAML syntax"
-        ) from None
+    from helpers.safe_yaml import compose_yaml
+
+    # Nodes, not data: they keep the line of every pattern for error messages.
+    root = compose_yaml(_read_text(path), where=str(path), error=DictionaryError)
     if root is None:
         raise DictionaryError("dictionary file is empty", where=str(path), fix="Add categories")
-    _check_tags(root, path)
     if not isinstance(root, yaml.MappingNode):
         raise DictionaryError(
             "a dictionary must be a mapping of categories",
@@ -170,21 +152,6 @@ def _load_yaml(path: Path) -> Dictionary:
             dictionary, str(key_node.value), value_node, path, case_sensitive, constructor
         )
     return dictionary
-
-
-def _check_tags(node, path: Path) -> None:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if current.tag not in _SAFE_TAGS:
-            raise DictionaryError(
-                f"YAML tag {current.tag!r} is not allowed (dictionaries are data, not code)",
-                where=f"{path}, {_line(current)}",
-                fix="Remove the tag",
-            )
-        if isinstance(current.value, list):
-            for item in current.value:
-                stack.extend(item if isinstance(item, tuple) else (item,))
 
 
 def _add_category(dictionary, name, node, path, case_sensitive, constructor) -> None:
