@@ -201,6 +201,16 @@ def test_first_line_title_inside_a_paragraph_is_split_off(tmp_path):
     assert (row["rule"], row["start"], row["end"]) == ("title", 0, 11)
 
 
+def test_front_matter_without_title_keeps_the_first_paragraph(tmp_path):
+    # Below a front-matter block every line is the writer's text: the first paragraph
+    # names the article (its title) but is not cut as a repeated headline.
+    body = "Tokyo protested on Monday.\n\nMoscow did not reply."
+    article = load_article(write(tmp_path, "notitle.txt", "---\nid: no-title\n---\n" + body))
+    assert article.text == body
+    assert article.title == "Tokyo protested on Monday."
+    assert article.cleaning_log.empty
+
+
 def test_one_paragraph_article_keeps_its_only_paragraph(tmp_path):
     path = write(tmp_path, "one.txt", "Russia suspends talks with Japan.\n")
     article = load_article(path)
@@ -315,7 +325,9 @@ def test_fifty_megabyte_text_is_refused(tmp_path):
 
 def test_crlf_line_endings_give_lf_paragraphs(tmp_path):
     path = write(
-        tmp_path, "crlf.txt", "---\r\nid: crlf\r\n---\r\nTitle\r\n\r\nOne\r\ntwo.\r\n\r\nThree.\r\n"
+        tmp_path,
+        "crlf.txt",
+        "---\r\nid: crlf\r\ntitle: Title\r\n---\r\nTitle\r\n\r\nOne\r\ntwo.\r\n\r\nThree.\r\n",
     )
     article = load_article(path)
     assert article.id == "crlf" and article.title == "Title"

@@ -5,8 +5,10 @@ An article is one file in ``data/articles/`` (or anywhere, given its path):
 * ``.txt`` or ``.md``: the article text under an optional YAML front-matter
   block (``---`` … ``---``) with the keys in :data:`FRONT_MATTER_KEYS`. Without
   front matter the id is the file name without its suffix and the title is the
-  first line (for ``.md`` without its ``#``). Markdown is read as plain text:
-  its markup, if any, stays in the text.
+  first line (for ``.md`` without its ``#``), a headline kept apart from the
+  text. Below front matter without a ``title`` the first line also names the
+  article but stays in the text. Markdown is read as plain text: its markup,
+  if any, stays in the text.
 * ``.html`` / ``.htm``: a saved web page. Its main text and metadata are
   extracted with trafilatura (Barbaresi 2021, ACL demo paper), never by
   stripping tags by hand; the id is the file name.

@@ -94,6 +94,10 @@ def _load_file(path: Path) -> Article:
             fix="Save the article as " + ", ".join(ARTICLE_SUFFIXES),
         )
     text, encoding = read_article_file(path)
+    # Whether a headline may open the body when no title is given: in a plain file
+    # without front matter the first line is the headline by convention; below a
+    # front-matter block everything is the writer's text.
+    headline_first = True
     if suffix in HTML_SUFFIXES:
         meta, body, extractor = _from_html(text, path)
     else:
@@ -106,11 +110,15 @@ def _load_file(path: Path) -> Article:
             )
         meta = _validate_meta(front or {}, where=where)
         extractor = None
+        headline_first = front is None
     if meta["id"] is None:
         meta["id"] = _checked_id(path.stem, where=where)
+    given = meta["title"] is not None
     title = meta["title"] or _first_line_title(body, markdown=suffix == ".md")
     meta["title"] = " ".join(title.split())
-    clean, log = clean_text(body, title=meta["title"])
+    # A title taken from the body's first line is removed from the body only where
+    # that line is a headline; otherwise it only names the article.
+    clean, log = clean_text(body, title=meta["title"] if given or headline_first else None)
     if not clean:
         raise ArticleError(
             "nothing left after cleaning: every paragraph was removed as furniture ("
