@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import pytest
@@ -13,6 +14,7 @@ from helpers.errors import DictionaryError
 from helpers.lexicons import (
     Dictionary,
     DictionarySet,
+    Glob,
     collocations,
     expand_pattern,
     kwic,
@@ -303,6 +305,54 @@ def test_a_100000_pattern_dictionary_loads_and_matches(tmp_path):
     d = load_dictionary(write(tmp_path, "big.yml", body))
     assert len(d.entries) == 100_000
     assert found(d, "w99999x and w5x but not w5") == [("big", "w99999x"), ("big", "w5x")]
+
+
+def test_loading_is_linear_in_the_categories_that_share_a_word(tmp_path):
+    # Each category added to a word used to scan every category already there:
+    # 60,000 categories took minutes. Now each costs a set lookup.
+    n = 60_000
+    with within(60, "60,000 categories sharing one word"):
+        d = Dictionary.from_patterns({f"c{i}": ["war"] for i in range(n)})
+        liwc = write(
+            tmp_path,
+            "wide.dic",
+            "%\n"
+            + "".join(f"{i}\tc{i}\n" for i in range(n))
+            + "%\n"
+            + "".join(f"w{i}\t{i}\n" for i in range(n)),
+        )
+        wide = load_dictionary(liwc)
+    hits = d.match_tokens(tokenize("war"))
+    assert len(hits) == n and hits[0].category == "c0" and hits[-1].category == f"c{n - 1}"
+    assert len(wide.categories) == n and found(wide, "w7") == [("c7", "w7")]
+    # The same pattern twice in one category is still one entry of the trie.
+    d.add("c5", "war")
+    assert len(d.match_tokens(tokenize("war"))) == n
+
+
+def glob_regex(glob):
+    """The reference: the glob as a regular expression (fine on short keys)."""
+    return re.compile(
+        "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in glob), re.DOTALL
+    )
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="ab*?", min_size=1, max_size=8), st.text(alphabet="abc", max_size=10))
+def test_glob_matching_agrees_with_the_regular_expression(glob, key):
+    assert Glob(glob).fullmatch(key) == bool(glob_regex(glob).fullmatch(key))
+
+
+def test_a_backtracking_glob_cannot_hang_matching_or_kwic():
+    # As a regular expression this glob backtracks: about 30 s on 40 letters, and the
+    # time grows with the length to the power of the number of stars.
+    glob = "a*a*a*a*a*a*a*a*a*a*a*a*b"
+    token = "a" * 200
+    with within(20, "matching a backtracking glob"):
+        d = Dictionary.from_patterns({"x": [glob, "a*a"]})
+        assert [h.pattern for h in d.match_tokens(tokenize(token))] == ["a*a"]
+        assert kwic(segment(f"They said {token} twice."), glob).empty
+        assert len(kwic(segment(f"They said {token}b twice."), glob)) == 1
 
 
 def test_dictionaries_are_compiled_once_per_file_version(tmp_path):

@@ -43,7 +43,7 @@ from helpers.lexicons.dictionary import Dictionary, Entry, Hit
 from helpers.lexicons.explore import collocations, kwic
 from helpers.lexicons.loaders import lexicon_file, load_dictionary
 from helpers.lexicons.matching import DictionarySet
-from helpers.lexicons.patterns import MAX_EXPANSIONS, expand_pattern, parse_pattern
+from helpers.lexicons.patterns import MAX_EXPANSIONS, Glob, expand_pattern, parse_pattern
 from helpers.lexicons.patterns import _cased as _cased  # tests compare with it
 
 __all__ = [
@@ -58,4 +58,5 @@ __all__ = [
     "collocations",
     "lexicon_file",
     "MAX_EXPANSIONS",
+    "Glob",
 ]

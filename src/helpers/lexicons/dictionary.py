@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from helpers.lexicons.patterns import _cased, expand_pattern, parse_pattern
+from helpers.lexicons.patterns import Glob, _cased, expand_pattern, parse_pattern
 from helpers.text import _QUOTE_TABLE, Token
 
 if TYPE_CHECKING:
@@ -40,6 +39,10 @@ class Entry:
     case_sensitive: bool = False
 
 
+# Entries of one trie node compared one by one, at most; beyond, a set (_Node.add_entry).
+_SCAN_LIMIT = 8
+
+
 class _Node:
     __slots__ = (
         "exact_ci",
@@ -49,6 +52,7 @@ class _Node:
         "prefix_lens",
         "globs",
         "entries",
+        "placed",
         "exact_only",
         "next_norms",
     )
@@ -59,8 +63,10 @@ class _Node:
         self.prefix_ci: dict[str, _Node] = {}
         self.prefix_cs: dict[str, _Node] = {}
         self.prefix_lens: list[int] = []
-        self.globs: list[tuple[re.Pattern[str], bool, _Node]] = []
+        # (glob text, case-sensitive) -> (Glob, case-sensitive, child), in the order added
+        self.globs: dict[tuple[str, bool], tuple[Glob, bool, _Node]] = {}
         self.entries: list[Entry] = []
+        self.placed: set[tuple[str, str]] | None = None  # see add_entry
         # True while every child is reached by an exact, case-insensitive key.
         self.exact_only = True
         # The norms of the tokens that can follow (exact children, case-sensitive
@@ -86,16 +92,30 @@ class _Node:
                     self.prefix_lens.append(len(prefix))
                     self.prefix_lens.sort()
             return table[prefix]
-        regex = re.compile(
-            "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in element),
-            re.DOTALL,
-        )
-        for existing, cs, node in self.globs:
-            if existing.pattern == regex.pattern and cs == case_sensitive:
-                return node
+        known = self.globs.get((element, case_sensitive))
+        if known is not None:
+            return known[2]
         node = _Node()
-        self.globs.append((regex, case_sensitive, node))
+        self.globs[element, case_sensitive] = (Glob(element), case_sensitive, node)
         return node
+
+    def add_entry(self, entry: Entry) -> None:
+        """Add ``entry`` unless its category already holds its pattern here.
+
+        A set of what is here is kept once there are a few entries, so a word
+        shared by many categories costs one lookup per category, not a scan.
+        """
+        key = (entry.category, entry.pattern)
+        placed = self.placed
+        if placed is None:
+            if any(e.category == key[0] and e.pattern == key[1] for e in self.entries):
+                return
+            self.entries.append(entry)
+            if len(self.entries) >= _SCAN_LIMIT:
+                self.placed = {(e.category, e.pattern) for e in self.entries}
+        elif key not in placed:
+            placed.add(key)
+            self.entries.append(entry)
 
     def has_children(self) -> bool:
         return bool(
@@ -123,9 +143,9 @@ class _Node:
                     node = self.prefix_cs.get(cased[:length])
                     if node is not None:
                         out.append(node)
-        for regex, cs, node in self.globs:
+        for glob, cs, node in self.globs.values():
             key = cased if cs else norm
-            if key is not None and regex.fullmatch(key):
+            if key is not None and glob.fullmatch(key):
                 out.append(node)
 
 
@@ -228,13 +248,11 @@ class Dictionary:
             node = self._root
             for key in parse_pattern(phrase, case_sensitive=case_sensitive, where=where):
                 node = node.child(key, case_sensitive)
-            if not any(e.category == category and e.pattern == phrase for e in node.entries):
-                found = (
-                    entry
-                    if phrase == pattern
-                    else Entry(category, phrase, entry.weight, attrs, case_sensitive)
-                )
-                node.entries.append(found)
+            node.add_entry(
+                entry
+                if phrase == pattern
+                else Entry(category, phrase, entry.weight, attrs, case_sensitive)
+            )
         self.entries.append(entry)
         self._has_cs = self._has_cs or case_sensitive
         _GENERATION[0] += 1  # a trie changed: every DictionarySet forgets what it remembered

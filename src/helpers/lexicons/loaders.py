@@ -272,9 +272,8 @@ def _load_liwc(path: Path) -> Dictionary:
                     fix=f"Declare it in the header; known ids: {', '.join(ids)}",
                 )
             dictionary.add(ids[ref], word, where=f"{path}, line {number + 1}")
-    empty = [
-        c for c in dictionary.categories if not any(e.category == c for e in dictionary.entries)
-    ]
+    used = {entry.category for entry in dictionary.entries}
+    empty = [c for c in dictionary.categories if c not in used]
     if empty:
         raise DictionaryError(
             f"categories without entries: {', '.join(empty)}",

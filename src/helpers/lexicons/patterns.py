@@ -12,7 +12,7 @@ import re
 from helpers.errors import DictionaryError
 from helpers.text import _QUOTE_CHARS, _QUOTE_TABLE, tokenize
 
-__all__ = ["MAX_EXPANSIONS", "expand_pattern", "parse_pattern"]
+__all__ = ["MAX_EXPANSIONS", "Glob", "expand_pattern", "parse_pattern"]
 
 
 def _cased(text: str) -> str:
@@ -155,3 +155,69 @@ def parse_pattern(pattern: str, *, case_sensitive: bool = False, where: str = ""
         else:
             keys.append(original.casefold().translate(_QUOTE_TABLE))
     return keys
+
+
+class Glob:
+    """A word glob (``*`` any run of characters, ``?`` one character), matched without backtracking.
+
+    A regular expression such as ``a.*a.*a.*b`` backtracks: against a long
+    token that almost matches, the work grows with the token's length to the
+    power of the number of ``*`` (minutes for ``a*a*a*a*a*a*a*a*a*a*a*a*b``
+    and a 40-letter word). Here the glob is cut at its ``*`` into pieces of
+    fixed length: the first must open the key, the last must close it, and
+    each one between is placed at its leftmost place after the one before,
+    which is where it leaves the most room for the rest, so no placement is
+    ever undone. The work is at most the key's length times the glob's.
+
+    Examples
+    --------
+    >>> Glob("sanction*").fullmatch("sanctions"), Glob("defen?e").fullmatch("defence")
+    (True, True)
+    >>> Glob("a*a*a*a*a*a*a*a*a*a*a*a*b").fullmatch("a" * 40)
+    False
+    """
+
+    __slots__ = ("text", "_head", "_middle", "_tail", "_size")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        pieces = text.split("*")
+        self._head = _Piece(pieces[0])
+        self._tail = _Piece(pieces[-1]) if len(pieces) > 1 else None
+        self._middle = tuple(_Piece(piece) for piece in pieces[1:-1] if piece)
+        # The fewest characters a key needs: every character of the glob but the stars.
+        self._size = len(text) - text.count("*")
+
+    def __repr__(self) -> str:
+        return f"Glob({self.text!r})"
+
+    def fullmatch(self, key: str) -> bool:
+        """Whether ``key`` matches the whole glob."""
+        size = len(key)
+        if size < self._size or not self._head.match(key):
+            return False
+        if self._tail is None:  # no star: the glob is one piece of fixed length
+            return size == self._size
+        position = self._head.pattern_size
+        tail_start = size - self._tail.pattern_size
+        if not self._tail.match(key, tail_start):
+            return False
+        for piece in self._middle:
+            found = piece.search(key, position, tail_start)
+            if found is None:
+                return False
+            position = found.end()
+        return True
+
+
+class _Piece:
+    """A run of a glob between two stars: letters and ``?``, of fixed length."""
+
+    __slots__ = ("match", "search", "pattern_size")
+
+    def __init__(self, piece: str) -> None:
+        # Fixed length, no repetition: a search costs at most key length x piece length.
+        regex = re.compile("".join("." if c == "?" else re.escape(c) for c in piece), re.DOTALL)
+        self.match = regex.match
+        self.search = regex.search
+        self.pattern_size = len(piece)
