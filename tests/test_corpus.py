@@ -863,3 +863,70 @@ def test_html_declaring_latin1_is_decoded(tmp_path):
     article = load_article(path)
     assert "Vienna's café on Friday" in article.text
     assert article.meta["encoding"] == "iso-8859-1"
+
+
+# -- symbolic links -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A project folder of its own (helpers.paths.PROJECT_ROOT pointed at it) and a folder outside."""
+    root = tmp_path / "project"
+    articles = root / "data" / "articles"
+    articles.mkdir(parents=True)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    monkeypatch.setattr("helpers.paths.PROJECT_ROOT", root)
+    write(articles, "good.txt", article_text(id="good"))
+    write(outside, "secret.txt", article_text(id="secret", body="Private text."))
+    return root, articles, outside
+
+
+def test_a_link_in_the_articles_folder_to_outside_the_project_is_refused(project):
+    root, articles, outside = project
+    (articles / "leak.txt").symlink_to(outside / "secret.txt")
+    for scan in (load_corpus, corpus.article_index, corpus.article_files):
+        with pytest.raises(ArticleError, match="symbolic link") as info:
+            scan(articles)
+        assert "leak.txt" in str(info.value) and "outside the project" in str(info.value)
+    with pytest.raises(ArticleError, match="symbolic link"):
+        load_article("good", directory=articles)  # found by listing the folder
+    with pytest.raises(ArticleError, match="symbolic link"):
+        load_article(articles / "leak.txt")  # a path inside the project, leading out
+
+
+def test_a_path_the_user_names_outside_the_project_is_read(project):
+    _root, _articles, outside = project
+    assert load_article(outside / "secret.txt").text == "Private text."
+
+
+def test_links_that_stay_inside_the_boundary_are_followed(project):
+    root, articles, outside = project
+    (root / "drafts").mkdir()
+    write(root / "drafts", "draft.txt", article_text(id="draft"))
+    (articles / "draft.txt").symlink_to(root / "drafts" / "draft.txt")
+    assert set(corpus.article_index(articles)) == {"good", "draft"}
+    # A folder outside the project, named by the user: links inside it are fine ...
+    write(outside, "other.txt", article_text(id="other"))
+    (outside / "alias.txt").symlink_to(outside / "other.txt")
+    assert [p.name for p in corpus.article_files(outside)] == [
+        "alias.txt",
+        "other.txt",
+        "secret.txt",
+    ]
+    assert load_article(outside / "alias.txt").id == "other"
+    # ... links out of it are not.
+    elsewhere = outside.parent / "elsewhere.txt"
+    write(outside.parent, "elsewhere.txt", article_text(id="elsewhere"))
+    (outside / "away.txt").symlink_to(elsewhere)
+    with pytest.raises(ArticleError, match="outside the folder"):
+        corpus.article_files(outside)
+
+
+def test_an_articles_folder_that_is_a_link_out_of_the_project_is_refused(project):
+    root, articles, outside = project
+    linked = root / "data" / "linked"
+    linked.symlink_to(outside, target_is_directory=True)
+    with pytest.raises(ArticleError, match="outside the project"):
+        corpus.article_files(linked)
+    assert corpus.article_files(outside)  # naming the real folder reads it

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bounded import within
+from helpers.actors import load_actors
 from helpers.errors import DictionaryError
 from helpers.lexicons import (
     Dictionary,
@@ -506,3 +507,24 @@ def test_a_dictionary_set_sees_patterns_added_after_it_was_made():
         ["peace treaty"],
         ["talks"],
     ]
+
+
+def test_a_lexicon_in_the_project_that_links_outside_it_is_refused(tmp_path, monkeypatch):
+    root = tmp_path / "project"
+    lexicons = root / "data" / "lexicons"
+    lexicons.mkdir(parents=True)
+    outside = write(tmp_path, "words.yml", "categories:\n  a: [war]\n")
+    monkeypatch.setattr("helpers.paths.PROJECT_ROOT", root)
+    monkeypatch.setattr("helpers.paths.LEXICONS_DIR", lexicons)
+    (lexicons / "frames.yml").symlink_to(outside)
+    for name in ("frames", lexicons / "frames.yml"):
+        with pytest.raises(DictionaryError, match="symbolic link .* outside the project"):
+            load_dictionary(name)
+    with pytest.raises(DictionaryError, match="symbolic link"):
+        load_actors(lexicons / "frames.yml")
+    # The same file named where it really is: the user's choice, read.
+    assert found(load_dictionary(outside), "war") == [("a", "war")]
+    # A link that stays in the project is followed.
+    (lexicons / "inside.yml").write_text("categories:\n  b: [talks]\n", encoding="utf-8")
+    (lexicons / "alias.yml").symlink_to(lexicons / "inside.yml")
+    assert found(load_dictionary("alias"), "talks") == [("b", "talks")]

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from helpers.paths import LEXICONS_DIR
+from helpers.paths import LEXICONS_DIR, confined
 
 __all__ = [
     "Token",
@@ -88,7 +88,7 @@ def _abbreviation_config() -> tuple[frozenset[str], frozenset[str], frozenset[st
     from helpers.errors import ResourceError
     from helpers.safe_yaml import TextLoader, load_yaml
 
-    path = LEXICONS_DIR / "abbreviations.yml"
+    path = confined(LEXICONS_DIR / "abbreviations.yml", error=ResourceError)
     # Every entry is text: under YAML 1.1's guesses "no" would be False and "on" True.
     config = load_yaml(
         path.read_text(encoding="utf-8"), where=str(path), error=ResourceError, loader=TextLoader

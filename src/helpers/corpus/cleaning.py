@@ -135,6 +135,7 @@ def load_cleaning_rules(path: str | os.PathLike | None = None) -> list[CleaningR
     ['newsletter_promo', 'syndication_credit']
     """
     path = Path(path) if path is not None else paths.DATA_DIR / "cleaning_rules.yml"
+    paths.confined(path, error=DictionaryError, what="cleaning rules file")
     try:
         info = path.stat()
     except OSError as exc:

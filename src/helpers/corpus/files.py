@@ -20,6 +20,13 @@ def article_files(directory: str | os.PathLike | None = None) -> list[Path]:
     Files with a suffix in :data:`ARTICLE_SUFFIXES`; names starting with ``.``
     or ``_`` and ``README.*`` are skipped; sub-folders are not searched.
 
+    Raises
+    ------
+    ArticleError
+        Not a folder; or a file that leads through a symbolic link outside
+        the project (outside the folder, for a folder outside the project):
+        see :func:`helpers.paths.confined`.
+
     Examples
     --------
     >>> any(p.stem == "japan-russia-peace-talks" for p in article_files())
@@ -32,7 +39,7 @@ def article_files(directory: str | os.PathLike | None = None) -> list[Path]:
             where=str(folder),
             fix="Give the folder that holds the article files",
         )
-    return sorted(
+    found = sorted(
         p
         for p in folder.iterdir()
         if p.suffix.lower() in ARTICLE_SUFFIXES
@@ -40,6 +47,9 @@ def article_files(directory: str | os.PathLike | None = None) -> list[Path]:
         and p.stem.upper() != "README"
         and p.is_file()
     )
+    for path in found:
+        paths.confined(path, found_in=folder, error=ArticleError, what="article file")
+    return found
 
 
 def _peek_id(path: Path) -> str:

@@ -8,6 +8,7 @@ import re
 import stat
 from pathlib import Path
 
+from helpers import paths
 from helpers.errors import ArticleError
 
 __all__ = [
@@ -239,6 +240,6 @@ def read_article_file(path: str | os.PathLike) -> tuple[str, str]:
     >>> read_article_file(p)
     ('Talks stall.', 'utf-8-sig')
     """
-    path = Path(path)
+    path = paths.confined(path, error=ArticleError, what="article file")
     data = _read_bytes(path)
     return decode_article_bytes(data, where=str(path), html=path.suffix.lower() in HTML_SUFFIXES)

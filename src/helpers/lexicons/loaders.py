@@ -6,7 +6,7 @@ from pathlib import Path
 
 from helpers.errors import DictionaryError
 from helpers.lexicons.dictionary import Dictionary
-from helpers.paths import lexicon_path
+from helpers.paths import confined, lexicon_path
 
 __all__ = ["lexicon_file", "load_dictionary"]
 
@@ -70,7 +70,8 @@ def lexicon_file(
     Raises
     ------
     DictionaryError
-        If the file does not exist.
+        If the file does not exist, or lies in the project and leads through a
+        symbolic link outside it (:func:`helpers.paths.confined`).
 
     Examples
     --------
@@ -81,6 +82,7 @@ def lexicon_file(
     path = Path(name_or_path)
     if path.suffix == "" and "/" not in text_name and "\\" not in text_name:
         path = lexicon_path(text_name)
+    confined(path, error=DictionaryError, what=f"{what} file")
     try:
         stat = path.stat()
     except OSError:
