@@ -28,6 +28,7 @@ from helpers.corpus import (
     load_article,
     load_cleaning_rules,
     load_corpus,
+    paragraph_spans,
 )
 from helpers.errors import (
     ArticleError,
@@ -627,6 +628,13 @@ def test_headline_comparison_straightens_every_quote_the_tokens_do():
     text, log = clean_text(raw, title='"Talks" at "Geneva" and Russia\'s offer')
     assert text == "Body one.\n\nBody two."
     assert log_rules(log) == ["title"]
+
+
+def test_a_line_of_invisible_characters_separates_paragraphs():
+    # A reader sees a blank line; so do paragraphs (the characters stay in the raw text).
+    text, _log = clean_text("Tokyo objects.\n\u200b\u00ad\nMoscow replies.", rules=[])
+    assert paragraph_spans("Tokyo objects.\n\u200b\nMoscow replies.") == [(0, 14), (17, 32)]
+    assert text == "Tokyo objects.\n\nMoscow replies."
 
 
 def test_span_rule_removes_a_furniture_line_inside_a_paragraph():

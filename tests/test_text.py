@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.text import quote_spans, segment, split_paragraphs, split_sentences, tokenize
+from helpers.lexicons import Dictionary
+from helpers.text import (
+    INVISIBLE_CHARS,
+    quote_spans,
+    segment,
+    split_paragraphs,
+    split_sentences,
+    tokenize,
+)
 
 
 def sentences(text):
@@ -186,14 +194,59 @@ def test_sentence_offsets_are_exact_on_any_text(text):
     assert "".join(covered.split()) == "".join(text.split())
 
 
+def visible(text):
+    return text.translate(dict.fromkeys(map(ord, INVISIBLE_CHARS)))
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=120))
 def test_tokens_cover_every_visible_character_on_arbitrary_unicode(text):
     tokens = tokenize(text, offset=5)
-    assert "".join(t.text for t in tokens) == "".join(text.split())
+    # Every character but white space and invisible ones is in exactly one token.
+    assert visible("".join(t.text for t in tokens)) == visible("".join(text.split()))
     for token in tokens:
         assert text[token.start - 5 : token.end - 5] == token.text
         assert token.text and not any(c.isspace() for c in token.text)
+        assert token.text[0] not in INVISIBLE_CHARS and token.text[-1] not in INVISIBLE_CHARS
+        assert not any(c in INVISIBLE_CHARS for c in token.norm)
+
+
+# -- invisible characters -------------------------------------------------------
+
+with_invisibles = st.lists(
+    st.one_of(news_alphabet, st.sampled_from(INVISIBLE_CHARS)), max_size=80
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(with_invisibles)
+def test_invisible_characters_change_no_token_and_no_sentence(text):
+    # Tokens and sentences are those of the text a reader sees; offsets count every character.
+    seen = visible(text)
+    assert [t.norm for t in tokenize(text)] == [t.norm for t in tokenize(seen)]
+    table = split_sentences(text)
+    assert [visible(t) for t in table["text"]] == split_sentences(seen)["text"].tolist()
+    for row in table.itertuples():
+        assert text[row.start : row.end] == row.text
+
+
+@pytest.mark.parametrize("char", list(INVISIBLE_CHARS))
+def test_an_invisible_character_inside_a_word_leaves_it_one_word(char):
+    text = f"Japan condemned the sanc{char}tions."
+    tokens = tokenize(text)
+    assert [t.norm for t in tokens] == ["japan", "condemned", "the", "sanctions", "."]
+    assert (
+        tokens[3].text == f"sanc{char}tions"
+        and text[tokens[3].start : tokens[3].end] == tokens[3].text
+    )
+    hits = Dictionary.from_patterns({"economic": ["sanction*"]}).match_tokens(tokens)
+    assert [text[h.start : h.end] for h in hits] == [f"sanc{char}tions"]
+
+
+def test_invisible_characters_around_words_and_sentence_ends():
+    text = "\u202bTokyo\u202c protested.\u200b Moscow\u00ad\u2019s reply came."
+    assert sentences(text) == ["Tokyo\u202c protested.", "Moscow\u00ad\u2019s reply came."]
+    assert [t.text for t in tokenize(text)][:3] == ["Tokyo", "protested", "."]
 
 
 def test_repeated_end_punctuation_does_not_make_a_sentence_of_its_own():

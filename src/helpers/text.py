@@ -46,6 +46,7 @@ __all__ = [
     "normalize_token",
     "spans_between",
     "QUOTE_PAIRS",
+    "INVISIBLE_CHARS",
 ]
 
 #: Longest run of sentence splits undone to keep one quotation whole.
@@ -56,6 +57,19 @@ MAX_QUOTE_MERGE = 5
 QUOTE_PAIRS = {"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'}
 _QUOTE_TABLE = str.maketrans(QUOTE_PAIRS)
 _QUOTE_CHARS = frozenset(QUOTE_PAIRS)
+
+#: Characters a reader does not see: soft hyphen, zero-width space, non-joiner and
+#: joiner, word joiner, a byte-order mark inside the text, and the bidirectional
+#: controls (marks, embeddings, overrides, isolates). Tokens and sentences are
+#: found as if they were not there, offsets still count them, and no token's
+#: ``norm`` holds one.
+INVISIBLE_CHARS = (
+    "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f"
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
+_INVISIBLE_SET = frozenset(INVISIBLE_CHARS)
+_DELETE_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE_CHARS))
 
 
 class Token(NamedTuple):
@@ -141,7 +155,32 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     ['World', 'War', 'II', '-', 'era', 'de', 'facto', 'Peace']
     >>> tokenize("ab cd", offset=10)[1]
     Token(start=13, end=15, text='cd', norm='cd')
+
+    Invisible characters (:data:`INVISIBLE_CHARS`) neither split a word nor
+    make a token; a token's ``text`` keeps the ones inside it, its ``norm``
+    does not:
+
+    >>> tokenize("sanc\u00adtions")
+    [Token(start=0, end=10, text='sanc\xadtions', norm='sanctions')]
     """
+    if _INVISIBLE.search(text) is None:
+        return _tokens(text, offset)
+    visible, positions = _visible(text)
+    tokens = []
+    for token in _tokens(visible, 0):
+        start, end = positions[token.start], positions[token.end - 1] + 1
+        tokens.append(Token(start + offset, end + offset, text[start:end], token.norm))
+    return tokens
+
+
+def _visible(text: str) -> tuple[str, list[int]]:
+    """``text`` without its invisible characters, and where each kept character was."""
+    positions = [i for i, char in enumerate(text) if char not in _INVISIBLE_SET]
+    return text.translate(_DELETE_INVISIBLE), positions
+
+
+def _tokens(text: str, offset: int) -> list[Token]:
+    """The tokens of a text without invisible characters (see :func:`tokenize`)."""
     keep_period = _abbreviation_config()[2]
     tokens: list[Token] = []
     append = tokens.append
@@ -192,7 +231,8 @@ def _append_word(append, word: str, start: int) -> None:
     append(Token(start, start + len(word), word, word.casefold().translate(_QUOTE_TABLE)))
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+# A blank line: line breaks around nothing a reader sees (white space, invisible characters).
+_PARAGRAPH_BREAK = re.compile(rf"\n[ \t\r\f\v{INVISIBLE_CHARS}]*\n[\s{INVISIBLE_CHARS}]*")
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -263,7 +303,22 @@ def _quote_open(chunk: str) -> bool:
 
 
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of the paragraph ``text[start:end]``, as spans of ``text``."""
     paragraph = text[start:end]
+    if _INVISIBLE.search(paragraph) is None:
+        return [(start + s, start + e) for s, e in _paragraph_sentences(paragraph)]
+    # Split what a reader sees ("talks.\u200b The" ends a sentence), then map back.
+    visible, positions = _visible(paragraph)
+    core = visible.strip()  # white space that only invisible characters kept inside
+    lead = len(visible) - len(visible.lstrip())
+    return [
+        (start + positions[lead + s], start + positions[lead + e - 1] + 1)
+        for s, e in _paragraph_sentences(core)
+    ]
+
+
+def _paragraph_sentences(paragraph: str) -> list[list[int]]:
+    """Punkt's sentences of one paragraph, with closing quotes and quotations kept whole."""
     spans = list(_punkt().span_tokenize(paragraph, realign_boundaries=True))
     # Closing quotes or brackets that Punkt left at the start of the next sentence
     # belong to the previous one.
@@ -302,7 +357,7 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         else:
             merged.append([s, e])
             run = 0
-    return [(start + s, start + e) for s, e in merged]
+    return merged
 
 
 @dataclass

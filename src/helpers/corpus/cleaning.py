@@ -17,7 +17,7 @@ from helpers import paths
 from helpers.corpus.front_matter import _kind
 from helpers.errors import DictionaryError, ParameterError
 from helpers.safe_yaml import load_yaml
-from helpers.text import _QUOTE_TABLE, spans_between
+from helpers.text import _QUOTE_TABLE, INVISIBLE_CHARS, spans_between
 
 __all__ = ["LOG_COLUMNS", "CleaningRule", "clean_text", "load_cleaning_rules", "paragraph_spans"]
 
@@ -202,7 +202,8 @@ def _resolve_rules(rules: Any) -> list[CleaningRule]:
 # ---------------------------------------------------------------------------------------
 
 _BREAK = r"(?:\r\n|\r(?!\n)|\n)"  # a lone \r must not split a CRLF in two
-_BLANK_LINES = re.compile(rf"{_BREAK}(?:[ \t\f\v]*{_BREAK})+")
+# Lines holding nothing a reader sees (white space, invisible characters) are blank.
+_BLANK_LINES = re.compile(rf"{_BREAK}(?:[ \t\f\v{INVISIBLE_CHARS}]*{_BREAK})+")
 _LINE_BREAK = re.compile(_BREAK)
 
 _TITLE_DESCRIPTION = "Headline repeated at the top of the body (the title is kept apart)"
