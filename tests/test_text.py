@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,6 +11,7 @@ from hypothesis import strategies as st
 from helpers.lexicons import Dictionary
 from helpers.text import (
     INVISIBLE_CHARS,
+    MAX_SENTENCE_CHARS,
     quote_spans,
     segment,
     split_paragraphs,
@@ -251,3 +254,58 @@ def test_invisible_characters_around_words_and_sentence_ends():
 
 def test_repeated_end_punctuation_does_not_make_a_sentence_of_its_own():
     assert sentences("Stop!! Now?! Go.") == ["Stop!!", "Now?!", "Go."]
+
+
+# -- maximum sentence length ----------------------------------------------------
+
+
+def test_a_span_longer_than_the_maximum_is_cut_at_white_space_and_logged(caplog):
+    words = " ".join(f"w{i}" for i in range(2_000))  # 10,889 characters, no punctuation
+    text = f"Short one. {words}\n\nNext paragraph."
+    with caplog.at_level(logging.WARNING, logger="helpers.text"):
+        seg = segment(text)
+    table = seg.sentences
+    assert table["text"].str.len().max() <= MAX_SENTENCE_CHARS
+    assert table["text"].iloc[0] == "Short one." and table["text"].iloc[-1] == "Next paragraph."
+    for row in table.itertuples():
+        assert text[row.start : row.end] == row.text == row.text.strip()
+    middle = table["text"].iloc[1:-1].tolist()
+    assert " ".join(middle) == words  # cut at spaces only: every word whole, in order
+    assert seg.cuts == [(11, 11 + len(words))]
+    assert [t.text for t in seg.tokens[1]][:2] == ["w0", "w1"]
+    assert any("cut into 6 pieces" in r.getMessage() for r in caplog.records)
+
+
+def test_one_endless_word_is_cut_hard_at_the_maximum():
+    text = "x" * (2 * MAX_SENTENCE_CHARS + 10)
+    spans = split_sentences(text)[["start", "end"]].values.tolist()
+    assert spans == [
+        [0, MAX_SENTENCE_CHARS],
+        [MAX_SENTENCE_CHARS, 2 * MAX_SENTENCE_CHARS],
+        [2 * MAX_SENTENCE_CHARS, 2 * MAX_SENTENCE_CHARS + 10],
+    ]
+
+
+def test_ordinary_text_is_not_cut(caplog):
+    with caplog.at_level(logging.WARNING, logger="helpers.text"):
+        seg = segment("Tokyo protested. Moscow replied.")
+    assert seg.cuts == [] and not caplog.records
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.one_of(news_alphabet, st.just("abcdefghijklmnopqrstuvwxyz")), max_size=60).map(
+        "".join
+    )
+)
+def test_cut_sentences_keep_exact_offsets_on_any_text(text):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("helpers.text.MAX_SENTENCE_CHARS", 12)
+        table = split_sentences(text)
+    assert all(len(t) <= 12 for t in table["text"])
+    previous_end = 0
+    for row in table.itertuples():
+        assert previous_end <= row.start < row.end and text[row.start : row.end] == row.text
+        assert row.text == row.text.strip()
+        previous_end = row.end
+    assert "".join("".join(table["text"]).split()) == "".join(text.split())

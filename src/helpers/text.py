@@ -14,7 +14,14 @@ of Punkt:
   and ``'``), so ``crimes.” Next`` splits after the closing quote;
 * a quotation stays whole: a split inside an open quotation is undone (at most
   :data:`MAX_QUOTE_MERGE` times in a row, so a missing closing quote cannot
-  swallow a paragraph).
+  swallow a paragraph);
+* no sentence is longer than :data:`MAX_SENTENCE_CHARS`: a longer span is cut
+  at white space (else at the limit) and the cut is logged and kept in
+  :attr:`Segmentation.cuts`.
+
+Invisible characters (:data:`INVISIBLE_CHARS`: soft hyphen, zero-width
+characters, bidirectional controls) are seen through: sentences and tokens are
+those of the text a reader sees, while every offset still counts them.
 
 Tokens follow the Penn Treebank habits researchers know: clitics are split
 (``did`` + ``n’t``, ``Moscow`` + ``’s``), punctuation marks are tokens of their
@@ -28,6 +35,7 @@ change after three lower-case letters (``factoPeace`` -> ``facto``, ``Peace``;
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -47,10 +55,20 @@ __all__ = [
     "spans_between",
     "QUOTE_PAIRS",
     "INVISIBLE_CHARS",
+    "MAX_SENTENCE_CHARS",
 ]
 
 #: Longest run of sentence splits undone to keep one quotation whole.
 MAX_QUOTE_MERGE = 5
+
+#: Longest sentence, in characters (about 300 words; the longest sentence of the
+#: benchmark and validation texts has 1,350). A longer span (a table or a list
+#: run together, a text without punctuation) is cut at the last white space
+#: within the limit, else at the limit itself, and the cut is logged. Work per
+#: sentence is then bounded, whatever the input.
+MAX_SENTENCE_CHARS = 2_000
+
+_LOG = logging.getLogger(__name__)
 
 #: Typographic quotes and apostrophes, each with the straight one it stands for: the
 #: project's one table (token norms, dictionary keys, headline comparison).
@@ -374,12 +392,16 @@ class Segmentation:
         ``doc_id, para_id, sent_id, start, end, text``.
     tokens : list of list of Token
         The tokens of each sentence, in ``sent_id`` order.
+    cuts : list of (int, int)
+        ``(start, end)`` of every span longer than :data:`MAX_SENTENCE_CHARS`
+        that was cut into several sentences (empty for ordinary text).
     """
 
     text: str
     doc_id: str
     sentences: object  # pandas.DataFrame; typed loosely to keep import light
     tokens: list[list[Token]] = field(repr=False)
+    cuts: list[tuple[int, int]] = field(default_factory=list)
 
     def tokens_table(self):
         """Return one row per token: ``doc_id, sent_id, tok_id, start, end, text, norm``."""
@@ -400,12 +422,71 @@ class Segmentation:
         return sum(len(sentence) for sentence in self.tokens)
 
 
-def _sentence_rows(text: str) -> list[tuple[int, int, int]]:
+def _sentence_rows(
+    text: str, cuts: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int, int]]:
+    """``(para_id, start, end)`` of every sentence; spans cut for length go into ``cuts``."""
     rows = []
     for para_id, (p_start, p_end) in enumerate(split_paragraphs(text)):
         for s, e in _sentence_spans(text, p_start, p_end):
-            rows.append((para_id, s, e))
+            if e - s <= MAX_SENTENCE_CHARS:
+                rows.append((para_id, s, e))
+                continue
+            pieces = _cut_long_sentence(text, s, e)
+            _LOG.warning(
+                "a sentence of %d characters (offsets %d-%d) was cut into %d pieces of at "
+                "most %d characters (helpers.text.MAX_SENTENCE_CHARS)",
+                e - s,
+                s,
+                e,
+                len(pieces),
+                MAX_SENTENCE_CHARS,
+            )
+            if cuts is not None:
+                cuts.append((s, e))
+            rows.extend((para_id, a, b) for a, b in pieces)
     return rows
+
+
+def _cut_long_sentence(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut ``text[start:end]`` into pieces of at most :data:`MAX_SENTENCE_CHARS`.
+
+    Each cut is at the last white space within the limit, else (one endless
+    word) at the limit; white space at a cut belongs to no piece.
+
+    Examples
+    --------
+    >>> text = "word " * 1000
+    >>> [b - a for a, b in _cut_long_sentence(text, 0, len(text) - 1)]
+    [1999, 1999, 999]
+    """
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = limit
+        while cut > start and not text[cut].isspace():
+            cut -= 1
+        if cut == start:  # no white space within the limit: a hard cut
+            cut = resume = limit
+        else:
+            resume = cut
+            while text[cut - 1].isspace():
+                cut -= 1
+        pieces.append((start, cut))
+        start = resume
+        while start < end and text[start].isspace():
+            start += 1
+    pieces.append((start, end))
+    return pieces
+
+
+def _sentence_table(text: str, doc_id: str, rows: list[tuple[int, int, int]]):
+    import pandas as pd
+
+    table = [
+        (doc_id, para_id, sent_id, s, e, text[s:e]) for sent_id, (para_id, s, e) in enumerate(rows)
+    ]
+    return pd.DataFrame(table, columns=["doc_id", "para_id", "sent_id", "start", "end", "text"])
 
 
 def split_sentences(text: str, doc_id: str = "doc"):
@@ -422,7 +503,8 @@ def split_sentences(text: str, doc_id: str = "doc"):
     -------
     DataFrame
         ``doc_id, para_id, sent_id, start, end, text``; ``text[start:end]`` is
-        the sentence.
+        the sentence. No sentence is longer than :data:`MAX_SENTENCE_CHARS`
+        (longer spans are cut, with a logged warning).
 
     Examples
     --------
@@ -430,17 +512,14 @@ def split_sentences(text: str, doc_id: str = "doc"):
     >>> table[["para_id", "sent_id", "text"]].values.tolist()
     [[0, 0, 'Officials in D.C. met Mr. Sato.'], [0, 1, 'They talked.'], [1, 2, 'New point.']]
     """
-    import pandas as pd
-
-    rows = [
-        (doc_id, para_id, sent_id, s, e, text[s:e])
-        for sent_id, (para_id, s, e) in enumerate(_sentence_rows(text))
-    ]
-    return pd.DataFrame(rows, columns=["doc_id", "para_id", "sent_id", "start", "end", "text"])
+    return _sentence_table(text, doc_id, _sentence_rows(text))
 
 
 def segment(text: str, doc_id: str = "doc") -> Segmentation:
     """Cut ``text`` into paragraphs, sentences and tokens in one pass.
+
+    Spans longer than :data:`MAX_SENTENCE_CHARS` are cut (see
+    :attr:`Segmentation.cuts`).
 
     Examples
     --------
@@ -448,12 +527,11 @@ def segment(text: str, doc_id: str = "doc") -> Segmentation:
     >>> len(seg.sentences), [t.text for t in seg.tokens[1]]
     (2, ['Moscow', '’s', 'reply', 'came', '.'])
     """
-    sentences = split_sentences(text, doc_id)
-    tokens = [
-        tokenize(text[s:e], offset=s)
-        for s, e in zip(sentences["start"], sentences["end"], strict=True)
-    ]
-    return Segmentation(text=text, doc_id=doc_id, sentences=sentences, tokens=tokens)
+    cuts: list[tuple[int, int]] = []
+    rows = _sentence_rows(text, cuts)
+    sentences = _sentence_table(text, doc_id, rows)
+    tokens = [tokenize(text[s:e], offset=s) for _, s, e in rows]
+    return Segmentation(text=text, doc_id=doc_id, sentences=sentences, tokens=tokens, cuts=cuts)
 
 
 _QUOTATION = re.compile(
