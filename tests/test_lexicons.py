@@ -16,12 +16,14 @@ from helpers.lexicons import (
     Dictionary,
     DictionarySet,
     Glob,
+    clear_cache,
     collocations,
     expand_pattern,
     kwic,
     load_dictionary,
     parse_pattern,
 )
+from helpers.lexicons.loaders import _CACHE
 from helpers.text import segment, tokenize
 
 
@@ -359,6 +361,18 @@ def test_a_backtracking_glob_cannot_hang_matching_or_kwic():
 def test_dictionaries_are_compiled_once_per_file_version(tmp_path):
     path = write(tmp_path, "d.yml", NATIVE)
     assert load_dictionary(path) is load_dictionary(path)
+
+
+def test_an_edited_file_replaces_its_old_version_and_clear_cache_drops_all(tmp_path):
+    path = write(tmp_path, "d.yml", "categories:\n  a: [war]\n")
+    actors_path = write(tmp_path, "mine.yml", "actors:\n  ATL:\n    name: Atlantis\n")
+    first, actors = load_dictionary(path), load_actors(actors_path)
+    write(tmp_path, "d.yml", "categories:\n  a: [war, peace treaty]\n")  # another size
+    second = load_dictionary(path)
+    assert second is not first and found(second, "a peace treaty") == [("a", "peace treaty")]
+    assert sum(key[1] == str(path.resolve()) for key in _CACHE) == 1  # the old one is gone
+    clear_cache()
+    assert load_dictionary(path) is not second and load_actors(actors_path) is not actors
 
 
 # -- exploration ------------------------------------------------------------------

@@ -9,6 +9,7 @@ from pathlib import Path
 from helpers.actors.resolve import TABLE_COLUMNS, Actors, _Leader
 from helpers.errors import DictionaryError
 from helpers.lexicons import Dictionary, lexicon_file, parse_pattern
+from helpers.lexicons.loaders import compiled_once
 
 __all__ = ["STATUSES", "TYPES", "load_actors"]
 
@@ -35,8 +36,6 @@ _TOP_KEYS = {"meta", "settings", "roles", "not_actors", "actors"}
 _ROLE_CATEGORY = "role"
 _SUPPRESS_CATEGORY = "_not_actors"
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
-
-_CACHE: dict[tuple[str, int, int], Actors] = {}
 
 
 def load_actors(path: str | Path | None = None) -> Actors:
@@ -70,9 +69,7 @@ def load_actors(path: str | Path | None = None) -> Actors:
         what="actors",
         fix="Check the path, or copy data/lexicons/actors.yml and edit it",
     )
-    if key not in _CACHE:
-        _CACHE[key] = _Compiler(path).compile()
-    return _CACHE[key]
+    return compiled_once("actors", key, lambda: _Compiler(path).compile())
 
 
 class _Map(dict):

@@ -41,7 +41,7 @@ read with a safe YAML loader only; any Python tag is refused.
 
 from helpers.lexicons.dictionary import Dictionary, Entry, Hit
 from helpers.lexicons.explore import collocations, kwic
-from helpers.lexicons.loaders import lexicon_file, load_dictionary
+from helpers.lexicons.loaders import clear_cache, lexicon_file, load_dictionary
 from helpers.lexicons.matching import DictionarySet
 from helpers.lexicons.patterns import MAX_EXPANSIONS, Glob, expand_pattern, parse_pattern
 from helpers.lexicons.patterns import _cased as _cased  # tests compare with it
@@ -59,4 +59,5 @@ __all__ = [
     "lexicon_file",
     "MAX_EXPANSIONS",
     "Glob",
+    "clear_cache",
 ]

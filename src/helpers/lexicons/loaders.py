@@ -2,18 +2,55 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from helpers.errors import DictionaryError
 from helpers.lexicons.dictionary import Dictionary
 from helpers.paths import confined, lexicon_path
 
-__all__ = ["lexicon_file", "load_dictionary"]
+__all__ = ["clear_cache", "compiled_once", "lexicon_file", "load_dictionary"]
 
 # Keys of a category mapping that are not subcategories.
 _RESERVED = {"patterns", "note", "source", "question", "description"}
 
-_CACHE: dict[tuple[str, int, int], Dictionary] = {}
+# Compiled lexicons: (kind, resolved path) -> ((mtime, size), compiled object). One entry
+# per file, replaced when the file changes: the one reload mechanism of dictionaries and
+# actor lists alike (see compiled_once and clear_cache).
+_CACHE: dict[tuple[str, str], tuple[tuple[int, int], Any]] = {}
+
+T = TypeVar("T")
+
+
+def compiled_once(kind: str, key: tuple[str, int, int], build: Callable[[], T]) -> T:
+    """Return the compiled form of a lexicon file, building it once per file version.
+
+    Parameters
+    ----------
+    kind : str
+        What is compiled (``"dictionary"``, ``"actors"``): one file may be both.
+    key : (str, int, int)
+        The resolved path, modification time and size, from :func:`lexicon_file`.
+    build : callable
+        Builds the compiled object when the file is new or has changed.
+    """
+    path, mtime, size = key
+    known = _CACHE.get((kind, path))
+    if known is not None and known[0] == (mtime, size):
+        return known[1]
+    compiled = build()
+    _CACHE[kind, path] = ((mtime, size), compiled)
+    return compiled
+
+
+def clear_cache() -> None:
+    """Forget every compiled dictionary and actors list: the next load reads the files.
+
+    Not needed after editing a file (its new version is compiled on the next
+    load); for a running kernel that should drop everything it compiled.
+    """
+    _CACHE.clear()
 
 
 def load_dictionary(name_or_path: str | Path) -> Dictionary:
@@ -43,19 +80,16 @@ def load_dictionary(name_or_path: str | Path) -> Dictionary:
     path, key = lexicon_file(
         name_or_path, fix="Check the name, or give a path to a .yml or .dic file"
     )
-    if key not in _CACHE:
-        suffix = path.suffix.lower()
-        if suffix == ".dic":
-            _CACHE[key] = _load_liwc(path)
-        elif suffix in {".yml", ".yaml"}:
-            _CACHE[key] = _load_yaml(path)
-        else:
-            raise DictionaryError(
-                f"unknown dictionary format {suffix!r}",
-                where=str(path),
-                fix="Use .yml/.yaml (this project's or quanteda's format) or LIWC .dic",
-            )
-    return _CACHE[key]
+    suffix = path.suffix.lower()
+    if suffix == ".dic":
+        return compiled_once("dictionary", key, lambda: _load_liwc(path))
+    if suffix in {".yml", ".yaml"}:
+        return compiled_once("dictionary", key, lambda: _load_yaml(path))
+    raise DictionaryError(
+        f"unknown dictionary format {suffix!r}",
+        where=str(path),
+        fix="Use .yml/.yaml (this project's or quanteda's format) or LIWC .dic",
+    )
 
 
 def lexicon_file(
