@@ -6,10 +6,10 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from helpers.actors.resolve import TABLE_COLUMNS, Actors, _Leader
+from helpers.actors.resolve import TABLE_COLUMNS, Actors, _Leader, _to_date
 from helpers.errors import DictionaryError
 from helpers.lexicons import Dictionary, lexicon_file, parse_pattern
-from helpers.lexicons.loaders import compiled_once
+from helpers.lexicons.loaders import compiled_once, read_lexicon_text
 
 __all__ = ["STATUSES", "TYPES", "load_actors"]
 
@@ -106,15 +106,9 @@ class _Compiler:
     def read(self):
         import yaml
 
-        try:
-            text = self.path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError as exc:
-            self.fail(
-                f"actors file is not UTF-8 text ({exc.reason} at byte {exc.start})",
-                None,
-                "Save it as UTF-8",
-            )
         from helpers.safe_yaml import compose_yaml
+
+        text = read_lexicon_text(self.path, "actors")
 
         # Nodes, checked (no aliases, duplicate keys or tags), keep every key's line.
         root = compose_yaml(text, where=str(self.path), error=DictionaryError)
@@ -160,17 +154,10 @@ class _Compiler:
     def date(self, value, line: int, what: str) -> dt.date | None:
         if value is None:
             return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                pass
-        self.fail(f"{what} {value!r} is not an ISO date", line, "Write YYYY-MM-DD")
-        return None  # not reached
+        day = _to_date(value, lenient=False)
+        if day is None:
+            self.fail(f"{what} {value!r} is not an ISO date", line, "Write YYYY-MM-DD")
+        return day
 
     def text(self, value, line: int, what: str) -> str:
         if not isinstance(value, str) or not value.strip():
@@ -252,6 +239,25 @@ class _Compiler:
             category, pattern, case_sensitive=cs, attrs=attrs, where=f"{self.path}, line {line}"
         )
         return pattern
+
+    def add_all(
+        self, category, items, lines, actor_id, default_cs, what, leader=False
+    ) -> list[tuple]:
+        """Add every pattern of a list (see :meth:`add`); return ``(item, pattern)`` of those added."""
+        added = []
+        for item, line in zip(items, lines, strict=True):
+            pattern = self.add(
+                category,
+                item,
+                line,
+                actor_id=actor_id,
+                leader=leader,
+                default_cs=default_cs,
+                what=what,
+            )
+            if pattern is not None:
+                added.append((item, pattern))
+        return added
 
     # -- the file
     def compile(self) -> Actors:
@@ -372,19 +378,12 @@ class _Compiler:
                 category, {"actor_id": actor_id, "form": form, "note": entry.get("note", "")}
             )
             self.categories[category] = (actor_id, form, None)
-            for item, item_line in zip(seq, item_lines, strict=True):
-                pattern = self.add(
-                    category,
-                    item,
-                    item_line,
-                    actor_id=actor_id,
-                    leader=False,
-                    default_cs=default_cs,
-                    what=f"'{key}' of {actor_id}",
-                )
-                if pattern is not None:
-                    note = item.get("note", "") if isinstance(item, _Map) else ""
-                    self.form_rows.append((actor_id, form, pattern, None, note))
+            added = self.add_all(
+                category, seq, item_lines, actor_id, default_cs, f"'{key}' of {actor_id}"
+            )
+            for item, pattern in added:
+                note = item.get("note", "") if isinstance(item, _Map) else ""
+                self.form_rows.append((actor_id, form, pattern, None, note))
 
         if "leaders" in entry:
             seq = self.sequence(entry["leaders"], lines["leaders"], f"'leaders' of {actor_id}")
@@ -442,18 +441,11 @@ class _Compiler:
             category, {"actor_id": actor_id, "form": "leader", "person": name}
         )
         self.categories[category] = (actor_id, "leader", leader)
-        for item, item_line in zip(forms, forms.item_lines, strict=True):
-            pattern = self.add(
-                category,
-                item,
-                item_line,
-                actor_id=actor_id,
-                leader=True,
-                default_cs=default_cs,
-                what=f"'forms' of {name}",
-            )
-            if pattern is not None:
-                self.form_rows.append((actor_id, "leader", pattern, name, person.get("note", "")))
+        added = self.add_all(
+            category, forms, forms.item_lines, actor_id, default_cs, f"'forms' of {name}", True
+        )
+        for _item, pattern in added:
+            self.form_rows.append((actor_id, "leader", pattern, name, person.get("note", "")))
 
     def pattern_block(self, block, line: int | None, key: str) -> tuple[_Seq, list, _Map]:
         """Read a block given as a list of patterns or as a mapping with ``patterns``.
@@ -476,16 +468,7 @@ class _Compiler:
         patterns, lines, settings = self.pattern_block(roles, line, "roles")
         cs = bool(settings.get("case_sensitive", False))
         self.dictionary.add_category(_ROLE_CATEGORY, {"note": settings.get("note", "")})
-        for item, item_line in zip(patterns, lines, strict=True):
-            self.add(
-                _ROLE_CATEGORY,
-                item,
-                item_line,
-                actor_id="",
-                leader=False,
-                default_cs=cs,
-                what="roles",
-            )
+        self.add_all(_ROLE_CATEGORY, patterns, lines, "", cs, "roles")
         modifiers = settings.get("modifiers") or []
         if modifiers:
             modifiers = self.sequence(
@@ -500,13 +483,4 @@ class _Compiler:
         self.dictionary.add_category(
             _SUPPRESS_CATEGORY, {"note": "proper names that are not actors"}
         )
-        for item, item_line in zip(patterns, lines, strict=True):
-            self.add(
-                _SUPPRESS_CATEGORY,
-                item,
-                item_line,
-                actor_id="",
-                leader=False,
-                default_cs=default_cs,
-                what="not_actors",
-            )
+        self.add_all(_SUPPRESS_CATEGORY, patterns, lines, "", default_cs, "not_actors")

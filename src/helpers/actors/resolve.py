@@ -303,19 +303,30 @@ def _neg_latest(leader: _Leader) -> tuple:
     return (not ongoing, -last_end.toordinal(), -last_start.toordinal())
 
 
-def _as_date(value) -> dt.date | None:
-    """Read a date parameter: None or "", a date, a datetime (or Timestamp), or an ISO string."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None  # "" is how a papermill parameter says "no date"
+def _to_date(value, *, lenient: bool) -> dt.date | None:
+    """The day ``value`` holds (a date, a datetime or Timestamp, an ISO string), else None.
+
+    ``lenient``: an ISO string may carry spaces around it and a time after the day.
+    """
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value.strip()[:10])
+            return dt.date.fromisoformat(value.strip()[:10] if lenient else value)
         except ValueError:
-            pass
+            return None
+    return None
+
+
+def _as_date(value) -> dt.date | None:
+    """Read a date parameter: None or "", a date, a datetime (or Timestamp), or an ISO string."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None  # "" is how a papermill parameter says "no date"
+    day = _to_date(value, lenient=True)
+    if day is not None:
+        return day
     raise ParameterError(
         f"date {value!r} is not an ISO date",
         where="date",

@@ -159,16 +159,19 @@ def _decode_with_bom(data: bytes, where: str) -> tuple[str | None, str | None]:
     """Decode by the byte-order mark the data starts with; ``(None, None)`` without one."""
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
-            try:
-                return data.decode(codec), codec
-            except UnicodeDecodeError as exc:
-                raise ArticleError(
-                    f"the file starts with a {label} byte-order mark but is not valid {label} "
-                    f"(byte {exc.start})",
-                    where=where,
-                    fix="Re-save the file as UTF-8",
-                ) from exc
+            claim = f"the file starts with a {label} byte-order mark"
+            return _decode_as(data, codec, label, claim, where, "Re-save the file as UTF-8")
     return None, None
+
+
+def _decode_as(data: bytes, codec: str, label: str, claim: str, where: str, fix: str):
+    """Decode with the codec the file claims (``claim``), or say it is not what it claims."""
+    try:
+        return data.decode(codec), codec
+    except UnicodeDecodeError as exc:
+        raise ArticleError(
+            f"{claim} but is not valid {label} (byte {exc.start})", where=where, fix=fix
+        ) from exc
 
 
 def _decode_without_bom(data: bytes, where: str, html: bool) -> tuple[str, str]:
@@ -194,15 +197,8 @@ def _decode_without_bom(data: bytes, where: str, html: bool) -> tuple[str, str]:
                 where=where,
                 fix=_ICONV_FIX,
             ) from exc
-    try:
-        return data.decode(declared), declared
-    except UnicodeDecodeError as exc2:
-        raise ArticleError(
-            f"the page declares charset {declared!r} but is not valid {declared} "
-            f"(byte {exc2.start})",
-            where=where,
-            fix=_ICONV_FIX,
-        ) from exc2
+    claim = f"the page declares charset {declared!r}"
+    return _decode_as(data, declared, declared, claim, where, _ICONV_FIX)
 
 
 def _declared_charset(data: bytes) -> str | None:

@@ -124,15 +124,13 @@ def lexicon_file(
     return path, (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
 
 
-def _read_text(path: Path) -> str:
+def read_lexicon_text(path: Path, what: str = "dictionary") -> str:
+    """The text of a lexicon file (UTF-8, with or without a byte-order mark)."""
     try:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DictionaryError(
-            f"dictionary is not UTF-8 text ({exc.reason} at byte {exc.start})",
-            where=str(path),
-            fix="Save the file as UTF-8",
-        ) from None
+        reason = f"{what} file is not UTF-8 text ({exc.reason} at byte {exc.start})"
+        raise DictionaryError(reason, where=str(path), fix="Save the file as UTF-8") from None
 
 
 def _line(node) -> str:
@@ -145,7 +143,7 @@ def _load_yaml(path: Path) -> Dictionary:
     from helpers.safe_yaml import compose_yaml
 
     # Nodes, not data: they keep the line of every pattern for error messages.
-    root = compose_yaml(_read_text(path), where=str(path), error=DictionaryError)
+    root = compose_yaml(read_lexicon_text(path), where=str(path), error=DictionaryError)
     if root is None:
         raise DictionaryError("dictionary file is empty", where=str(path), fix="Add categories")
     if not isinstance(root, yaml.MappingNode):
@@ -265,7 +263,7 @@ def _add_category(dictionary, name, node, path, case_sensitive, constructor) -> 
 
 
 def _load_liwc(path: Path) -> Dictionary:
-    text = _read_text(path)
+    text = read_lexicon_text(path)
     lines = text.splitlines()
     marks = [i for i, line in enumerate(lines) if line.strip() == "%"]
     if len(marks) < 2:
