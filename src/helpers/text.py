@@ -35,7 +35,6 @@ change after three lower-case letters (``factoPeace`` -> ``facto``, ``Peace``;
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -67,8 +66,6 @@ MAX_QUOTE_MERGE = 5
 #: within the limit, else at the limit itself, and the cut is logged. Work per
 #: sentence is then bounded, whatever the input.
 MAX_SENTENCE_CHARS = 2_000
-
-_LOG = logging.getLogger(__name__)
 
 #: Typographic quotes and apostrophes, each with the straight one it stands for: the
 #: project's one table (token norms, dictionary keys, headline comparison).
@@ -433,7 +430,9 @@ def _sentence_rows(
                 rows.append((para_id, s, e))
                 continue
             pieces = _cut_long_sentence(text, s, e)
-            _LOG.warning(
+            import logging  # only here: start-up stays light
+
+            logging.getLogger(__name__).warning(
                 "a sentence of %d characters (offsets %d-%d) was cut into %d pieces of at "
                 "most %d characters (helpers.text.MAX_SENTENCE_CHARS)",
                 e - s,
