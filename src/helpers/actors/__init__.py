@@ -39,6 +39,10 @@ Historical actors
 Limits: no coreference ("it", "the country"), no disambiguation from context
 beyond these rules (a person named Jordan is Jordan; check the KWIC), and
 capitals stand for governments even when a sentence means the city.
+
+Modules: ``resolve`` (:class:`Mention`, :class:`Actors` and the rules above,
+:func:`mentions`) and ``loader`` (reading and checking an actors file,
+:func:`load_actors`).
 """
 
 from helpers.actors.loader import STATUSES, TYPES, load_actors

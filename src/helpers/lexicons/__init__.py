@@ -11,7 +11,8 @@ Patterns
     (:func:`helpers.text.tokenize`): ``peace treaty`` is two tokens,
     ``must-read`` three (``must``, ``-``, ``read``), ``didn't`` two (``did``,
     ``n't``). In a token, ``*`` stands for any run of characters and ``?`` for
-    one (``sanction*``, ``de-escalat*``); character classes are not supported.
+    one (``sanction*``, ``de-escalat*``), matched without backtracking
+    (:class:`Glob`); character classes are not supported.
     A group ``(a|b)`` offers alternative words, and an empty alternative makes
     them optional: ``suspend* (the|) (peace|) talks`` is four phrases
     (:func:`expand_pattern`). A hit names the phrase it matched
@@ -36,7 +37,15 @@ Speed
     (the ``score`` command matches every analysis's dictionaries in one pass).
 
 The native YAML format is documented in ``docs/architecture.md``. Files are
-read with a safe YAML loader only; any Python tag is refused.
+read through :mod:`helpers.safe_yaml` (aliases, duplicate keys and tags
+refused), compiled once per file version (:func:`clear_cache` forgets them all),
+and never through a symbolic link that leaves the project
+(:func:`helpers.paths.confined`).
+
+Modules: ``patterns`` (parsing, alternatives, globs), ``dictionary`` (the
+compiled :class:`Dictionary` and its trie), ``matching`` (:class:`DictionarySet`),
+``loaders`` (file formats and the cache) and ``explore`` (:func:`kwic`,
+:func:`collocations`).
 """
 
 from helpers.lexicons.dictionary import Dictionary, Entry, Hit
