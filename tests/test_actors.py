@@ -427,6 +427,7 @@ def test_malformed_files_name_the_file_line_and_reason(tmp_path, body, reason, l
     assert reason in message
     assert str(path) in message
     assert f"line {line}" in message
+    assert "\n" not in message  # one line
 
 
 def test_an_alias_bomb_in_an_actors_file_is_refused_at_once(tmp_path):
@@ -437,6 +438,7 @@ def test_an_alias_bomb_in_an_actors_file_is_refused_at_once(tmp_path):
     with within(20, "refusing an alias bomb"), pytest.raises(DictionaryError) as info:
         load_actors(path)
     assert "aliases are not allowed" in str(info.value) and f"{path}, line" in str(info.value)
+    assert "\n" not in str(info.value)
 
 
 def test_duplicate_keys_in_an_actors_file_are_refused(tmp_path):

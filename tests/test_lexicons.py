@@ -201,6 +201,7 @@ def test_malformed_yaml_names_file_line_and_reason(tmp_path, body, message):
         load_dictionary(path)
     assert message in str(error.value)
     assert "bad.yml" in str(error.value)
+    assert "\n" not in str(error.value)  # one line
 
 
 def test_python_tag_error_gives_the_line(tmp_path):
