@@ -515,7 +515,7 @@ def test_codesheet_command_writes_one_row_per_sentence(
 def test_codesheet_keeps_spreadsheets_from_running_sentences_as_formulas(tmp_path, fake_analyses):
     article = tmp_path / "formula.txt"
     article.write_text(
-        '---\nid: formula\n---\nTitle\n\n=HYPERLINK("http://evil") said Tokyo.\n\n'
+        '---\nid: formula\ntitle: Title\n---\nTitle\n\n=HYPERLINK("http://evil") said Tokyo.\n\n'
         "-Moscow replied.\n",
         encoding="utf-8",
     )
