@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import csv
 import itertools
-import json
 import os
 from collections import deque
 from importlib import import_module
@@ -35,7 +34,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from helpers.errors import InputError
-from helpers.io import atomic_path
+from helpers.io import TABLE_FORMATS, atomic_path, read_table, table_format
 from helpers.text import _sentence_rows, tokenize
 
 #: Analyses the command knows, in column order.
@@ -44,7 +43,7 @@ ANALYSES = {
     "framing": "helpers.framing",
     "diplomacy": "helpers.diplomacy",
 }
-FORMATS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+FORMATS = TABLE_FORMATS  # extension -> format, as helpers.io reads and score writes
 CHUNK_ROWS = 2_000
 
 
@@ -220,19 +219,10 @@ def _score_chunk(chunk, text_column: str, analyses, unit: str):
     return chunk, _score_rows(chunk[text_column].tolist(), analyses, unit)
 
 
-def _format_of(path: Path, role: str) -> str:
-    kind = FORMATS.get(path.suffix.lower())
-    if kind is None:
-        raise InputError(
-            f"cannot tell the format of {path.name!r} from its extension",
-            where=role,
-            fix=f"Use one of {', '.join(FORMATS)}",
-        )
-    return kind
-
-
 def read_chunks(path: str | os.PathLike, text_column: str, chunk_rows: int = CHUNK_ROWS):
-    """Yield the input table in chunks of DataFrames, checking it as it goes.
+    """Return the input table as an iterator of DataFrames, checked as it is read.
+
+    :func:`helpers.io.read_table` with the text column required.
 
     Raises
     ------
@@ -240,99 +230,12 @@ def read_chunks(path: str | os.PathLike, text_column: str, chunk_rows: int = CHU
         Missing file, unknown format, empty file, missing text column, text
         that is not UTF-8, or a JSON Lines line that is not a JSON object.
     """
-    import pandas as pd
-
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(f"input file not found: {path}", where="INPUT", fix="Check the path")
-    kind = _format_of(path, "INPUT")
-    if path.stat().st_size == 0:
-        raise InputError(
-            "input file is empty", where=str(path), fix="Give a file with a header and rows"
-        )
-    try:
-        if kind == "jsonl":
-            yield from _jsonl_chunks(path, text_column, chunk_rows)
-            return
-        reader = pd.read_csv(
-            path,
-            sep="\t" if kind == "tsv" else ",",
-            chunksize=chunk_rows,
-            dtype=str,
-            keep_default_na=False,
-            encoding="utf-8-sig",
-        )
-        first, rows = True, 0
-        for chunk in reader:
-            if first:
-                _check_column(chunk.columns, text_column, path)
-                first = False
-            if len(chunk):
-                rows += len(chunk)
-                yield chunk
-        if not rows:
-            raise InputError("input file has a header but no rows", where=str(path), fix="Add rows")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"input is not UTF-8 text ({exc.reason} at byte {exc.start})",
-            where=str(path),
-            fix="Convert it, e.g. `iconv -f latin1 -t utf-8 IN > OUT`",
-        ) from None
-    except pd.errors.EmptyDataError:
-        raise InputError(
-            "input file has no header or rows", where=str(path), fix="Give a table"
-        ) from None
-    except pd.errors.ParserError as exc:
-        raise InputError(f"input is not a valid table: {exc}", where=str(path)) from None
-
-
-def _check_column(columns, text_column: str, path: Path) -> None:
-    if text_column not in columns:
-        raise InputError(
-            f"no column {text_column!r} in the input",
-            where=str(path),
-            fix=f"Name the text column with --text-column; columns are: {', '.join(map(str, columns))}",
-        )
-
-
-def _jsonl_chunks(path: Path, text_column: str, chunk_rows: int):
-    import pandas as pd
-
-    rows = []
-    seen_any = False
-    with open(path, encoding="utf-8-sig") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(
-                    f"line {number} is not valid JSON ({exc.msg})",
-                    where=f"{path}, line {number}",
-                    fix="Fix or remove that line; no output was written",
-                ) from None
-            if not isinstance(record, dict):
-                raise InputError(
-                    f"line {number} is not a JSON object",
-                    where=f"{path}, line {number}",
-                    fix="Write one object per line",
-                )
-            if text_column not in record:
-                raise InputError(
-                    f"line {number} has no field {text_column!r}",
-                    where=f"{path}, line {number}",
-                    fix=f"Name the text field with --text-column; this line has: {', '.join(record)}",
-                )
-            rows.append(record)
-            seen_any = True
-            if len(rows) >= chunk_rows:
-                yield pd.DataFrame(rows)
-                rows = []
-    if rows:
-        yield pd.DataFrame(rows)
-    if not seen_any:
-        raise InputError("input file has no rows", where=str(path), fix="Add rows")
+    return read_table(
+        path,
+        required={text_column: "Name the text column with --text-column"},
+        chunk_rows=chunk_rows,
+        name="input",
+    )
 
 
 def _write_chunk(scored, columns, handle, kind: str, header: bool, plain: bool) -> None:
@@ -431,14 +334,14 @@ def score_file(
     analyses = tuple(analyses)
     new_columns = output_columns(analyses, unit)  # fails early on an unknown analysis
     source, target = Path(input_path), Path(output_path)
-    out_kind = _format_of(target, "OUTPUT")
+    out_kind = table_format(target, where="OUTPUT")
     if target.exists() and source.exists() and target.resolve() == source.resolve():
         raise InputError(
             "output would overwrite the input", where=str(target), fix="Choose another output file"
         )
     chunks = _checked(read_chunks(source, text_column, chunk_rows), new_columns, source)
     # CSV and TSV cells are read as strings; sentence scores are never NaN.
-    plain = _format_of(source, "INPUT") != "jsonl" and unit == "sentence"
+    plain = table_format(source, where="INPUT") != "jsonl" and unit == "sentence"
     # Read and check the first chunk before anything (even a folder) is created.
     first = next(chunks)
     chunks = itertools.chain([first], chunks)
