@@ -2,9 +2,13 @@
 
 :func:`read_table` reads the ``score`` input, gold standards, coding and
 question sheets, told apart by extension, with one wording of errors, each
-naming the file and, where there is one, the line: a foreign encoding (with
-the ``iconv`` command that converts it), a bad JSON line, a row with more
-fields than the header, a missing column, a text cell over the limit.
+naming the file and, where there is one, the line. Refused: a missing or empty
+file, an unknown extension, text that is not UTF-8 (with or without a
+byte-order mark; UTF-16 and UTF-32 are named, with the ``iconv`` command that
+converts them), NUL bytes, a line of JSON Lines that is not a JSON object, a
+row with more fields than the header (pandas would shift it into an index; a
+row with fewer gets empty cells), a missing required column, a text value
+that is an object, a list or too long, a header without rows.
 """
 
 from __future__ import annotations
@@ -85,13 +89,9 @@ def read_table(
 ):
     """Read a CSV, TSV or JSON Lines table, checking it as it goes.
 
-    CSV and TSV cells are read as strings (an empty cell is ``""``, never
-    NaN; a row with fewer fields than the header gets empty cells; a row with
-    more is refused, as pandas would shift it into an index). JSON Lines
-    values keep their JSON types, except in ``text_columns``. Text is UTF-8,
-    with or without a byte-order mark. Every problem is an
-    :class:`~helpers.errors.InputError` that names the file (and the line,
-    where there is one) and says what to do.
+    CSV and TSV cells are strings (an empty or missing cell is ``""``); JSON
+    Lines values keep their JSON types, except in ``text_columns``. Every
+    problem (see the module's docstring) is an :class:`~helpers.errors.InputError`.
 
     Parameters
     ----------
@@ -103,35 +103,25 @@ def read_table(
     text_columns : sequence of str
         Columns holding text to analyse. In JSON Lines their values must be
         strings, numbers, booleans or null: null becomes ``""``, a number or
-        boolean its JSON text (``5``, ``1.5``, ``true``), and an object or a
-        list is refused. A cell longer than ``max_chars`` is refused.
-    max_chars : int or None, default :data:`MAX_TEXT_CHARS`
-        The most characters a cell of ``text_columns`` may hold; None: no limit.
-    too_long_fix : str
-        What the error for a longer cell suggests.
+        boolean its JSON text (``5``, ``1.5``, ``true``), an object or a list
+        is refused. A cell longer than ``max_chars`` is refused.
+    max_chars, too_long_fix : int or None, str
+        The most characters a cell of ``text_columns`` may hold (None: no
+        limit; default :data:`MAX_TEXT_CHARS`), and what the error suggests.
     chunk_rows : int, optional
         Return an iterator of DataFrames of at most this many rows, so a long
         table is never held whole. Without it, return one DataFrame.
     name : str, default "table"
         What messages call the table ("input", "gold table", "coding sheet").
     format : {"csv", "tsv", "jsonl"}, optional
-        The format, when the extension does not say it.
+        When the extension does not say it.
 
     Returns
     -------
     DataFrame, or iterator of DataFrame
-        The file is checked (exists, not empty, no foreign byte-order mark)
-        when this is called; the rows as they are read, so with
-        ``chunk_rows`` an error can come from a late chunk: write nothing for
-        good until the iterator is exhausted.
-
-    Raises
-    ------
-    InputError
-        Missing or empty file, unknown extension, text that is not UTF-8
-        (UTF-16 and UTF-32 named, with the ``iconv`` command), NUL bytes, a
-        bad JSON line, a row with too many fields, a missing required column,
-        a text value that is an object or too long, a header without rows.
+        The file is checked when this is called, the rows as they are read:
+        with ``chunk_rows`` an error can come from a late chunk, so write
+        nothing for good until the iterator is exhausted.
 
     Examples
     --------
@@ -141,15 +131,12 @@ def read_table(
     >>> read_table(path, required=["text", "label"], name="gold table").to_dict("records")
     [{'text': 'Talks stall.', 'label': 'negative'}]
 
-    In chunks, telling the user which option names a missing column:
+    A missing column, with what to do (in chunks, its error comes with the first):
 
-    >>> chunks = read_table(path, required={"body": "Name it with --text-column"}, chunk_rows=2)
-    >>> next(chunks)
+    >>> read_table(path, required={"body": "Name it with --text-column"})
     Traceback (most recent call last):
     ...
     helpers.errors.InputError: no column 'body' in the table (...gold.csv). Name it with --text-column; columns are: text, label
-
-    A row with more fields than the header:
 
     >>> _ = path.write_text("text,label\\nTalks stall, Tokyo says.,negative\\n", encoding="utf-8")
     >>> read_table(path)
@@ -162,15 +149,8 @@ def read_table(
     _check_file(path, name)
     if not isinstance(required, Mapping):
         required = dict.fromkeys(required, "")
-    table = _Table(
-        path,
-        kind,
-        name,
-        required,
-        text_columns=text_columns,
-        max_chars=max_chars,
-        too_long_fix=too_long_fix,
-    )
+    limits = {"text_columns": text_columns, "max_chars": max_chars, "too_long_fix": too_long_fix}
+    table = _Table(path, kind, name, required, **limits)
     reader = _jsonl_frames if kind == "jsonl" else _csv_frames
     chunks = _checked(table, reader(table, chunk_rows))
     if chunk_rows is None:
