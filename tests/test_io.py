@@ -149,10 +149,12 @@ def test_utf16_and_utf32_with_a_bom_get_the_right_iconv_hint(tmp_path, encoding)
     assert "latin" not in str(info.value).lower()
 
 
-def test_nul_bytes_without_a_bom_are_refused(tmp_path):
+def test_utf16_without_a_bom_is_refused_but_a_nul_character_is_text(tmp_path):
     path = write(tmp_path, "t.csv", "text\nTokyo\n".encode("utf-16-le"))
-    with pytest.raises(InputError, match="NUL"):
+    with pytest.raises(InputError, match="UTF-16.*NUL.*iconv -f UTF-16LE"):
         read_table(path)
+    path = write(tmp_path, "t.csv", "text\n\x00\x00\x00\n")
+    assert read_table(path)["text"].tolist() == ["\x00\x00\x00"]
 
 
 def test_latin1_is_refused_naming_the_line(tmp_path):

@@ -267,7 +267,7 @@ def read_chunks(
         max_chars=MAX_UNIT_CHARS[unit],
         too_long_fix=_TOO_LONG[unit],
         chunk_rows=chunk_rows,
-        name="input",
+        name="input file",
     )
 
 

@@ -4,11 +4,12 @@
 question sheets, told apart by extension, with one wording of errors, each
 naming the file and, where there is one, the line. Refused: a missing or empty
 file, an unknown extension, text that is not UTF-8 (with or without a
-byte-order mark; UTF-16 and UTF-32 are named, with the ``iconv`` command that
-converts them), NUL bytes, a line of JSON Lines that is not a JSON object, a
-row with more fields than the header (pandas would shift it into an index; a
-row with fewer gets empty cells), a missing required column, a text value
-that is an object, a list or too long, a header without rows.
+byte-order mark; UTF-16 and UTF-32, with a mark or looking like them without
+one, are named with the ``iconv`` command that converts them), a line of JSON
+Lines that is not a JSON object, a row with more fields than the header
+(pandas would shift it into an index; a row with fewer gets empty cells), a
+missing required column, a text value that is an object, a list or too long,
+a header without rows.
 """
 
 from __future__ import annotations
@@ -161,12 +162,12 @@ def read_table(
 def _check_file(path: Path, name: str) -> None:
     """Refuse a missing or empty file, and text in an encoding other than UTF-8 from its start."""
     if not path.is_file():
-        raise InputError(f"{name} file not found: {path}", where=name, fix="Check the path")
+        raise InputError(f"{name} not found", where=str(path), fix="Check the path")
     with open(path, "rb") as handle:
         start = handle.read(1 << 16)
     if not start:
         raise InputError(
-            f"{name} file is empty", where=str(path), fix="Give a file with a header and rows"
+            f"{name} is empty", where=str(path), fix="Give a file with a header and rows"
         )
     for bom, label in _OTHER_BOMS:
         if start.startswith(bom):
@@ -175,12 +176,24 @@ def _check_file(path: Path, name: str) -> None:
                 where=str(path),
                 fix=f"Convert it: `iconv -f {label} -t UTF-8 IN > OUT`",
             )
-    if b"\x00" in start:
+    if _every_other_byte_nul(start):
         raise InputError(
-            f"{name} contains NUL bytes: it is not text, or UTF-16/UTF-32 without a byte-order mark",
+            f"{name} looks like UTF-16 or UTF-32 text without a byte-order mark "
+            "(every other byte is NUL)",
             where=str(path),
-            fix="Give a UTF-8 table; convert UTF-16 text with `iconv -f UTF-16LE -t UTF-8 IN > OUT`",
+            fix="Convert it, e.g. `iconv -f UTF-16LE -t UTF-8 IN > OUT`",
         )
+
+
+def _every_other_byte_nul(start: bytes) -> bool:
+    """Whether the bytes look like UTF-16 or UTF-32 text (mostly ASCII) without a mark.
+
+    One NUL is not enough: a UTF-8 cell may hold the character U+0000.
+    """
+    if len(start) < 8:
+        return False
+    even, odd = start[0::2], start[1::2]
+    return even.count(0) > 0.9 * len(even) or odd.count(0) > 0.9 * len(odd)
 
 
 def _checked(table: _Table, frames):
@@ -194,12 +207,12 @@ def _checked(table: _Table, frames):
             yield frame
         if not rows:
             empty = "has no rows" if table.kind == "jsonl" else "has a header but no rows"
-            raise InputError(f"{table.name} file {empty}", where=str(table.path), fix="Add rows")
+            raise InputError(f"{table.name} {empty}", where=str(table.path), fix="Add rows")
     except UnicodeDecodeError as exc:
         raise _not_utf8(table, exc) from None
     except pd.errors.EmptyDataError:
         raise InputError(
-            f"{table.name} file has no header or rows", where=str(table.path), fix="Give a table"
+            f"{table.name} has no header or rows", where=str(table.path), fix="Give a table"
         ) from None
     except (pd.errors.ParserError, pd.errors.ParserWarning) as exc:
         raise _extra_fields(table) or InputError(
