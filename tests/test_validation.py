@@ -623,7 +623,7 @@ def test_sheets_with_different_sentences_are_refused(tmp_path, fake_analyses):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("doc_id,sent_id\nd,0\n", "lacks column"),
+        ("doc_id,sent_id\nd,0\n", "no column 'text'"),
         ("doc_id,sent_id,text,note\nd,0,x,\n", "no label column"),
         ("doc_id,sent_id,text,sentiment_label\nd,0,x,positive\nd,0,y,negative\n", "listed twice"),
         ("doc_id,sent_id,text,sentiment_label\n", "no rows"),

@@ -174,14 +174,16 @@ def _check_file(path: Path, name: str) -> None:
             raise InputError(
                 f"{name} is {label} text, not UTF-8",
                 where=str(path),
-                fix=f"Convert it: `iconv -f {label} -t UTF-8 IN > OUT`",
+                fix=f"Convert it: `iconv -f {label} -t UTF-8 IN > OUT`, or save it from the "
+                "spreadsheet as 'CSV UTF-8'",
             )
     if _every_other_byte_nul(start):
         raise InputError(
-            f"{name} looks like UTF-16 or UTF-32 text without a byte-order mark "
-            "(every other byte is NUL)",
+            f"{name} is not UTF-8: it looks like UTF-16 or UTF-32 text without a "
+            "byte-order mark (every other byte is NUL)",
             where=str(path),
-            fix="Convert it, e.g. `iconv -f UTF-16LE -t UTF-8 IN > OUT`",
+            fix="Convert it, e.g. `iconv -f UTF-16LE -t UTF-8 IN > OUT`, or save it from the "
+            "spreadsheet as 'CSV UTF-8'",
         )
 
 
@@ -356,7 +358,11 @@ def _extra_fields(table: _Table) -> InputError | None:
 
 
 def _not_utf8(table: _Table, exc: UnicodeDecodeError) -> InputError:
-    """Name the first byte of the file that is not UTF-8, with its line."""
+    """Name the first byte of the file that is not UTF-8, with its line.
+
+    A file that reads as Windows-1252 (what Excel's plain "CSV" writes) is
+    named as such, with the command that converts it.
+    """
     found = _first_bad_byte(table.path)
     if found is None:  # the reader's own offset, relative to a buffer
         what, where = f"{exc.reason} at byte {exc.start}", str(table.path)
@@ -364,7 +370,27 @@ def _not_utf8(table: _Table, exc: UnicodeDecodeError) -> InputError:
         offset, line, value = found
         what = f"byte 0x{value:02x} on line {line} (byte {offset}) cannot be decoded"
         where = f"{table.path}, line {line}"
-    return InputError(f"{table.name} is not UTF-8 text: {what}", where=where, fix=_CONVERT)
+    if _reads_as_windows_1252(table.path):
+        what += "; it reads as Windows-1252, Excel's plain 'CSV'"
+        fix = (
+            "Save it from the spreadsheet as 'CSV UTF-8', or convert it: "
+            "`iconv -f WINDOWS-1252 -t UTF-8 IN > OUT`"
+        )
+    else:
+        fix = _CONVERT
+    return InputError(f"{table.name} is not UTF-8 text: {what}", where=where, fix=fix)
+
+
+def _reads_as_windows_1252(path: Path) -> bool:
+    """Whether the whole file decodes as Windows-1252 (five bytes never do)."""
+    decoder = codecs.getincrementaldecoder("cp1252")()
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                decoder.decode(block)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _first_bad_byte(path: Path) -> tuple[int, int, int] | None:
