@@ -134,13 +134,6 @@ def read_question_sheet(path) -> pd.DataFrame:
     """
     path = Path(path)
     table = _read_sheet_file(path)
-    missing = ", ".join(c for c in QUESTION_SHEET_COLUMNS if c not in table.columns)
-    if missing:
-        raise InputError(
-            f"question sheet lacks column(s) {missing}",
-            where=str(path),
-            fix="Keep every column of the sheet; only fill in coder_answer and coder_note",
-        )
     table = table[list(QUESTION_SHEET_COLUMNS)].copy()
     answers = table["coder_answer"].str.strip().str.lower()
     bad = answers[~answers.isin(["", "yes", "no"])]
@@ -162,25 +155,16 @@ def read_question_sheet(path) -> pd.DataFrame:
 
 
 def _read_sheet_file(path: Path) -> pd.DataFrame:
-    """Read the sheet's cells as text: the one place that reads the file.
+    """Read the sheet's cells as text, with the project's one table reader.
 
     UTF-8 with or without the byte-order mark that spreadsheets write when
-    saving "CSV UTF-8"; anything else is refused with a one-line error.
+    saving "CSV UTF-8"; anything else (Windows-1252, UTF-16, a row with more
+    cells than the header, a missing column) is refused with a one-line error.
     """
-    # Kept apart so that the project's one table reader replaces exactly this body.
-    import pandas as pd
+    from helpers.io import read_table
 
-    try:
-        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"question sheet is not UTF-8 text ({exc.reason} at byte {exc.start})",
-            where=str(path),
-            fix="Save it from the spreadsheet as 'CSV UTF-8'",
-        ) from None
-    except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise InputError(
-            f"cannot read the question sheet: {exc}",
-            where=str(path),
-            fix="Give the CSV written by write_question_sheet",
-        ) from None
+    required = dict.fromkeys(
+        QUESTION_SHEET_COLUMNS,
+        "Keep every column of the sheet; only fill in coder_answer and coder_note",
+    )
+    return read_table(path, required=required, name="question sheet", format="csv", max_chars=None)
