@@ -141,8 +141,9 @@ def attributions_in(s: Sentence, verb_hits: list, speakers: Speakers) -> list[At
             if row is not None:
                 reported.append(row)
     memory = speakers.memory
+    around = SpeechSpans(reported, tokens) if reported and len(direct) > len(used) else NO_SPEECH
     rows = [
-        row if isinstance(row, Attribution) else _unverbed(row, reported, memory)
+        row if isinstance(row, Attribution) else _unverbed(s, row, around, memory)
         for row in direct
     ]
     rows += reported
@@ -178,19 +179,26 @@ def _a_verb(tokens: list[Token], hit) -> bool:
     return True
 
 
+class _Position(NamedTuple):
+    """A character and token position, as :meth:`SpeechSpans.at` reads a hit."""
+
+    start: int
+    tok_start: int
+
+
 # Words before a noun: "a false claim", "the reports", "its pledges".
 _NOUN_MARKERS = frozenset(
     {"a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "our", "'s", "'"}
 )
 
 
-def _unverbed(span: tuple[int, int], reported: list[Attribution], memory) -> Attribution:
+def _unverbed(s: Sentence, span: tuple[int, int], around: SpeechSpans, memory) -> Attribution:
     """A quotation with no reporting verb near: inside reported speech, a continued
     quotation of the paragraph, or unattributed."""
     q_start, q_end = span
-    for row in reported:
-        if row.content_start <= q_start < row.content_end:
-            return row._replace(
+    row = around.at(_Position(q_start, token_index(s.tokens, q_start))) if around.rows else None
+    if row is not None:
+        return row._replace(
                 kind="direct",
                 content_start=q_start,
                 content_end=q_end,

@@ -37,6 +37,10 @@ class Discourse:
     __slots__ = (
         "para",
         "recent",
+        "last_person",
+        "last_body",
+        "last_group",
+        "last_organisation",
         "quote",
         "subject",
         "subject_para",
@@ -53,6 +57,10 @@ class Discourse:
     def __init__(self) -> None:
         self.para: object = None
         self.recent: list[Source] = []
+        self.last_person: Source | None = None
+        self.last_body: Source | None = None
+        self.last_group: Source | None = None
+        self.last_organisation: Source | None = None
         self.quote: Source | None = None
         self.subject: Source | None = None
         self.subject_para = False
@@ -73,6 +81,8 @@ class Discourse:
         if para != self.para:
             self.para = para
             self.recent = []
+            self.last_person = self.last_body = self.last_group = None
+            self.last_organisation = None
             self.quote = None
             self.subject_para = False  # "its" still reaches the sentence before; roles do not
         self._mark = len(self.recent)
@@ -80,14 +90,12 @@ class Discourse:
     # -- look-ups -------------------------------------------------------------------------
     def pronoun(self, norm: str) -> Source | None:
         """The last speaker or named person of the paragraph a pronoun can stand for."""
-        for source in reversed(self.recent):
-            person = is_person(source)
-            if norm in ("he", "she") and person:
-                return source
-            if norm == "it" and not person:
-                return source
-            if norm == "they" and (not person or source.kind in ("anonymous", "person")):
-                return source
+        if norm in ("he", "she"):
+            return self.last_person
+        if norm == "it":
+            return self.last_body
+        if norm == "they":
+            return self.last_group
         return None
 
     def possessor(self, norm: str) -> Source | None:
@@ -125,12 +133,7 @@ class Discourse:
 
     def organisation(self) -> Source | None:
         """The last organisation of the paragraph that is not a state ("the group")."""
-        for source in reversed(self.recent):
-            if source.kind in ("ngo", "media", "company", "armed_group", "igo") and not is_person(
-                source
-            ):
-                return source
-        return None
+        return self.last_organisation
 
     def title_state(self) -> Source | None:
         """For a title with no country ("Prime Minister Kyriakos Mitsotakis"): the state the
@@ -156,6 +159,15 @@ class Discourse:
         if not (source.actor_id or source.kind or source.person):
             return
         self.recent.append(source)
+        if is_person(source):
+            self.last_person = source
+            if source.kind in ("anonymous", "person"):
+                self.last_group = source
+        else:
+            self.last_body = source
+            self.last_group = source
+            if source.kind in ("ngo", "media", "company", "armed_group", "igo"):
+                self.last_organisation = source
         if source.person:
             # A later mention may use the full name or one part of it: "Polyanskiy",
             # and for names written family name first, "Fu" (of "Fu Cong").

@@ -223,13 +223,32 @@ def _verb_before(tokens: list[Token], i: int, predicates) -> int | None:
 
 
 def participle_phrase(tokens: list[Token], a: int, predicates) -> Phrase | None:
-    """"..., saying" / "..., telling": the subject of the verb before the comma, or None."""
+    """"..., saying" / "..., telling": the subject of the clause before the comma, or None.
+
+    The subject of the first verb of that clause that has one ("On Tuesday,
+    Japan reacted as expected, declaring ...": Japan).
+    """
     if a < 2 or tokens[a - 1].norm != "," or not tokens[a].norm.endswith("ing"):
         return None
-    verb = _verb_before(tokens, a - 1, predicates)
-    if verb is None:
-        return None
-    return phrase_before(tokens, verb, predicates, "participle takes the main subject")
+    lower = max(0, a - _VERB_WINDOW)
+    verbs = []
+    k = a - 2
+    while k >= lower:
+        norm = tokens[k].norm
+        if norm in (";", ".", "!", "?", ":"):
+            break
+        if norm == '"':  # a quotation is not the predicate: go to its opening mark
+            k -= 1
+            while k >= lower and tokens[k].norm != '"':
+                k -= 1
+        elif verb_like(tokens, k, predicates) and norm not in _AUXILIARIES:
+            verbs.append(k)
+        k -= 1
+    for verb in reversed(verbs):
+        found = phrase_before(tokens, verb, predicates, "participle takes the main subject")
+        if found is not None:
+            return found
+    return None
 
 
 def _walk_left(tokens: list[Token], i: int, predicates) -> int | None:

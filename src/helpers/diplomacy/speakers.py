@@ -38,7 +38,9 @@ and why a speaker is empty.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from helpers.diplomacy.dictionaries import dictionary
@@ -80,6 +82,8 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # Particles inside personal names ("Lula da Silva", "Majed al-Ansari").
 _NAME_PARTICLES = frozenset({"al", "el", "da", "de", "di", "do", "dos", "du", "van", "von", "der"})
 _NAME_PARTICLES |= frozenset({"den", "bin", "ibn", "la", "le", "-"})
+_TOK_START = attrgetter("tok_start")
+_TOK_END = attrgetter("tok_end")
 # How deep a phrase inside a phrase is read ("a spokesman for the ministry of X").
 _DEPTH = 2
 
@@ -154,27 +158,29 @@ class _Reader:
         return self.s.chars(tokens[a].start, tokens[b - 1].end)
 
     def covering(self, i: int, a: int, b: int):
-        """The mention inside ``[a, b)`` that covers token ``i``, or None."""
-        for m in self.mentions:
+        """The mention inside ``[a, b)`` that covers token ``i``, or None (a binary search:
+        mentions are in text order and never overlap)."""
+        mentions = self.mentions
+        k = bisect_right(mentions, i, key=_TOK_START) - 1
+        if k >= 0:
+            m = mentions[k]
             if m.tok_start <= i < m.tok_end and m.tok_start >= a:
                 return m
-            if m.tok_start > i:
-                break
         return None
 
     def mention_ends_at(self, i: int) -> bool:
         """True when a mention ends right before token ``i``."""
-        return any(m.tok_end == i for m in self.mentions)
+        mentions = self.mentions
+        k = bisect_left(mentions, i, key=_TOK_END)
+        return k < len(mentions) and mentions[k].tok_end == i
 
     def last_mention(self, a: int, b: int):
         """The last mention wholly inside ``[a, b)``, or None."""
-        found = None
-        for m in self.mentions:
-            if m.tok_start >= b:
-                break
-            if m.tok_start >= a and m.tok_end <= b:
-                found = m
-        return found
+        mentions = self.mentions
+        k = bisect_right(mentions, b, key=_TOK_END) - 1
+        if k >= 0 and mentions[k].tok_start >= a:
+            return mentions[k]
+        return None
 
     def from_mention(self, m, a: int, b: int, rule: str) -> Source:
         kind = self.kinds.get(m.actor_id, "")
@@ -375,9 +381,10 @@ def _read(reader: _Reader, a: int, b: int, depth: int, apposition=(-1, -1), rela
 
 def _pronoun(reader: _Reader, a: int, b: int, text: str) -> Source:
     memory = reader.memory
-    found = memory.pronoun(tokens_norm := reader.tokens[a].norm) if memory is not None else None
+    norm = reader.tokens[a].norm
+    found = memory.pronoun(norm) if memory is not None else None
     if found is None:
-        return Source(text, a, b, "", "pronoun", "", f"'{tokens_norm}' with no antecedent in the paragraph")
+        return Source(text, a, b, "", "pronoun", "", f"'{norm}' with no antecedent in the paragraph")
     rule = f"pronoun carried from '{found.text}'"
     return found._replace(text=text, tok_start=a, tok_end=b, form="carried", rule=rule)
 
