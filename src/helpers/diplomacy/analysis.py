@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from operator import itemgetter
 from typing import NamedTuple
 
+from helpers.actors.people import ArticleActors
 from helpers.diplomacy.attribution import (
     NO_SPEECH,
     Attribution,
@@ -25,7 +26,7 @@ from helpers.diplomacy.dictionaries import actors_or_default, matcher, reload_di
 from helpers.diplomacy.event_coding import Event, events_in
 from helpers.diplomacy.ladder import Statement, is_statement, statements_in
 from helpers.diplomacy.discourse import Discourse
-from helpers.diplomacy.sentence import Sentence, find_mentions
+from helpers.diplomacy.sentence import Sentence
 from helpers.diplomacy.speakers import actor_kinds
 from helpers.diplomacy.stance import stance_in
 from helpers.diplomacy.words import is_word
@@ -82,8 +83,10 @@ def analyse_tokens(
     if quotes or verb_hits or ladder_hits or event_hits or memory is not None:
         # ``score`` reports no statement speaker, so a ladder word alone needs no actors.
         needed = detail or verb_hits or event_hits
-        mentions = find_mentions(tokens, actors, date, actor_hits) if needed else []
+        mentions = _mentions(tokens, actors, date, actor_hits, memory) if needed else []
         s = Sentence(tokens, text, base, quotes, mentions, actors.names)
+        if memory is not None:
+            memory.read_mentions(s, actor_kinds(actors))
         if quotes or verb_hits:
             predicates = _predicates(verb_hits, ladder_hits, event_hits)
             speakers = Speakers(actor_kinds(actors), memory, predicates)
@@ -97,6 +100,21 @@ def analyse_tokens(
             memory.end_sentence(s, actor_kinds(actors))
     words = sum(1 for t in tokens if is_word(t)) if count_words else 0
     return Analysis(words, stance, found_statements, attrs, found_events, len(quotes))
+
+
+def _mentions(tokens: list[Token], actors, date, hits, memory) -> list:
+    """The sentence's actor mentions, with the agents no actor owns ("gunmen").
+
+    In an article (``memory`` given) they are read through the article's
+    :class:`~helpers.actors.people.ArticleActors`: people tied to an actor
+    earlier ("Polyanskiy") and organs of an organisation named before ("the
+    Commission") are mentions too.
+    """
+    if memory is not None and memory.actors is not None:
+        return memory.actors.find(tokens, hits, agents=True)
+    if not tokens or not hits:
+        return []
+    return actors.find(tokens, date, hits, agents=True)
 
 
 def _predicates(verb_hits, *other_hits) -> dict[int, bool]:
@@ -129,7 +147,7 @@ def analyse_seg(seg, actors=None, date=None) -> list[Analysis]:
             return cache[1]
     quotes = quote_spans(seg.text)
     results = []
-    memory = Discourse()
+    memory = Discourse(ArticleActors(actors, date))
     sentences = seg.sentences
     for start, end, para, tokens in zip(
         sentences["start"].tolist(),

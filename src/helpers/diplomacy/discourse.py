@@ -1,5 +1,9 @@
 """What an article has said so far: the antecedents of "he", "its", "the ministry" and "Polyanskiy".
 
+It holds the article's :class:`helpers.actors.people.ArticleActors` too, so
+that each sentence's actor mentions include the people and organs the
+article tied before.
+
 One :class:`Discourse` is read sentence by sentence through an article
 (:func:`helpers.diplomacy.analysis.analyse_seg`); ``score`` scores each row
 on its own and has none. It keeps
@@ -35,6 +39,7 @@ class Discourse:
     """The antecedents one article offers, updated as its sentences are read."""
 
     __slots__ = (
+        "actors",
         "para",
         "recent",
         "last_person",
@@ -54,7 +59,8 @@ class Discourse:
         "_mark",
     )
 
-    def __init__(self) -> None:
+    def __init__(self, actors=None) -> None:
+        self.actors = actors  # the article's helpers.actors.people.ArticleActors, if any
         self.para: object = None
         self.recent: list[Source] = []
         self.last_person: Source | None = None
@@ -184,6 +190,11 @@ class Discourse:
         if source.agent:
             self.agents[source.agent[:3]] = source
 
+    def read_mentions(self, s, kinds: dict[str, str]) -> None:
+        """Before the sentence's speakers are read: the role words its institution and agent
+        mentions tie to an actor ("Colombian soldiers ..., the army said")."""
+        _institutions(self, s, kinds)
+
     def end_sentence(self, s, kinds: dict[str, str]) -> None:
         """Take in the people a sentence names with a role, and its subject.
 
@@ -193,7 +204,6 @@ class Discourse:
         that opens the sentence, for "its" in the next one.
         """
         tokens = s.tokens
-        _institutions(self, s, kinds)
         _people(self, s, kinds)
         subject = None
         for source in self.recent[self._mark :]:
@@ -267,11 +277,14 @@ def _institutions(memory: Discourse, s, kinds: dict[str, str]) -> None:
     for m in s.mentions:
         text = s.chars(tokens[m.tok_start].start, tokens[m.tok_end - 1].end)
         kind = kinds.get(m.actor_id, "")
-        source = Source(text, m.tok_start, m.tok_end, m.actor_id, m.form, kind, m.form)
+        agent = m.agent
+        source = Source(text, m.tok_start, m.tok_end, m.actor_id, m.form, kind, m.form, "", "", agent)
         if kind == "government":
             count = memory.states.setdefault(m.actor_id, [0, source])
             count[0] += 1
-        if m.form == "institution" and m.detail:
+        if not m.actor_id:
+            continue
+        if m.form in ("institution", "agent") and m.detail:
             memory.remember_roles(source, m.detail.casefold().split())
         elif m.tok_end - m.tok_start > 1 and m.form in ("name", "alias", "organisation"):
             memory.remember_roles(source, [tokens[m.tok_end - 1].norm])

@@ -43,6 +43,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
+from helpers.actors.agents import agent_type
 from helpers.diplomacy.dictionaries import dictionary
 from helpers.diplomacy.phrases import (
     DETERMINERS,
@@ -184,9 +185,12 @@ class _Reader:
 
     def from_mention(self, m, a: int, b: int, rule: str) -> Source:
         kind = self.kinds.get(m.actor_id, "")
-        person = m.detail if m.form == "leader" else ""
-        head = m.detail.casefold() if m.form == "institution" else ""
-        return Source(self.text(a, b), a, b, m.actor_id, m.form, kind, rule, person, head)
+        agent = getattr(m, "agent", "")
+        if agent and agent_type(agent) not in ("", "government"):
+            kind = agent_type(agent)  # "Colombian rebels", "Chinese state media"
+        person = m.detail if m.form in ("leader", "person") else ""
+        head = m.detail.casefold() if m.form in ("institution", "agent") else ""
+        return Source(self.text(a, b), a, b, m.actor_id, m.form, kind, rule, person, head, agent)
 
 
 # -- the head of a phrase ---------------------------------------------------------------------
