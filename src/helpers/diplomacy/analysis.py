@@ -87,13 +87,15 @@ def analyse_tokens(
         s = Sentence(tokens, text, base, quotes, mentions, actors.names)
         if memory is not None:
             memory.read_mentions(s, actor_kinds(actors))
-        if quotes or verb_hits:
+        speakers = None
+        if quotes or verb_hits or (detail and ladder_hits):
             predicates = _predicates(verb_hits, ladder_hits, event_hits)
             speakers = Speakers(actor_kinds(actors), memory, predicates)
+        if quotes or verb_hits:
             attrs = attributions_in(s, verb_hits, speakers)
         speech = SpeechSpans(attrs, tokens) if attrs and (ladder_hits or event_hits) else NO_SPEECH
         if ladder_hits:
-            found_statements = statements_in(s, speech, ladder_hits, detail)
+            found_statements = statements_in(s, speech, ladder_hits, detail, speakers)
         if event_hits:
             found_events = events_in(s, speech, stance, event_hits, detail)
         if memory is not None:

@@ -142,10 +142,11 @@ def attributions_in(s: Sentence, verb_hits: list, speakers: Speakers) -> list[At
                 reported.append(row)
     memory = speakers.memory
     around = SpeechSpans(reported, tokens) if reported and len(direct) > len(used) else NO_SPEECH
-    rows = [
-        row if isinstance(row, Attribution) else _unverbed(s, row, around, memory)
-        for row in direct
-    ]
+    rows = []
+    for row in direct:
+        if not isinstance(row, Attribution):
+            row = _unverbed(s, row, around, memory, rows)
+        rows.append(row)
     rows += reported
     if memory is not None:
         _remember(memory, rows, sources)
@@ -192,18 +193,26 @@ _NOUN_MARKERS = frozenset(
 )
 
 
-def _unverbed(s: Sentence, span: tuple[int, int], around: SpeechSpans, memory) -> Attribution:
-    """A quotation with no reporting verb near: inside reported speech, a continued
-    quotation of the paragraph, or unattributed."""
+def _unverbed(
+    s: Sentence, span: tuple[int, int], around: SpeechSpans, memory, earlier: list[Attribution]
+) -> Attribution:
+    """A quotation with no reporting verb near: inside reported speech, after another
+    quotation of the same sentence ('said A "B" and would "C"'), a continued quotation of
+    the paragraph, or unattributed."""
     q_start, q_end = span
     row = around.at(_Position(q_start, token_index(s.tokens, q_start))) if around.rows else None
     if row is not None:
         return row._replace(
-                kind="direct",
-                content_start=q_start,
-                content_end=q_end,
-                speaker_rule=f"quotation inside reported speech ({row.speaker_rule})",
-            )
+            kind="direct",
+            content_start=q_start,
+            content_end=q_end,
+            speaker_rule=f"quotation inside reported speech ({row.speaker_rule})",
+        )
+    before = [r for r in earlier[-_FEW:] if 0 <= r.verb_start < q_start and r.speaker_text]
+    if before:
+        row = before[-1]
+        rule = f"quotation after another of '{row.speaker_text}' in the sentence"
+        return row._replace(content_start=q_start, content_end=q_end, speaker_rule=rule)
     quote = memory.continued_quote(q_start) if memory is not None else None
     if quote is not None:
         rule = f"continues the quotation of '{quote.speaker_text}'"

@@ -53,6 +53,7 @@ class Discourse:
         "roles",
         "agents",
         "states",
+        "documents",
         "sentence",
         "sentence_start",
         "quote_sentence",
@@ -74,6 +75,7 @@ class Discourse:
         self.roles: dict[str, Source] = {}
         self.agents: dict[str, Source] = {}
         self.states: dict[str, list] = {}
+        self.documents: dict[str, Source] = {}
         self.sentence = -1
         self.sentence_start = 0
         self.quote_sentence = -2
@@ -217,6 +219,14 @@ class Discourse:
             subject = Source(text, m.tok_start, m.tok_end, m.actor_id, m.form, kind, "subject")
         self.subject = subject
         self.subject_para = True
+        if subject is not None and subject.actor_id:
+            for noun in _documents(s):
+                self.documents[noun] = subject
+
+    def document(self, head: str) -> Source | None:
+        """The author of the document last named with this noun ("a statement ... The final
+        statement said"): the subject of the sentence that named it."""
+        return self.documents.get(head)
 
     def remember_quote(self, row) -> None:
         """A direct quotation with its speaker (a verbless quotation right after continues it)."""
@@ -288,3 +298,12 @@ def _institutions(memory: Discourse, s, kinds: dict[str, str]) -> None:
             memory.remember_roles(source, m.detail.casefold().split())
         elif m.tok_end - m.tok_start > 1 and m.form in ("name", "alias", "organisation"):
             memory.remember_roles(source, [tokens[m.tok_end - 1].norm])
+
+
+def _documents(s) -> list[str]:
+    """The document nouns a sentence names ("with a statement urging ..."), lower case."""
+    from helpers.diplomacy.dictionaries import dictionary
+
+    return [
+        h.pattern for h in dictionary("speakers").match_tokens(s.tokens) if h.category == "document"
+    ]

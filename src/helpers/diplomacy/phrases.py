@@ -437,3 +437,48 @@ def _stretch_end(tokens: list[Token], a: int) -> int:
             break
         k += 1
     return k
+
+
+# -- the subject of any clause ----------------------------------------------------------------
+def clause_subject(tokens: list[Token], a: int, predicates) -> Phrase | None:
+    """The subject of the clause that holds the word at ``a`` (a verb or a noun after one).
+
+    A verb ("condemned") takes the phrase before it; a noun ("expressed
+    concern") the subject of the nearest verb before it in the sentence
+    (quotations passed over).
+    """
+    if _verb_form(tokens, a):
+        found = phrase_before(tokens, a, predicates)
+        if found is not None:
+            return found
+    verb = _verb_before(tokens, a, predicates)
+    if verb is None:
+        return None
+    return phrase_before(tokens, verb, predicates)
+
+
+def coordinated(s, phrase: Phrase) -> list:
+    """The actor mentions joined by "and" (or a comma) at the top of a noun phrase
+    ("Japan and Australia", "Britain, France and Germany"), in text order."""
+    tokens = s.tokens
+    a, b = phrase.start, phrase.end
+    inside = [m for m in s.mentions if a <= m.tok_start and m.tok_end <= b]
+    if len(inside) < 2:
+        return []
+    joined = []
+    for m in inside:
+        before = tokens[m.tok_start - 1].norm if m.tok_start > a else ""
+        after = tokens[m.tok_end].norm if m.tok_end < b else ""
+        if before in ("", "and", ",", "the") and after in ("", "and", ","):
+            joined.append(m)
+    return joined if len(joined) >= 2 else []
+
+
+def _verb_form(tokens: list[Token], a: int) -> bool:
+    """True for a word written as a verb: "-ed", "-s", "-ing", or after an auxiliary,
+    a negation or "to" ("condemned", "rejects", "cannot accept"); "concern" is a noun."""
+    norm = tokens[a].norm
+    if norm.endswith(("ed", "s", "ing")) and tokens[a].text[:1].islower():
+        return True
+    before = tokens[a - 1].norm if a else ""
+    return before in _AUXILIARIES or before in ("not", "n't", "cannot", "to", "never")

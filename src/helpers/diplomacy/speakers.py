@@ -544,6 +544,11 @@ _ORGANISATIONS = frozenset({"ngo", "media", "company", "armed_group", "igo"})
 _MANY = frozenset({"two", "three", "four", "five", "both", "all", "several", "many", "some"})
 
 
+def head_word(tokens, b: int) -> str:
+    """The last word of a phrase ending at ``b``, lower case."""
+    return tokens[b - 1].norm
+
+
 def _agent_kind(code: str) -> str:
     if not code:
         return ""
@@ -572,6 +577,8 @@ def _carried(reader: _Reader, tokens, span, cls, agent, agent_kind, first, words
             found = memory.short_form(words)
         if found is None and agent and agent_kind == "government":
             found, how = memory.agent(agent), f"{agent[:3]} agent like"
+        if found is None and definite and cls == "document":
+            found, how = memory.document(head_word(tokens, b)), "the author of"
         if found is None and definite and cls in ("institution", "person_role", "document"):
             found, how = memory.subject_state(), "the state of the subject before:"
     if found is None:
