@@ -65,13 +65,15 @@ def agent_label(code: str) -> str:
     return code_label(code) if code else ""
 
 
-def _longest(tokens: list[Token], a: int, b: int, anchor: str) -> tuple[str, int, int] | None:
+def _longest(
+    agents, tokens: list[Token], a: int, b: int, anchor: str
+) -> tuple[str, int, int] | None:
     """The longest agent phrase inside ``tokens[a:b]`` that starts at ``a`` (``anchor="start"``)
     or ends at ``b`` (``anchor="end"``): ``(code, start, end)``."""
     if a >= b:
         return None
     best = None
-    for hit in agent_dictionary().match_tokens(tokens[a:b]):
+    for hit in agents.match_tokens(tokens[a:b]):
         start, end = hit.tok_start + a, hit.tok_end + a
         if (anchor == "start" and start != a) or (anchor == "end" and end != b):
             continue
@@ -80,32 +82,34 @@ def _longest(tokens: list[Token], a: int, b: int, anchor: str) -> tuple[str, int
     return best
 
 
-def agent_after(tokens: list[Token], b: int, end: int | None = None) -> tuple[str, int, int] | None:
-    """An agent phrase starting at token ``b`` and ending by ``end`` ("Kenyan | police"), or None."""
+def agent_after(agents, tokens: list[Token], b: int, end: int | None = None):
+    """An agent phrase of ``agents`` (the compiled agent dictionary) starting at token ``b``
+    and ending by ``end`` ("Kenyan | police"): ``(code, start, end)``, or None."""
     end = len(tokens) if end is None else end
-    return _longest(tokens, b, min(end, b + _LONGEST), "start")
+    return _longest(agents, tokens, b, min(end, b + _LONGEST), "start")
 
 
-def agent_before(tokens: list[Token], a: int, start: int = 0) -> tuple[str, int, int] | None:
+def agent_before(agents, tokens: list[Token], a: int, start: int = 0):
     """An agent phrase ending right before token ``a``, not before ``start`` ("police | in
     Lagos"), or None."""
-    return _longest(tokens, max(start, a - _LONGEST), a, "end")
+    return _longest(agents, tokens, max(start, a - _LONGEST), a, "end")
 
 
 @lru_cache(maxsize=4096)
 def phrase_agent(phrase: str) -> str:
-    """The agent code of role words ("foreign ministry": GOV), or "" when they have none.
+    """The agent code of role words ("foreign ministry": GOV), or "" when they have none
+    (cached: the agent list as it was first read in this process).
 
     The code of the longest agent phrase that ends the words (their head).
     """
     from helpers.text import tokenize
 
     tokens = tokenize(phrase)
-    found = _longest(tokens, max(0, len(tokens) - _LONGEST), len(tokens), "end")
+    found = _longest(agent_dictionary(), tokens, max(0, len(tokens) - _LONGEST), len(tokens), "end")
     return found[0] if found else ""
 
 
-def untied_agents(tokens: list[Token], taken: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+def untied_agents(agents, tokens: list[Token], taken: list[tuple[int, int]]) -> list:
     """Agents of another kind than a government's that no actor owns: ``(code, start, end)``.
 
     "Gunmen abducted five aid workers", "protesters said": armed groups,
@@ -117,7 +121,7 @@ def untied_agents(tokens: list[Token], taken: list[tuple[int, int]]) -> list[tup
     """
     found = []
     k = 0
-    for hit in agent_dictionary().match_tokens(tokens):
+    for hit in agents.match_tokens(tokens):
         while k < len(taken) and taken[k][1] <= hit.tok_start:
             k += 1
         if k < len(taken) and taken[k][0] < hit.tok_end:

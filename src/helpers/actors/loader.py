@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from helpers.actors.agents import AGENTS
 from helpers.actors.resolve import TABLE_COLUMNS, Actors, _Leader, _to_date
 from helpers.errors import DictionaryError
 from helpers.lexicons import Dictionary, lexicon_file, parse_pattern
@@ -94,13 +95,17 @@ def load_actors(path: str | Path | None = None, *, project: str | Path | None = 
     if path is None and project is None:
         project = project_actors_file()
     path, key = lexicon_file("actors" if path is None else path, what="actors", fix=fix)
-    if project is None:
-        return compiled_once("actors", key, lambda: _Compiler(path).compile())
-    extra, extra_key = lexicon_file(
-        project, what="project actors", fix="Check the path of the project actors file"
-    )
-    both = (f"{key[0]}|{extra_key[0]}", (key[1], extra_key[1]), (key[2], extra_key[2]))
-    return compiled_once("actors", both, lambda: _Compiler(path).compile(extra))
+    # The agent list is compiled with the actors: an edit of either is read again.
+    agents, agents_key = lexicon_file(AGENTS, what="agents", fix="Restore data/lexicons/agents.yml")
+    keys = [key, agents_key]
+    extra = None
+    if project is not None:
+        extra, extra_key = lexicon_file(
+            project, what="project actors", fix="Check the path of the project actors file"
+        )
+        keys.append(extra_key)
+    both = ("|".join(k[0] for k in keys), tuple(k[1] for k in keys), tuple(k[2] for k in keys))
+    return compiled_once("actors", both, lambda: _Compiler(path).compile(extra, agents))
 
 
 def project_actors_file() -> Path | None:
@@ -304,9 +309,11 @@ class _Compiler:
         return added
 
     # -- the file
-    def compile(self, project: Path | None = None) -> Actors:
+    def compile(self, project: Path | None = None, agents: Path | None = None) -> Actors:
         """Build :class:`Actors` from the file, and the project's file on top of it."""
         import pandas as pd
+
+        from helpers.lexicons import load_dictionary
 
         rows, default_cs, meta, root = self._file()
         modifiers = self.roles(root.get("roles"), root.key_lines.get("roles"))
@@ -338,6 +345,7 @@ class _Compiler:
             modifiers=modifiers,
             organs=self.organ_names,
             project=project,
+            agents=load_dictionary(agents if agents is not None else AGENTS),
         )
 
     def _root(self) -> _Map:

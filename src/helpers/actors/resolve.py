@@ -122,9 +122,12 @@ class Actors:
         modifiers,
         organs=None,
         project=None,
+        agents=None,
     ):
         self.path = path
         self.project = project
+        # The compiled agent dictionary (data/lexicons/agents.yml), kept with the actors.
+        self.agents = agents
         # organ category ("organ/EU") -> its organisation's id
         self._organs: dict[str, str] = dict(organs or {})
         self.kinds: dict[str, str] = dict(zip(table["actor_id"], table["type"], strict=True))
@@ -191,7 +194,7 @@ class Actors:
         if agents:
             # The project's role words ("spokesman", "officials") are never agents on their own.
             roles = [(h.tok_start, h.tok_end) for h in hits if h.category == "role"]
-            items = _with_untied(tokens, items, roles)
+            items = _with_untied(self.agents, tokens, items, roles)
         new = tuple.__new__  # Mention(...) without the Python-level constructor: hot path
         return [
             new(
@@ -228,7 +231,7 @@ class Actors:
         if any(item[0] == "role" for item in items):
             roles = [(item[1], item[2]) for item in items if item[0] == "role"]
             items = self._tie_roles(tokens, items)  # roles are tied or dropped
-        return _tie_agents(tokens, items, self._modifiers, roles)
+        return _tie_agents(self.agents, tokens, items, self._modifiers, roles)
 
     def _items(self, hits: list, day: dt.date | None) -> list[list]:
         """Group the dictionary's hits by span and resolve each span to an actor or a role.
@@ -360,7 +363,7 @@ def _organs(items: list[list], context) -> list[list]:
     return kept
 
 
-def _tie_agents(tokens: list[Token], items: list[list], modifiers, roles=()) -> list[list]:
+def _tie_agents(agents, tokens: list[Token], items: list[list], modifiers, roles=()) -> list[list]:
     """Extend an actor to the agent words beside it: "Kenyan police", "rebels in Colombia".
 
     An agent phrase of ``agents.yml`` right after a demonym or name (after a
@@ -380,9 +383,9 @@ def _tie_agents(tokens: list[Token], items: list[list], modifiers, roles=()) -> 
         if b < n and tokens[b].norm in _POSSESSIVE:
             b += 2 if tokens[b].norm == "'" and b + 1 < n and tokens[b + 1].norm == "s" else 1
         limit = items[k + 1][1] if k + 1 < len(items) else n
-        found = agent_after(tokens, b, limit) if b < limit else None
+        found = agent_after(agents, tokens, b, limit) if b < limit else None
         if found is None and b < limit and tokens[b].norm in modifiers:
-            found = agent_after(tokens, b + 1, limit)
+            found = agent_after(agents, tokens, b + 1, limit)
         if found is not None and not _overlaps(found, roles):
             code, _, end = found
             _as_agent(item, item[1], end, code, tokens)
@@ -391,7 +394,7 @@ def _tie_agents(tokens: list[Token], items: list[list], modifiers, roles=()) -> 
         lower = items[k - 1][2] if k else 0
         gap = a - 1 if a and tokens[a - 1].norm == "the" else a
         if gap > lower and tokens[gap - 1].norm in _TIE_WORDS_IN:
-            found = agent_before(tokens, gap - 1, lower)
+            found = agent_before(agents, tokens, gap - 1, lower)
             if found is None or _overlaps(found, roles):
                 continue
             code, start, _ = found
@@ -415,12 +418,12 @@ def _as_agent(item: list, a: int, b: int, code: str, tokens: list[Token]) -> Non
     item[:] = ["actor", a, b, item[3], form, None, words, True, code]
 
 
-def _with_untied(tokens: list[Token], items: list[list], roles: list) -> list[list]:
+def _with_untied(agents, tokens: list[Token], items: list[list], roles: list) -> list[list]:
     """``items`` and the agents of no known country between them ("gunmen"), in text order."""
     taken = [(item[1], item[2]) for item in items]
     if roles:
         taken = sorted(taken + roles)
-    untied = untied_agents(tokens, taken)
+    untied = untied_agents(agents, tokens, taken)
     if not untied:
         return items
     extra = [
