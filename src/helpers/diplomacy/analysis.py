@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from operator import itemgetter
 from typing import NamedTuple
 
+from helpers.actors.names import split_named
 from helpers.actors.people import ArticleActors
 from helpers.diplomacy.attribution import (
     NO_SPEECH,
@@ -45,6 +46,7 @@ class Analysis(NamedTuple):
     attributions: list[Attribution]
     events: list[Event]
     quotes: int
+    skipped: tuple = ()  # (dictionary, NameSkip): words not counted, inside a name
 
 
 def analyse_tokens(
@@ -72,6 +74,14 @@ def analyse_tokens(
     carried from the sentences before); ``score`` reads each row alone.
     """
     stance_hits, verb_hits, ladder_hits, event_hits, actor_hits = hits
+    mentions = None
+    if memory is not None:  # an article: its people and organs are names too
+        mentions = _mentions(tokens, actors, date, actor_hits, memory)
+    skipped: tuple = ()
+    if stance_hits or verb_hits or ladder_hits or event_hits:
+        named = _without_names(tokens, text, base, hits, mentions)
+        if named is not None:
+            (stance_hits, verb_hits, ladder_hits, event_hits), skipped = named
     stance = []
     if stance_hits or (detail and any(t.text == "?" for t in tokens)):
         stance = stance_in(tokens, quotes, stance_hits, detail)
@@ -83,7 +93,8 @@ def analyse_tokens(
     if quotes or verb_hits or ladder_hits or event_hits or memory is not None:
         # ``score`` reports no statement speaker, so a ladder word alone needs no actors.
         needed = detail or verb_hits or event_hits
-        mentions = _mentions(tokens, actors, date, actor_hits, memory) if needed else []
+        if mentions is None:
+            mentions = _mentions(tokens, actors, date, actor_hits, memory) if needed else []
         s = Sentence(tokens, text, base, quotes, mentions, actors.names)
         if memory is not None:
             memory.read_mentions(s, actor_kinds(actors))
@@ -101,7 +112,29 @@ def analyse_tokens(
         if memory is not None:
             memory.end_sentence(s, actor_kinds(actors))
     words = sum(1 for t in tokens if is_word(t)) if count_words else 0
-    return Analysis(words, stance, found_statements, attrs, found_events, len(quotes))
+    return Analysis(words, stance, found_statements, attrs, found_events, len(quotes), skipped)
+
+
+# The dictionaries whose hits names hide, in the order of ``hits``.
+_NAMED = ("stance", "reporting_verbs", "diplomacy", "events")
+# Mention forms that are names (a demonym is an adjective, a role a common noun).
+_NAME_FORMS = frozenset({"name", "alias", "organisation", "capital", "leader", "person"})
+
+
+def _without_names(tokens: list[Token], text: str, base: int, hits, mentions):
+    """The four lists of hits without those inside a name (:mod:`helpers.actors.names`),
+    and what was left out; None when nothing was."""
+    start = tokens[0].start
+    sentence = text[start - base : tokens[-1].end - base]
+    extra = ()
+    if mentions:
+        extra = tuple((m.start, m.end, m.text) for m in mentions if m.form in _NAME_FORMS)
+    lists, skipped = [], []
+    for name, found in zip(_NAMED, hits[:4], strict=True):
+        kept, left = split_named(found, sentence, start, extra) if found else (found, [])
+        lists.append(kept)
+        skipped += [(name, skip) for skip in left]
+    return (lists, tuple(skipped)) if skipped else None
 
 
 def _mentions(tokens: list[Token], actors, date, hits, memory) -> list:

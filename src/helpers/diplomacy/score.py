@@ -138,7 +138,7 @@ _COUNTED = {
 def row_from(analysis: Analysis) -> dict:
     """The score row of a sentence's analysis."""
     row = _EMPTY_ROW.copy()  # the usual sentence has little: fill in only what is there
-    _, stance, statements, attributions, events, quotes = analysis
+    _, stance, statements, attributions, events, quotes, _ = analysis
     for hit in stance:
         category = hit.category
         column = _COUNTED.get(category)

@@ -72,6 +72,7 @@ from helpers.framing.frames import (
     dominant_frame,
     frame_catalog,
     frame_hits,
+    frame_name_skips,
     frame_salience,
 )
 from helpers.framing.history import HISTORY_COLUMNS, historical_references, history_summary
@@ -90,6 +91,7 @@ __all__ = [
     "POLICY_FRAMES",
     "COLUMNS",
     "HIT_COLUMNS",
+    "frame_name_skips",
     "ENTMAN_COLUMNS",
     "HISTORY_COLUMNS",
     "NAMING_COLUMNS",

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from helpers.actors.names import split_named
 from helpers.framing.dictionaries import GENERIC_FRAMES, POLICY_FRAMES, builtin_dictionary
 from helpers.text import Token
 
@@ -100,7 +101,10 @@ def score_row(text: str, tokens: list[Token], hits: list[list] | None = None) ->
     column_of = _COLUMN_OF
     row = _ZERO_ROW.copy()
     seen = set()
-    for hit in hits[0]:
+    found = hits[0]
+    if found:
+        found = split_named(found, text)[0]  # names are not words (helpers.actors.names)
+    for hit in found:
         column = column_of.get(hit.category)
         if column is not None:
             key = (column, hit.start)
