@@ -45,7 +45,15 @@ Modules: ``resolve`` (:class:`Mention`, :class:`Actors` and the rules above,
 :func:`load_actors`).
 """
 
-from helpers.actors.loader import STATUSES, TYPES, load_actors
+from helpers.actors.loader import (
+    PROJECT_ACTORS,
+    STATUSES,
+    TYPES,
+    load_actors,
+    project_actors_file,
+    use_project_actors,
+)
+from helpers.actors.people import ArticleActors
 from helpers.actors.resolve import (
     FORMS,
     MENTION_COLUMNS,
@@ -67,4 +75,8 @@ __all__ = [
     "mentions",
     "STATUSES",
     "TYPES",
+    "PROJECT_ACTORS",
+    "ArticleActors",
+    "project_actors_file",
+    "use_project_actors",
 ]

@@ -20,6 +20,7 @@ __all__ = [
     "TYPES",
     "load_actors",
     "project_actors_file",
+    "use_project_actors",
 ]
 
 #: Actor types. Beyond states, organisations (IGOs) and blocs: non-governmental
@@ -106,6 +107,28 @@ def load_actors(path: str | Path | None = None, *, project: str | Path | None = 
         keys.append(extra_key)
     both = ("|".join(k[0] for k in keys), tuple(k[1] for k in keys), tuple(k[2] for k in keys))
     return compiled_once("actors", both, lambda: _Compiler(path).compile(extra, agents))
+
+
+def use_project_actors(path: str | Path) -> Path:
+    """Read ``path`` as the project's actors file from now on, in this process and the ones it
+    starts (``score --actors FILE``; ``score --jobs N`` workers inherit it).
+
+    The file is checked first: a malformed one raises
+    :class:`~helpers.errors.DictionaryError` naming the file and the line.
+    With a Dask scheduler (``score --scheduler``), the workers must see the
+    file at the same path.
+
+    Returns
+    -------
+    Path
+        The file, resolved.
+    """
+    import os
+
+    resolved = Path(path).expanduser().resolve()
+    load_actors(project=resolved)  # refuse a bad file before anything is scored
+    os.environ[PROJECT_ACTORS_VARIABLE] = str(resolved)
+    return resolved
 
 
 def project_actors_file() -> Path | None:

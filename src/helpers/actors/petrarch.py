@@ -7,7 +7,9 @@ format (``docs/source/dictionaries.rst`` of openeventdata/petrarch2):
 * ``PHRASE {PLURALS} [CODE]  # comment``; words joined by ``_`` are
   consecutive, words separated by a blank may have other words between them;
 * a regular plural of the last word is made unless the phrase ends in ``_``
-  or ``{}`` follows; ``{A B}`` lists irregular plurals instead;
+  or ``{}`` follows; ``{A B}`` lists irregular plurals instead (the
+  converter makes English plurals where PETRARCH's rule would not: -ches,
+  -shes, -xes, -men);
 * ``!NAME! = A, B, C`` defines a substitution set, used in a phrase as
   ``!NAME!`` (every member replaces it; no plural is made);
 * ``[~GOV]`` is an agent code that follows the actor's code (``RUS`` +
@@ -37,11 +39,16 @@ _COMMENT = re.compile(r"<!--.*?-->|#.*$|;.*$")
 
 
 def regular_plural(word: str) -> str:
-    """The regular English plural of a noun written in capitals (PETRARCH's rule, with -ch/-sh/-x).
+    """The regular English plural of a noun written in capitals: PETRARCH's rule (-s, -ies,
+    -sses), and, where English differs, -ches/-shes/-xes and -man/-men.
 
     >>> [regular_plural(w) for w in ["OFFICER", "AUTHORITY", "ATTORNEY", "CLASS", "CHURCH"]]
     ['OFFICERS', 'AUTHORITIES', 'ATTORNEYS', 'CLASSES', 'CHURCHES']
+    >>> regular_plural("SPOKESMAN"), regular_plural("GERMAN")
+    ('SPOKESMEN', 'GERMANS')
     """
+    if word.endswith("MAN") and not word.endswith(("GERMAN", "OMAN", "HUMAN", "ROMAN")):
+        return word[:-3] + "MEN"
     if word.endswith("Y") and len(word) > 1 and word[-2] not in "AEIOU":
         return word[:-1] + "IES"
     if word.endswith(("SS", "CH", "SH", "X")):

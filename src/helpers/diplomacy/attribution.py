@@ -165,12 +165,16 @@ def _remember(memory, rows: list[Attribution], sources: list[Source]) -> None:
 
 def _a_verb(tokens: list[Token], hit) -> bool:
     """False for a reporting verb's word used otherwise: a participle opening the sentence
-    ("Confirmed by the Senate, ...", "Asked whether ..., he said"), or a word that is
+    ("Confirmed by the Senate, ...", "Asked whether ..., he said"), a verb of hiding a
+    source ("asked not to be named"), or a word that is
     also a noun after a determiner or at the start ("a false claim that", "States and
     cities")."""
     a = hit.tok_start
     if a == 0 and tokens[a].norm.endswith("ed") and hit.pattern != "according to":
         return False
+    after = [t.norm for t in tokens[hit.tok_end : hit.tok_end + 3]]
+    if after[:3] == ["not", "to", "be"] or after[:2] == ["to", "be"]:
+        return False  # "who asked not to be named": how a source is hidden, not speech
     if hit.attrs.get("noun_too"):
         if a == 0 or tokens[a].text[:1].isupper():
             return False

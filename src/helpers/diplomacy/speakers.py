@@ -76,8 +76,6 @@ ACTOR_KINDS = {
     "armed_group": "armed_group",
     "company": "company",
 }
-# Speaker types whose actor a statement is attributed to (the others speak for no state).
-_SPEAKS_FOR = frozenset({"government", "igo", "ngo", "media", "armed_group", "company"})
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # Particles inside personal names ("Lula da Silva", "Majed al-Ansari").
@@ -348,9 +346,19 @@ def describe(s, phrase: Phrase, kinds: dict[str, str], memory=None) -> Source:
     last = max(phrase.end, other[1], phrase.relative[1])
     if source.kind != "anonymous" and _has(tokens, phrase.start, last, "anonymous/explicit"):
         source = source._replace(actor_id="", form="", kind="anonymous", rule="asked not to be named")
-    if source.kind not in _SPEAKS_FOR and source.actor_id:
-        source = source._replace(actor_id="", rule=source.rule + f"; a {source.kind or 'source'} speaks for no state")
+    if source.actor_id and not _speaks_for(source, kinds):
+        rule = f"{source.rule}; {source.kind or 'this source'} does not speak for {source.actor_id}"
+        source = source._replace(actor_id="", rule=rule)
     return source._replace(rule=f"{phrase.rule}: {source.rule}")
+
+
+def _speaks_for(source: Source, kinds: dict[str, str]) -> bool:
+    """True when a speaker speaks for its actor: a government or an IGO's people, or an
+    organisation of the speaker's own kind (Human Rights Watch for an NGO); not a state's
+    rebels, residents or media, nor an anonymous source."""
+    if source.kind in ("government", "igo"):
+        return True
+    return bool(source.kind) and source.kind == kinds.get(source.actor_id)
 
 
 def _is_name(tokens, a: int, b: int) -> bool:
