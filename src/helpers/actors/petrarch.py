@@ -226,8 +226,9 @@ _HEADER = """# CAMEO agent types: the words for parts of a state or society that
 # group wherever one of those is a part, else the first part's.
 #
 # Conversion (PETRARCH2 docs/source/dictionaries.rst, "Agent Dictionary"):
-# words joined by "_" are consecutive; a regular plural of the last word is
-# added unless the phrase ends in "_" or "{{}}" follows; "{{A B}}" lists irregular
+# words joined by "_" are consecutive; a regular plural of the last word
+# (-s, -ies, -es; -men for -man) is added unless the phrase ends in "_" or
+# "{{}}" follows; "{{A B}}" lists irregular
 # plurals; "!PERSON!" and "!MINIST!" are replaced by every member of their
 # set. Not honoured as written, with counts:
 #   {gaps} phrases with a blank between words, which PETRARCH lets other
