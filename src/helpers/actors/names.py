@@ -49,8 +49,8 @@ _JOIN = r"(?:of|for|and|the|de|da|do|dos|al|el|von|van|der|du|la|le|bin|on|in)"
 _RUN = re.compile(rf"\b{_WORD}(?:\s+(?:{_JOIN}\s+)?{_WORD})+")
 _ALPHA = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _NAME_WORD = re.compile(r"(?:(?:al|el|bin)-)?[A-Z]")
-# A title-case line: at least three words of four letters or more, nine in ten capitalised.
-_TITLE_WORDS = 3
+# A title-case line: at least five words of four letters or more, nine in ten capitalised.
+_TITLE_WORDS = 5
 _TITLE_LENGTH = 4
 _TITLE_SHARE = 0.9
 _OPENERS = frozenset('"“‘(—–:')
