@@ -618,4 +618,47 @@ def test_figures_draw_with_and_without_hits():
             plots.plot_naming(framing.naming_summary(framing.naming_choices(seg))),
         ]
         assert all(len(figure.axes) >= 1 for figure in figures)
+        scales = plots.plot_frame_scales(framing.question_sheet(seg, hits))
+        # One bar per generic frame, its height the frame's score.
+        bars = [patch.get_width() for patch in scales.axes[0].patches]
+        expected = framing.frame_salience(seg, hits, ["generic"])["score"].tolist()
+        assert bars == pytest.approx(expected)
         matplotlib.pyplot.close("all")
+
+
+# -- episodic / thematic: the time frame and generality against single events (issue 17) ----
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A long-running war's toll: "killed" over a span of years is no single episode.
+        (
+            "The war, which has killed 10,000 people since 2014, shows no sign of ending.",
+            "thematic",
+        ),
+        ("For decades, the dispute has poisoned relations.", "thematic"),
+        ("Forty percent of voters back the plan, a survey found.", "thematic"),
+        # A bare percentage is one day's figure, not a generalisation.
+        ("Shares fell 3% on Tuesday.", "episodic"),
+        ("A missile killed two people in Kharkiv on Monday.", "episodic"),
+    ],
+)
+def test_episodic_thematic_weighs_the_time_frame(text, label):
+    table = framing.episodic_thematic(segment(text, doc_id="t"))
+    assert table.loc[0, "label"] == label, table.loc[0].to_dict()
+
+
+def test_a_bare_percentage_is_no_thematic_evidence():
+    table = framing.episodic_thematic(segment("Prices rose 3%.", doc_id="t"))
+    assert "%" not in table.loc[0, "thematic_evidence"]
+
+
+def test_an_event_verb_counts_when_no_span_of_time_is_named():
+    killed = framing.episodic_thematic(segment("Shelling killed two people.", doc_id="t"))
+    assert killed.loc[0, "episodic_evidence"] == "killed"
+    toll = framing.episodic_thematic(
+        segment("Shelling has killed thousands since 2014.", doc_id="t")
+    )
+    assert "killed" not in toll.loc[0, "episodic_evidence"]
+    assert "since 2014" in toll.loc[0, "thematic_evidence"]

@@ -77,7 +77,7 @@ from helpers.framing.dictionaries import (
     load_custom_dictionary,
 )
 from helpers.framing.entman import ENTMAN_COLUMNS, entman_functions, entman_summary
-from helpers.framing.episodic import episodic_thematic
+from helpers.framing.episodic import EPISODIC_COLUMNS, episodic_thematic
 from helpers.framing.explore import (
     collocations,
     cooccurrence,
@@ -122,6 +122,7 @@ __all__ = [
     "ENTMAN_COLUMNS",
     "HISTORY_COLUMNS",
     "NAMING_COLUMNS",
+    "EPISODIC_COLUMNS",
     "QUESTION_SHEET_COLUMNS",
     "check_parameters",
     "check_thresholds",
