@@ -48,7 +48,7 @@ DEFAULT_THRESHOLDS: dict[str, float] = {
     "human_interest": 0.0263,
     "economic": 0.2584,
     "morality": 0.0581,
-    "responsibility": 0.0942,
+    "responsibility": 0.1014,
 }
 
 #: Threshold of frames without a measured one: half their questions answered.
