@@ -94,6 +94,7 @@ def test_topic_words_and_bare_causes_are_not_responsibility(text):
         ("Lawmakers must act before the summer.", "q1_government_ability"),
         ("Critics blamed the government for the delays.", "q2_government_responsible"),
         ("The administration failed to protect the coast.", "q2_government_responsible"),
+        ("The minister admitted some responsibility for the delays.", "q2_government_responsible"),
         ("The two sides reached an agreement to end the dispute.", "q3_solutions"),
         ("The city proposed a plan to tackle the shortage.", "q3_solutions"),
         ("Washington should pay attention.", "q3_solutions"),

@@ -20,7 +20,11 @@ For each of the five generic frames, on the development articles scored with
   :data:`helpers.framing.decide.DEFAULT_THRESHOLDS` must hold (the script says
   whether they do);
 * **sensitivity** to the saturation density of :mod:`helpers.framing.decide`:
-  the cross-validated macro balanced accuracy with other saturations.
+  the cross-validated macro balanced accuracy with other saturations;
+* a **reference**: the cross-validated AUC of a bag-of-words classifier
+  learnt from these articles (TF-IDF of words seen in 3 or more articles,
+  logistic regression with balanced class weights; scikit-learn defaults
+  otherwise; same folds), to show how much the words can tell at all.
 
 The threshold rule: the score that maximises balanced accuracy (the mean of
 the recall of articles with and of articles without the frame) on the
@@ -157,6 +161,27 @@ def _sensitivity(articles, words, labels) -> dict:
     return out
 
 
+def _words_reference(articles, labels) -> dict:
+    """Cross-validated AUC of a bag-of-words logistic regression, per frame."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import roc_auc_score
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    from sklearn.pipeline import make_pipeline
+
+    texts = [a["text"] for a in articles]
+    out = {}
+    for name, gold in labels.items():
+        model = make_pipeline(
+            TfidfVectorizer(min_df=3, sublinear_tf=True),
+            LogisticRegression(max_iter=2000, class_weight="balanced"),
+        )
+        folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=SEED)
+        scores = cross_val_predict(model, texts, gold, cv=folds, method="predict_proba")[:, 1]
+        out[name] = round(roc_auc_score(gold, scores), 3)
+    return out
+
+
 def measure(folder) -> dict:
     from sklearn.metrics import roc_auc_score
 
@@ -187,6 +212,7 @@ def measure(folder) -> dict:
         )
     result["macro_balanced_accuracy_repeated"] = _repeated_macro(scores, labels)
     result["saturation_sensitivity"] = _sensitivity(articles, words, labels)
+    result["bag_of_words_auc"] = _words_reference(articles, labels)
     return result
 
 
@@ -224,4 +250,7 @@ def markdown(result: dict) -> str:
     if result.get("saturation_sensitivity"):
         shown = ", ".join(f"{k}: {v}" for k, v in result["saturation_sensitivity"].items())
         lines += ["", f"Saturation (hits per 1,000 tokens) -> CV macro balanced accuracy: {shown}."]
+    if result.get("bag_of_words_auc"):
+        shown = ", ".join(f"{k}: {v}" for k, v in result["bag_of_words_auc"].items())
+        lines += ["", f"Reference, a bag-of-words classifier learnt here (CV AUC): {shown}."]
     return "\n".join(lines)
