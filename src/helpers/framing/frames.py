@@ -195,6 +195,18 @@ def question_hits(hits) -> dict[tuple[str, str], int]:
     return {question: len(found) for question, found in spans.items()}
 
 
+def _frame_spans(hits) -> tuple[dict[str, set], dict[str, set]]:
+    """Per frame key: its distinct spans, and the sentences they are in."""
+    spans: dict[str, set] = {}
+    sentences: dict[str, set] = {}
+    for key, sent_id, start, end in zip(
+        hits["frame_key"], hits["sent_id"], hits["start"], hits["end"], strict=True
+    ):
+        spans.setdefault(key, set()).add((start, end))
+        sentences.setdefault(key, set()).add(sent_id)
+    return spans, sentences
+
+
 def frame_salience(
     seg, hits, schemes=("generic", "policy"), custom="", min_hits: int = 1, thresholds=None
 ) -> pd.DataFrame:
@@ -244,13 +256,7 @@ def frame_salience(
     per_question = question_hits(hits)
     n_tokens = max(1, seg.n_tokens)
     n_sentences = max(1, len(seg.tokens))
-    spans: dict[str, set] = {}
-    sentences: dict[str, set] = {}
-    for key, sent_id, start, end in zip(
-        hits["frame_key"], hits["sent_id"], hits["start"], hits["end"], strict=True
-    ):
-        spans.setdefault(key, set()).add((start, end))
-        sentences.setdefault(key, set()).add(sent_id)
+    spans, sentences = _frame_spans(hits)
     rows = []
     for scheme, frame, key, label in frames.itertuples(index=False):
         count = len(spans.get(key, ()))
