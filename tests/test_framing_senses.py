@@ -132,6 +132,8 @@ def test_blaming_a_government_is_a_reproach_and_an_attribution():
         ("Social Security payments rose.", "policy_security_defence", "policy_economic"),
         ("It is in the public interest to reconsider.", "policy_public_opinion", None),
         ("The soldier was off duty.", "policy_morality", None),
+        ("Heavy-duty trucks need permits.", "policy_morality", None),
+        ("Travellers queued at the duty-free shop.", "policy_morality", None),
         ("The results were fairly small.", "policy_fairness_equality", None),
         ("Temperature values rose at every station.", "frame_morality", None),
     ],

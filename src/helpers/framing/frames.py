@@ -181,7 +181,7 @@ def frame_hits(seg, schemes=("generic", "policy"), custom="") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(HIT_COLUMNS))
 
 
-def question_hits(hits) -> dict[tuple[str, str], int]:
+def _question_hits(hits) -> dict[tuple[str, str], int]:
     """Count each question's hits: ``(frame_key, category)`` -> distinct spans.
 
     A span serving two questions counts for each; the frame's own count
@@ -253,7 +253,7 @@ def frame_salience(
     thresholds = check_thresholds(thresholds, known=catalog["frame_key"])
     frames = catalog.drop_duplicates("frame_key")[list(_FRAME_ID)]
     questions = catalog.groupby("frame_key", sort=False)["category"].apply(list).to_dict()
-    per_question = question_hits(hits)
+    per_question = _question_hits(hits)
     n_tokens = max(1, seg.n_tokens)
     n_sentences = max(1, len(seg.tokens))
     spans, sentences = _frame_spans(hits)
