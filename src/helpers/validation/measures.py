@@ -138,7 +138,8 @@ MEASURES: tuple[Measure, ...] = (
         read_tool=lambda value, threshold: normalize_quad(value, missing="none"),
     ),
     Measure(
-        pattern="(frame|policy)_.*",
+        # a frame's presence; its 0-1 scale (frame_<name>_score) is no label
+        pattern=r"(frame|policy)_\w+(?<!_score)",
         analysis="framing",
         classes=(False, True),
         level="nominal",
@@ -215,8 +216,8 @@ def measure_names(columns) -> list[str]:
 
     Examples
     --------
-    >>> measure_names(["sentiment", "sentiment_raw", "frame_conflict", "policy_legality", "pos"])
-    ['sentiment', 'sentiment_raw', 'frame_conflict', 'policy_legality']
+    >>> measure_names(["sentiment", "frame_conflict", "frame_conflict_score", "policy_legality"])
+    ['sentiment', 'frame_conflict', 'policy_legality']
     """
     return [c for c in columns if find_measure(c) is not None]
 
