@@ -65,6 +65,13 @@ _ADVERBS = frozenset(
     "jointly not n't never now today yesterday quickly immediately promptly swiftly angrily "
     "flatly strongly however even just only often always long".split()
 )
+# "on Thursday", "this week", "last month": a time between a subject and its verb.
+_TIMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday week weekend month year morning "
+    "afternoon evening night january february march april may june july august september "
+    "october november december".split()
+)
+_TIME_OPENERS = frozenset({"on", "this", "last", "next", "in", "late", "early", "that"})
 NP_PREPOSITIONS = frozenset(
     {"of", "at", "from", "for", "in", "to", "with", "by", "on", "across", "around", "near", "inside"}
 )
@@ -160,10 +167,15 @@ def phrase_before(
 ) -> Phrase | None:
     """The subject noun phrase of the verb at ``a``, or None."""
     i = a - 1
-    while i >= 0 and (
-        tokens[i].norm in _ADVERBS or tokens[i].norm in _AUXILIARIES or _adverb(tokens[i])
-    ):
-        i -= 1
+    while i >= 0:
+        if tokens[i].norm in _ADVERBS or tokens[i].norm in _AUXILIARIES or _adverb(tokens[i]):
+            i -= 1
+        elif i > 0 and tokens[i].norm in _TIMES and tokens[i - 1].norm in _TIME_OPENERS:
+            i -= 2  # "Wilbur Ross on Thursday dismissed ...", "officials this week said"
+        elif i > 0 and tokens[i].norm == "of" and tokens[i - 1].norm in _TIMES:
+            i -= 1  # "on Monday of this week"
+        else:
+            break
     if i < 0:
         return None
     norm = tokens[i].norm

@@ -251,24 +251,15 @@ def _name_kind(tokens, j: int) -> str:
 def _parts(tokens, a: int, b: int) -> tuple[int, int, int]:
     """``(possessor end, head part start, head part end)`` of the phrase ``tokens[a:b]``.
 
-    The possessor is ``tokens[a:possessor end]`` (-1: none); the head part
-    runs to the first preposition that is not inside a capitalised name
-    ("Alliance of Small Island States" is one name; "Cedric Schuster of
-    Samoa" a name and a place).
+    The head part runs to the first preposition that is not inside a
+    capitalised name ("Alliance of Small Island States" is one name; "Cedric
+    Schuster of Samoa" a name and a place); the possessor is
+    ``tokens[a:possessor end]`` (-1: none), before that preposition ("The
+    first installment of Gillis's series" has none: its head is
+    "installment").
     """
-    poss = -1
-    for k in range(b - 1, a, -1):
-        if tokens[k].norm in POSSESSIVE_MARKS:
-            poss = k
-            break
-    h0 = a
-    if poss >= 0:
-        h0 = poss + 1
-        if tokens[poss].norm == "'" and h0 < b and tokens[h0].norm == "s":
-            h0 += 1  # "U.K.'s" tokenises as U.K. + ' + s
-    elif tokens[a].norm in POSSESSIVE_PRONOUNS:
-        poss, h0 = a + 1, a + 1
-    for k in range(h0 + 1, b):
+    j = b
+    for k in range(a + 1, b):
         if tokens[k].norm not in NP_PREPOSITIONS:
             continue
         inside = (
@@ -279,8 +270,21 @@ def _parts(tokens, a: int, b: int) -> tuple[int, int, int]:
             and _inside_name(tokens, k)
         )
         if not inside:
-            return poss, h0, k
-    return poss, h0, b
+            j = k
+            break
+    poss = -1
+    for k in range(j - 1, a, -1):
+        if tokens[k].norm in POSSESSIVE_MARKS:
+            poss = k
+            break
+    h0 = a
+    if poss >= 0:
+        h0 = poss + 1
+        if tokens[poss].norm == "'" and h0 < j and tokens[h0].norm == "s":
+            h0 += 1  # "U.K.'s" tokenises as U.K. + ' + s
+    elif tokens[a].norm in POSSESSIVE_PRONOUNS:
+        poss, h0 = a + 1, a + 1
+    return poss, h0, j
 
 
 def _inside_name(tokens, k: int) -> bool:
@@ -524,13 +528,13 @@ def _typed(reader: _Reader, where, classes, owner, first: str, words: list[str],
         return Source(text, a, b, "", "", "anonymous", "an unnamed source", "", "", agent)
     if cls == "person":
         return Source(text, a, b, "", "", "person", "private persons", "", "", agent)
-    if owner is None and first in POSSESSIVE_PRONOUNS:
-        rule = f"'{first}' with no antecedent"
-        return Source(text, a, b, "", "", kind, rule, "", "", agent)
     if not cls:
         # Not a name, a role, an institution or a kind of source ("his campaign's
         # warnings", "Capitol Hill this week"): no speaker.
         return Source("", -1, -1, "", "", "", f"'{text}' ends in no name, role or institution")
+    if owner is None and first in POSSESSIVE_PRONOUNS:
+        rule = f"'{first}' with no antecedent"
+        return Source(text, a, b, "", "", kind, rule, "", "", agent)
     if owner is not None:
         if cls == "agent" and agent_kind not in ("", "government", "media"):
             kind = agent_kind  # "Colombian rebels" are Colombia's rebels, not its government
