@@ -90,8 +90,17 @@ def test_the_shipped_list_is_that_conversion():
 
 @pytest.mark.parametrize(
     ("code", "kind"),
-    [("COP", "government"), ("REB", "armed_group"), ("GOVMED", "media"), ("GOVBUS", "company"),
-     ("CVL", "person"), ("NGO", "ngo"), ("IGO", "igo"), ("PTY", ""), ("UAFMUS", "armed_group")],
+    [
+        ("COP", "government"),
+        ("REB", "armed_group"),
+        ("GOVMED", "media"),
+        ("GOVBUS", "company"),
+        ("CVL", "person"),
+        ("NGO", "ngo"),
+        ("IGO", "igo"),
+        ("PTY", ""),
+        ("UAFMUS", "armed_group"),
+    ],
 )
 def test_agent_codes_have_speaker_types(code, kind):
     assert code_speaker_type(code) == kind

@@ -17,10 +17,12 @@ def test_name_spans():
         "Security Council",
         "New York",
     ]
-    assert [n for _, _, n in name_spans("Observers from the Organization for Security and "
-                                       "Co-operation in Europe said")] == [
-        "Organization for Security and Co-operation in Europe"
-    ]
+    assert [
+        n
+        for _, _, n in name_spans(
+            "Observers from the Organization for Security and Co-operation in Europe said"
+        )
+    ] == ["Organization for Security and Co-operation in Europe"]
     assert [n for _, _, n in name_spans("Its spokesman, Majed al-Ansari, spoke.")] == [
         "Majed al-Ansari"
     ]
@@ -65,8 +67,10 @@ def test_sentiment_explanation_says_a_word_was_skipped_as_a_name():
     ("text", "column"),
     [
         ("The Security Council met on Monday.", "policy_security_defence"),
-        ("He would defend farmers by every means the World Trade Organization allows.",
-         "frame_economic"),
+        (
+            "He would defend farmers by every means the World Trade Organization allows.",
+            "frame_economic",
+        ),
     ],
 )
 def test_framing_does_not_count_words_inside_names(text, column):
@@ -85,7 +89,9 @@ def test_diplomacy_skips_words_inside_names_and_shows_them():
     text = "The Rapid Support Forces withdrew from the city."
     seg = segment(text)
     skips = name_skips(seg)
-    assert ("Support", "Rapid Support Forces") in list(zip(skips["word"], skips["name"], strict=True))
+    assert ("Support", "Rapid Support Forces") in list(
+        zip(skips["word"], skips["name"], strict=True)
+    )
     assert "name" in set(evidence_spans(seg)["category"])
     assert "support" not in diplomacy_row(text, tokenize(text))["event"]
     # The same word outside a name is an event.

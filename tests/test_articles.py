@@ -95,7 +95,9 @@ def tool_speaker(table, sent_id: int) -> dict:
 def speaker_rows(article_id: str) -> list[tuple[dict, dict]]:
     """``(sheet row, tool's speaker)`` for every sheet sentence of one article."""
     seg, sheet, table, _ = _read(article_id)
-    return [(row, tool_speaker(table, _sentence(seg, row["sentence"]))) for row in sheet["speakers"]]
+    return [
+        (row, tool_speaker(table, _sentence(seg, row["sentence"]))) for row in sheet["speakers"]
+    ]
 
 
 def speaker_agrees(want: dict, got: dict) -> bool:
@@ -131,7 +133,8 @@ def measure() -> dict:
         "articles": len(article_ids()),
         "sentences": len(pairs),
         "speaker_agreement": sum(speaker_agrees(w, g) for w, g in pairs) / len(pairs),
-        "type_agreement": sum(g["speaker_type"] == w["speaker_type"] for w, g in typed) / len(typed),
+        "type_agreement": sum(g["speaker_type"] == w["speaker_type"] for w, g in typed)
+        / len(typed),
         "text_agreement": sum(_text_agrees(w, g) for w, g in pairs) / len(pairs),
         "ladder_pairs": len(ladder),
         "ladder_level_agreement": sum(w == g for _, w, g in ladder) / len(ladder),
@@ -178,9 +181,11 @@ if __name__ == "__main__":
     for article_id in article_ids():
         for want, got in speaker_rows(article_id):
             if not speaker_agrees(want, got):
-                print(f"  {article_id}: {want['sentence'][:40]!r} sheet={want.get('speaker')!r}/"
-                      f"{want.get('speaker_type')} tool={got['speaker']!r}/{got['speaker_type']} "
-                      f"({got['rule'][:70]})")
+                print(
+                    f"  {article_id}: {want['sentence'][:40]!r} sheet={want.get('speaker')!r}/"
+                    f"{want.get('speaker_type')} tool={got['speaker']!r}/{got['speaker_type']} "
+                    f"({got['rule'][:70]})"
+                )
         for actor, want, got in ladder_rows(article_id):
             if want != got:
                 print(f"  {article_id}: ladder {actor} sheet={want} tool={got}")

@@ -101,9 +101,7 @@ def test_a_clause_fragment_is_never_a_speaker(text):
         words = speaker_text.split()
         assert not words or words[-1] not in {"and", "vehemently", "will", "of", "on"}, text
     # The second verb of "... and said" has the first verb's subject, not the words between.
-    assert "about attacks on civilians and" not in set(
-        attributions(segment(text))["speaker_text"]
-    )
+    assert "about attacks on civilians and" not in set(attributions(segment(text))["speaker_text"])
 
 
 def test_no_speaker_says_why():
@@ -121,14 +119,20 @@ def test_no_speaker_says_why():
     ("text", "kind"),
     [
         ("Human Rights Watch said the council had failed.", "ngo"),
-        ("The Global Times, a newspaper in Beijing, warned in an editorial that trade would suffer.", "media"),
+        (
+            "The Global Times, a newspaper in Beijing, warned in an editorial that trade would suffer.",
+            "media",
+        ),
         ("The Rapid Support Forces said they were open to a ceasefire.", "armed_group"),
         ("Lockheed Martin said the first aircraft could be delivered soon.", "company"),
         ("Officials said the vote was delayed.", "anonymous"),
-        ("A senior Western diplomat, who asked not to be named, said the text would change.", "anonymous"),
+        (
+            "A senior Western diplomat, who asked not to be named, said the text would change.",
+            "anonymous",
+        ),
         ("Sources familiar with the talks said a deal was near.", "anonymous"),
         ("Residents of the town said they had heard gunfire.", "person"),
-        ("Former president Alvaro Uribe called the deal \"a prize for criminals\".", "person"),
+        ('Former president Alvaro Uribe called the deal "a prize for criminals".', "person"),
         ("Colombian rebels said they would respect the truce.", "armed_group"),
         ("Moldovan police said they had raided 250 addresses.", "government"),
     ],
@@ -186,7 +190,9 @@ def test_a_quotation_continues_across_sentences_in_a_paragraph():
 
 
 def test_a_row_scored_alone_has_no_antecedents():
-    out = score_row("He told the council the draft was one-sided.", tokenize("He told the council."))
+    out = score_row(
+        "He told the council the draft was one-sided.", tokenize("He told the council.")
+    )
     assert (out["speaker"], out["speaker_text"]) == ("", "He")
     assert "no antecedent" in out["speaker_rule"]
 

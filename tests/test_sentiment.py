@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers.actors.names import name_spans
 from helpers import sentiment
+from helpers.actors.names import name_spans
 from helpers.errors import DictionaryError, InputError, ParameterError
 from helpers.resources import vader_analyzer
 from helpers.text import segment, tokenize

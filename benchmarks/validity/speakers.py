@@ -101,7 +101,9 @@ def _count(table, heads, result: dict, examples: list, where: str) -> None:
     """Add one article's (or sentence's) attributions to the counts."""
     attributed = set(table["sent_id"])
     named = set(table.loc[table["speaker_text"] != "", "sent_id"])
-    resolved = set(table.loc[(table["speaker_id"] != "") | (table["speaker_type"] != ""), "sent_id"])
+    resolved = set(
+        table.loc[(table["speaker_id"] != "") | (table["speaker_type"] != ""), "sent_id"]
+    )
     result["sentences_attributed"] += len(attributed)
     result["sentences_with_speaker_text"] += len(named)
     result["sentences_with_resolved_speaker"] += len(resolved)

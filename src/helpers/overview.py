@@ -114,7 +114,11 @@ def actor_counts(mentions):
     keys = ["actor", "form", "agent", "text"]
     counts = table.groupby(keys, sort=False).size().rename("count").reset_index()
     counts["agent_type"] = [agent_label(code) for code in counts["agent"]]
-    order = counts.groupby("actor", sort=False)["count"].sum().sort_values(ascending=False, kind="stable")
+    order = (
+        counts.groupby("actor", sort=False)["count"]
+        .sum()
+        .sort_values(ascending=False, kind="stable")
+    )
     counts["_rank"] = counts["actor"].map({a: i for i, a in enumerate(order.index)})
     return (
         counts.sort_values(["_rank", "count"], ascending=[True, False], kind="stable")

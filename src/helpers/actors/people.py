@@ -32,7 +32,9 @@ from helpers.text import Token
 __all__ = ["ArticleActors"]
 
 # Particles inside personal names ("Lula da Silva", "Majed al-Ansari").
-_PARTICLES = frozenset({"al", "el", "da", "de", "di", "do", "dos", "du", "van", "von", "der", "bin"})
+_PARTICLES = frozenset(
+    {"al", "el", "da", "de", "di", "do", "dos", "du", "van", "von", "der", "bin"}
+)
 _DETERMINERS = frozenset({"the", "a", "an"})
 # Forms of a mention that can tie a person: a role of an actor, or a state named after "of".
 _TYING = frozenset({"institution", "leader"})
@@ -88,7 +90,18 @@ class ArticleActors:
             if known is not None:
                 text = _span_text(tokens, a, b)
                 extra.append(
-                    Mention(known.actor_id, "person", tokens[a].start, tokens[b - 1].end, text, a, b, None, known.detail, known.agent)
+                    Mention(
+                        known.actor_id,
+                        "person",
+                        tokens[a].start,
+                        tokens[b - 1].end,
+                        text,
+                        a,
+                        b,
+                        None,
+                        known.detail,
+                        known.agent,
+                    )
                 )
         if not extra:
             return found

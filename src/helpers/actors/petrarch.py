@@ -34,7 +34,9 @@ import re
 from collections import Counter
 
 _SUBSTITUTION = re.compile(r"^!([A-Z]+)!\s*=\s*(.+)$")
-_ENTRY = re.compile(r"^(?P<phrase>[^{\[]+?)\s*(?:\{(?P<plural>[^}]*)\})?\s*\[(?P<code>[^\]}]+)[\]}]")
+_ENTRY = re.compile(
+    r"^(?P<phrase>[^{\[]+?)\s*(?:\{(?P<plural>[^}]*)\})?\s*\[(?P<code>[^\]}]+)[\]}]"
+)
 _COMMENT = re.compile(r"<!--.*?-->|#.*$|;.*$")
 
 
@@ -303,5 +305,7 @@ def agents_yaml(text: str) -> str:
             f"  {code}:\n    label: {code_label(code)}\n    position: {categories[code]['position']}\n"
             f'    speaker_type: "{code_speaker_type(code)}"\n    patterns:\n'
         )
-        out += [f"      - {json.dumps(p, ensure_ascii=False)}\n" for p in categories[code]["patterns"]]
+        out += [
+            f"      - {json.dumps(p, ensure_ascii=False)}\n" for p in categories[code]["patterns"]
+        ]
     return "".join(out)

@@ -24,9 +24,9 @@ from helpers.diplomacy.attribution import (
     attributions_in,
 )
 from helpers.diplomacy.dictionaries import actors_or_default, matcher, reload_dictionaries
+from helpers.diplomacy.discourse import Discourse
 from helpers.diplomacy.event_coding import Event, events_in
 from helpers.diplomacy.ladder import Statement, is_statement, statements_in
-from helpers.diplomacy.discourse import Discourse
 from helpers.diplomacy.sentence import Sentence
 from helpers.diplomacy.speakers import actor_kinds
 from helpers.diplomacy.stance import stance_in

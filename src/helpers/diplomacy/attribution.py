@@ -131,9 +131,7 @@ def attributions_in(s: Sentence, verb_hits: list, speakers: Speakers) -> list[At
         hit = verbs[k]
         source = _source_of(s, hit, speakers)
         sources.append(source)
-        direct.append(
-            _attribution(s, "direct", hit, _act(acts, hit), source, None, q_start, q_end)
-        )
+        direct.append(_attribution(s, "direct", hit, _act(acts, hit), source, None, q_start, q_end))
     reported = []
     for k, hit in enumerate(verbs):
         if k not in used:

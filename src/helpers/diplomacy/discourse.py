@@ -269,7 +269,9 @@ def _people(memory: Discourse, s, kinds: dict[str, str]) -> None:
         for name, role in (((a, b), (c, d)), ((c, d), (a, b))):
             if name[0] in known or not _a_name(tokens, *name):
                 continue
-            found = describe(s, Phrase(name[0], name[1], role, (-1, -1), "apposition"), kinds, memory)
+            found = describe(
+                s, Phrase(name[0], name[1], role, (-1, -1), "apposition"), kinds, memory
+            )
             if found.person and found.actor_id:
                 memory.remember(found)
 
@@ -288,7 +290,9 @@ def _institutions(memory: Discourse, s, kinds: dict[str, str]) -> None:
         text = s.chars(tokens[m.tok_start].start, tokens[m.tok_end - 1].end)
         kind = kinds.get(m.actor_id, "")
         agent = m.agent
-        source = Source(text, m.tok_start, m.tok_end, m.actor_id, m.form, kind, m.form, "", "", agent)
+        source = Source(
+            text, m.tok_start, m.tok_end, m.actor_id, m.form, kind, m.form, "", "", agent
+        )
         if kind == "government":
             count = memory.states.setdefault(m.actor_id, [0, source])
             count[0] += 1

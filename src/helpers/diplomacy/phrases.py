@@ -73,7 +73,21 @@ _TIMES = frozenset(
 )
 _TIME_OPENERS = frozenset({"on", "this", "last", "next", "in", "late", "early", "that"})
 NP_PREPOSITIONS = frozenset(
-    {"of", "at", "from", "for", "in", "to", "with", "by", "on", "across", "around", "near", "inside"}
+    {
+        "of",
+        "at",
+        "from",
+        "for",
+        "in",
+        "to",
+        "with",
+        "by",
+        "on",
+        "across",
+        "around",
+        "near",
+        "inside",
+    }
 )
 # A stretch that opens with one of these is an adverbial, not part of a subject.
 _ADVERBIAL = frozenset(
@@ -85,7 +99,17 @@ _SEPARATORS = frozenset({",", "—", "–", "(", ")"})
 _STOPS = frozenset({";", ":", ".", "!", "?", '"', "[", "]"})
 # Participles used as adjectives inside a noun phrase ("armed groups", "the so-called").
 _ADJECTIVAL = frozenset(
-    {"armed", "united", "called", "elected", "detained", "unnamed", "leading", "ruling", "governing"}
+    {
+        "armed",
+        "united",
+        "called",
+        "elected",
+        "detained",
+        "unnamed",
+        "leading",
+        "ruling",
+        "governing",
+    }
 )
 #: A noun phrase longer than this many tokens is not read as one speaker.
 MAX_PHRASE = 16
@@ -162,9 +186,7 @@ def opens_clause(tokens: list[Token], a: int) -> bool:
 
 
 # -- before the verb --------------------------------------------------------------------------
-def phrase_before(
-    tokens: list[Token], a: int, predicates, rule: str = "subject"
-) -> Phrase | None:
+def phrase_before(tokens: list[Token], a: int, predicates, rule: str = "subject") -> Phrase | None:
     """The subject noun phrase of the verb at ``a``, or None."""
     i = a - 1
     while i >= 0:
@@ -235,7 +257,7 @@ def _verb_before(tokens: list[Token], i: int, predicates) -> int | None:
 
 
 def participle_phrase(tokens: list[Token], a: int, predicates) -> Phrase | None:
-    """"..., saying" / "..., telling": the subject of the clause before the comma, or None.
+    """ "..., saying" / "..., telling": the subject of the clause before the comma, or None.
 
     The subject of the first verb of that clause that has one ("On Tuesday,
     Japan reacted as expected, declaring ...": Japan).
@@ -360,9 +382,7 @@ def cut_relative(tokens: list[Token], a: int, b: int, predicates) -> int:
     return b
 
 
-def _from_stretches(
-    tokens: list[Token], sep: int, predicates, rule: str
-) -> Phrase | None:
+def _from_stretches(tokens: list[Token], sep: int, predicates, rule: str) -> Phrase | None:
     """The subject among the comma stretches before ``sep`` (see the module docstring)."""
     stretches = _stretches_left(tokens, sep)
     kinds = [stretch_kind(tokens, a, b, predicates) for a, b in stretches]
@@ -387,9 +407,7 @@ def _from_stretches(
 
 
 # -- after the verb ---------------------------------------------------------------------------
-def phrase_after(
-    tokens: list[Token], b: int, predicates, loose: bool = False
-) -> Phrase | None:
+def phrase_after(tokens: list[Token], b: int, predicates, loose: bool = False) -> Phrase | None:
     """The noun phrase that starts at ``b`` with its apposition, or None.
 
     ``loose=False`` (an inverted verb) wants a phrase that opens with a name,

@@ -234,9 +234,7 @@ def _has(tokens, a: int, b: int, category: str) -> bool:
     """True when a ``speakers.yml`` category has a hit inside ``tokens[a:b]``."""
     if a >= b:
         return False
-    return any(
-        h.category == category for h in dictionary("speakers").match_tokens(tokens[a:b])
-    )
+    return any(h.category == category for h in dictionary("speakers").match_tokens(tokens[a:b]))
 
 
 def _name_kind(tokens, j: int) -> str:
@@ -295,7 +293,7 @@ def _inside_name(tokens, k: int) -> bool:
     return bool(_name_kind(tokens, k))
 
 
-def _name_start(reader: "_Reader", h0: int, j: int, head_start: int) -> int:
+def _name_start(reader: _Reader, h0: int, j: int, head_start: int) -> int:
     """Where the capitalised name that ends the head part starts (``j`` when it is no name).
 
     The name stops after an actor mention or a role word before it:
@@ -349,7 +347,9 @@ def describe(s, phrase: Phrase, kinds: dict[str, str], memory=None) -> Source:
     source = _read(reader, main[0], main[1], 0, other, phrase.relative)
     last = max(phrase.end, other[1], phrase.relative[1])
     if source.kind != "anonymous" and _has(tokens, phrase.start, last, "anonymous/explicit"):
-        source = source._replace(actor_id="", form="", kind="anonymous", rule="asked not to be named")
+        source = source._replace(
+            actor_id="", form="", kind="anonymous", rule="asked not to be named"
+        )
     if source.actor_id and not _speaks_for(source, kinds):
         rule = f"{source.rule}; {source.kind or 'this source'} does not speak for {source.actor_id}"
         source = source._replace(actor_id="", rule=rule)
@@ -369,7 +369,9 @@ def _is_name(tokens, a: int, b: int) -> bool:
     return a >= 0 and b > a and capitalised(tokens[b - 1]) and tokens[b - 1].text[1:2].islower()
 
 
-def _read(reader: _Reader, a: int, b: int, depth: int, apposition=(-1, -1), relative=(-1, -1)) -> Source:
+def _read(
+    reader: _Reader, a: int, b: int, depth: int, apposition=(-1, -1), relative=(-1, -1)
+) -> Source:
     """The speaker named by the noun phrase ``tokens[a:b]``."""
     tokens = reader.tokens
     text = reader.text(a, b)
@@ -400,7 +402,9 @@ def _pronoun(reader: _Reader, a: int, b: int, text: str) -> Source:
     norm = reader.tokens[a].norm
     found = memory.pronoun(norm) if memory is not None else None
     if found is None:
-        return Source(text, a, b, "", "pronoun", "", f"'{norm}' with no antecedent in the paragraph")
+        return Source(
+            text, a, b, "", "pronoun", "", f"'{norm}' with no antecedent in the paragraph"
+        )
     rule = f"pronoun carried from '{found.text}'"
     return found._replace(text=text, tok_start=a, tok_end=b, form="carried", rule=rule)
 
@@ -420,7 +424,9 @@ def _owner(reader: _Reader, a, b, poss, h0, head_start, j, depth) -> Source | No
             return found._replace(rule=f"possessor {found.rule}")
     m = reader.last_mention(h0, head_start)
     if m is not None:
-        return reader.from_mention(m, m.tok_start, m.tok_end, f"{m.form} '{m.text}' before the head")
+        return reader.from_mention(
+            m, m.tok_start, m.tok_end, f"{m.form} '{m.text}' before the head"
+        )
     if j < b and depth < _DEPTH:
         prep = tokens[j].norm
         if prep in ("of", "from", "for", "at", "with", "by", "in"):
@@ -461,7 +467,9 @@ def _named_person(reader: _Reader, a, b, poss, h0, name, j, depth, apposition, r
         kind = owner.kind if owner.kind != "anonymous" else "person"
         who = "" if organisation else person
         form = "name" if organisation else "person"
-        return Source(text, a, b, owner.actor_id, form, kind, owner.rule, who, owner.head, owner.agent)
+        return Source(
+            text, a, b, owner.actor_id, form, kind, owner.rule, who, owner.head, owner.agent
+        )
     kind = _name_kind(tokens, j)
     if kind:
         return Source(text, a, b, "", "name", kind, f"a name ending in '{tokens[j - 1].text}'")
@@ -600,7 +608,11 @@ def _carried(reader: _Reader, tokens, span, cls, agent, agent_kind, first, words
 
 def _owned(where, owner: Source, kind: str, agent: str, how: str) -> Source:
     a, b, text = where
-    rule = owner.rule if owner.rule.startswith(("possessor", "'", "apposition")) else f"{how} {owner.rule}"
+    rule = (
+        owner.rule
+        if owner.rule.startswith(("possessor", "'", "apposition"))
+        else f"{how} {owner.rule}"
+    )
     return Source(text, a, b, owner.actor_id, owner.form, kind, rule, owner.person, "", agent)
 
 
