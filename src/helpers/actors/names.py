@@ -39,7 +39,15 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["NAMES", "NameSkip", "name_hits", "name_spans", "reload_names", "split_named"]
+__all__ = [
+    "NAMES",
+    "NameSkip",
+    "name_hits",
+    "name_spans",
+    "reload_names",
+    "split_named",
+    "text_base",
+]
 
 #: The exceptions, a dictionary in ``data/lexicons``.
 NAMES = "names"
@@ -210,6 +218,19 @@ def _meant(pattern: str, meant: frozenset) -> bool:
 
 
 _NAME_NOTE = {"note": "inside a name: a name is not words (helpers.actors.names)"}
+
+
+def text_base(text: str, tokens) -> int:
+    """The document offset of ``text[0]`` when ``tokens`` (with document offsets) are its words.
+
+    >>> from helpers.text import tokenize
+    >>> text_base("Hello there", tokenize("Hello there", offset=40))
+    40
+    """
+    if not tokens:
+        return 0
+    first = tokens[0]
+    return first.start - max(0, text.find(first.text))
 
 
 def name_hits(text: str, base: int = 0) -> list:

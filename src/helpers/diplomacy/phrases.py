@@ -72,23 +72,7 @@ _TIMES = frozenset(
     "october november december".split()
 )
 _TIME_OPENERS = frozenset({"on", "this", "last", "next", "in", "late", "early", "that"})
-NP_PREPOSITIONS = frozenset(
-    {
-        "of",
-        "at",
-        "from",
-        "for",
-        "in",
-        "to",
-        "with",
-        "by",
-        "on",
-        "across",
-        "around",
-        "near",
-        "inside",
-    }
-)
+NP_PREPOSITIONS = frozenset("of at from for in to with by on across around near inside".split())
 # A stretch that opens with one of these is an adverbial, not part of a subject.
 _ADVERBIAL = frozenset(
     "in on at after before during with for from by under despite according amid following "
@@ -99,17 +83,7 @@ _SEPARATORS = frozenset({",", "—", "–", "(", ")"})
 _STOPS = frozenset({";", ":", ".", "!", "?", '"', "[", "]"})
 # Participles used as adjectives inside a noun phrase ("armed groups", "the so-called").
 _ADJECTIVAL = frozenset(
-    {
-        "armed",
-        "united",
-        "called",
-        "elected",
-        "detained",
-        "unnamed",
-        "leading",
-        "ruling",
-        "governing",
-    }
+    "armed united called elected detained unnamed leading ruling governing".split()
 )
 #: A noun phrase longer than this many tokens is not read as one speaker.
 MAX_PHRASE = 16
@@ -230,29 +204,34 @@ def _adverb(token: Token) -> bool:
     return len(norm) > 4 and norm.endswith("ly") and token.text[:1].islower()
 
 
-def _verb_before(tokens: list[Token], i: int, predicates) -> int | None:
-    """The verb before ``i`` that a later verb or participle shares its subject with, or None.
-
-    The nearest reporting verb in the sentence ("said the deal showed ...
-    and warned"), else the nearest verb; a quotation is passed over whole.
-    """
+def _verbs_before(tokens: list[Token], i: int, predicates, stops=(";", ".", "!", "?")):
+    """The verbs before token ``i`` in its sentence, nearest first (a quotation is passed over
+    whole: it is not the predicate), at most :data:`_VERB_WINDOW` tokens back."""
     lower = max(0, i - _VERB_WINDOW)
     k = i - 1
-    nearest = None
     while k >= lower:
         norm = tokens[k].norm
-        if norm in (";", ".", "!", "?"):
-            break
-        if norm == '"':  # a quotation is not the predicate: go to its opening mark
+        if norm in stops:
+            return
+        if norm == '"':  # go to the quotation's opening mark
             k -= 1
             while k >= lower and tokens[k].norm != '"':
                 k -= 1
         elif verb_like(tokens, k, predicates) and norm not in _AUXILIARIES:
-            if predicates.get(k):
-                return k
-            if nearest is None:
-                nearest = k
+            yield k
         k -= 1
+
+
+def _verb_before(tokens: list[Token], i: int, predicates) -> int | None:
+    """The verb before ``i`` that a later verb or participle shares its subject with, or None:
+    the nearest reporting verb in the sentence ("said the deal showed ... and warned"),
+    else the nearest verb."""
+    nearest = None
+    for k in _verbs_before(tokens, i, predicates):
+        if predicates.get(k):
+            return k
+        if nearest is None:
+            nearest = k
     return nearest
 
 
@@ -264,20 +243,7 @@ def participle_phrase(tokens: list[Token], a: int, predicates) -> Phrase | None:
     """
     if a < 2 or tokens[a - 1].norm != "," or not tokens[a].norm.endswith("ing"):
         return None
-    lower = max(0, a - _VERB_WINDOW)
-    verbs = []
-    k = a - 2
-    while k >= lower:
-        norm = tokens[k].norm
-        if norm in (";", ".", "!", "?", ":"):
-            break
-        if norm == '"':  # a quotation is not the predicate: go to its opening mark
-            k -= 1
-            while k >= lower and tokens[k].norm != '"':
-                k -= 1
-        elif verb_like(tokens, k, predicates) and norm not in _AUXILIARIES:
-            verbs.append(k)
-        k -= 1
+    verbs = list(_verbs_before(tokens, a - 1, predicates, (";", ".", "!", "?", ":")))
     for verb in reversed(verbs):
         found = phrase_before(tokens, verb, predicates, "participle takes the main subject")
         if found is not None:

@@ -155,30 +155,25 @@ def frame_hits(seg, schemes=("generic", "policy"), custom="") -> pd.DataFrame:
 
     text = seg.text
     rows = []
-    passes = engine_passes(schemes, custom)
-    for sent_id, tokens in enumerate(seg.tokens):
-        for fixed_scheme, dictionary in passes:
-            for hit in _named(text, tokens, dictionary.match_tokens(tokens))[0]:
-                if fixed_scheme is None:
-                    scheme, _, category = hit.category.partition(":")
-                else:
-                    scheme, category = fixed_scheme, hit.category
-                frame, question_id = split_category(category)
-                rows.append(
-                    (
-                        seg.doc_id,
-                        sent_id,
-                        scheme,
-                        frame,
-                        scheme_prefix(scheme) + frame,
-                        category,
-                        question_id,
-                        hit.pattern,
-                        hit.start,
-                        hit.end,
-                        text[hit.start : hit.end],
-                    )
-                )
+    for sent_id, scheme, category, hit, name in _sentence_hits(seg, schemes, custom):
+        if name:
+            continue  # inside a name: frame_name_skips lists it
+        frame, question_id = split_category(category)
+        rows.append(
+            (
+                seg.doc_id,
+                sent_id,
+                scheme,
+                frame,
+                scheme_prefix(scheme) + frame,
+                category,
+                question_id,
+                hit.pattern,
+                hit.start,
+                hit.end,
+                text[hit.start : hit.end],
+            )
+        )
     return pd.DataFrame(rows, columns=list(HIT_COLUMNS))
 
 
@@ -189,6 +184,22 @@ def _named(text: str, tokens, hits) -> tuple[list, list]:
         return hits, []
     start = tokens[0].start
     return split_named(hits, text[start : tokens[-1].end], start)
+
+
+def _sentence_hits(seg, schemes, custom):
+    """``(sent_id, scheme, category, hit, name)`` for every hit of every sentence, in order;
+    ``name`` is "" for a hit that counts, else the name it stands inside."""
+    text = seg.text
+    passes = engine_passes(schemes, custom)
+    for sent_id, tokens in enumerate(seg.tokens):
+        for fixed_scheme, dictionary in passes:
+            kept, skipped = _named(text, tokens, dictionary.match_tokens(tokens))
+            for hit, name in [(h, "") for h in kept] + [(s.hit, s.name) for s in skipped]:
+                if fixed_scheme is None:
+                    scheme, _, category = hit.category.partition(":")
+                else:
+                    scheme, category = fixed_scheme, hit.category
+                yield sent_id, scheme, category, hit, name
 
 
 def frame_name_skips(seg, schemes=("generic", "policy"), custom="") -> pd.DataFrame:
@@ -213,19 +224,13 @@ def frame_name_skips(seg, schemes=("generic", "policy"), custom="") -> pd.DataFr
 
     text = seg.text
     rows = []
-    for sent_id, tokens in enumerate(seg.tokens):
-        for fixed_scheme, dictionary in engine_passes(schemes, custom):
-            for skip in _named(text, tokens, dictionary.match_tokens(tokens))[1]:
-                hit = skip.hit
-                if fixed_scheme is None:
-                    scheme, _, category = hit.category.partition(":")
-                else:
-                    scheme, category = fixed_scheme, hit.category
-                frame, _ = split_category(category)
-                rows.append(
-                    (seg.doc_id, sent_id, scheme, frame, hit.pattern, hit.start, hit.end)
-                    + (text[hit.start : hit.end], skip.name)
-                )
+    for sent_id, scheme, category, hit, name in _sentence_hits(seg, schemes, custom):
+        if name:
+            frame, _ = split_category(category)
+            rows.append(
+                (seg.doc_id, sent_id, scheme, frame, hit.pattern, hit.start, hit.end)
+                + (text[hit.start : hit.end], name)
+            )
     columns = ["doc_id", "sent_id", "scheme", "frame", "pattern", "start", "end", "match", "name"]
     return pd.DataFrame(rows, columns=columns)
 

@@ -20,7 +20,7 @@ row's own tokens. The ``frames`` column differs by unit:
 
 from __future__ import annotations
 
-from helpers.actors.names import split_named
+from helpers.actors.names import split_named, text_base
 from helpers.framing.decide import (
     DEFAULT_THRESHOLDS,
     SATURATION,
@@ -157,7 +157,8 @@ def score_row(text: str, tokens: list[Token], hits: list[list] | None = None) ->
     questions: dict[str, int] = {}
     found = hits[0]
     if found:
-        found = split_named(found, text)[0]  # names are not words (helpers.actors.names)
+        # Names are not words (helpers.actors.names).
+        found = split_named(found, text, text_base(text, tokens))[0]
     for hit in found:
         column = column_of.get(hit.category)
         if column is not None:
