@@ -21,13 +21,21 @@ Frermann et al. (2023): all 209 development articles, each read as one
 article (pronouns and short forms carried as in notebook 04). NewsMTSC: the
 sentences of the development split (:func:`devsets.newsmtsc_split`), each
 alone, as ``score`` reads a row.
+
+The head-noun lists are this checkout's, whatever version of ``helpers`` is
+imported, so the same check measures an older version too:
+``PYTHONPATH=<older checkout>/src python benchmarks/validity/run.py DEVSETS
+--only speakers --json /tmp/old.json``.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from devsets import frermann_articles, newsmtsc_targets
+
+LEXICONS = Path(__file__).resolve().parents[2] / "data" / "lexicons"
 
 # Prepositions that attach a phrase to the noun before them, and relative words.
 _PREPOSITIONS = frozenset({"of", "at", "from", "for", "in", "to", "with", "by", "on"})
@@ -37,15 +45,20 @@ _EXAMPLES = 25
 
 
 def _head_words():
-    """Every head noun the project's lists know, lower case, as word tuples."""
+    """Every head noun the project's lists know, lower case, as word tuples.
+
+    The lists of this checkout (``data/lexicons`` beside this script), whatever code is
+    imported: so the same check can measure an older version of the tool
+    (``PYTHONPATH=<older checkout>/src``).
+    """
     from helpers.actors import load_actors
     from helpers.lexicons import load_dictionary
     from helpers.text import tokenize
 
     heads: set[tuple[str, ...]] = set()
     for dictionary, category in (
-        (load_dictionary("speakers"), ""),
-        (load_dictionary("agents"), ""),
+        (load_dictionary(LEXICONS / "speakers.yml"), ""),
+        (load_dictionary(LEXICONS / "agents.yml"), ""),
         (load_actors().dictionary, "role"),
     ):
         heads |= {tuple(t.norm for t in tokenize(p)) for p in _patterns(dictionary, category)}
@@ -99,6 +112,8 @@ def ending(text: str, heads) -> str:
 
 def _count(table, heads, result: dict, examples: list, where: str) -> None:
     """Add one article's (or sentence's) attributions to the counts."""
+    if "speaker_type" not in table.columns:  # a version of the tool before issue 15
+        table = table.assign(speaker_type="")
     attributed = set(table["sent_id"])
     named = set(table.loc[table["speaker_text"] != "", "sent_id"])
     resolved = set(
