@@ -2,28 +2,31 @@
 
 "Japan protested, but Russia shrugged" gives the two actors different tones
 only if each is scored in its own clause. The cut here is rough and
-syntax-free (punctuation and a few subordinating and contrastive words); the
-tone toward a named target will build on it.
+syntax-free (clause marks and contrastive conjunctions); the tone toward a
+named target (:mod:`helpers.sentiment.target`) builds on it.
 """
 
 from __future__ import annotations
 
 from helpers.text import Token
 
-# Words that open a new clause (with or without a comma before them).
-_CLAUSE_BREAK_WORDS = frozenset(
-    {"but", "while", "whereas", "although", "though", "because", "which"}
-)
+# Words that open a contrasting clause (with or without a comma before them):
+# what comes after them may give an actor another tone than what came before.
+# Subordinators of cause or relative clauses ("because", "which") are not
+# cuts: they still speak of the main clause's participants.
+_CLAUSE_BREAK_WORDS = frozenset({"but", "while", "whereas", "although", "though"})
 # Marks that close a clause (the mark stays with the clause it ends).
-_CLAUSE_BREAK_MARKS = frozenset({";", ":", "—", "–", "(", ")"})
+_CLAUSE_BREAK_MARKS = frozenset({";", ":", "—", "–"})
 
 
 def clause_spans(tokens: list[Token]) -> list[tuple[int, int]]:
     """Cut a sentence's tokens into clause-like units (token index ranges).
 
-    A rough, syntax-free cut: at ``;``, ``:``, dashes and parentheses, and
-    before "but", "while", "whereas", "although", "though", "because" and
-    "which" (with or without a comma before them).
+    A rough, syntax-free cut: at ``;``, ``:`` and dashes, and before the
+    contrastive "but", "while", "whereas", "although" and "though" (with or
+    without a comma before them). Not at "because" or "which" (they still
+    speak of the main clause's participants) nor at parentheses (which
+    mostly hold an apposition: "Ryan (R-Wis.)").
 
     Examples
     --------
