@@ -125,9 +125,10 @@ def test_tables_and_score_see_an_edited_domain_list(tmp_path, monkeypatch):
 # -- the package's own one-way order ---------------------------------------------------------
 
 LAYERS = [
-    {"words", "labels", "clauses", "domain"},
+    {"words", "labels", "clauses", "domain", "roles"},
     {"vader"},
     {"score", "tables"},
+    {"target"},
     {"explain", "actors", "voice", "afinn"},
 ]
 

@@ -61,15 +61,23 @@ def _modules(analyses):
     return modules
 
 
-def output_columns(analyses=tuple(ANALYSES), unit: str = "sentence") -> list[str]:
-    """Return the columns ``score`` adds, in order.
+def output_columns(
+    analyses=tuple(ANALYSES), unit: str = "sentence", target: bool = False
+) -> list[str]:
+    """Return the columns ``score`` adds, in order (``target``: with the tone toward a target).
 
     Examples
     --------
     >>> output_columns(["sentiment"])[:2]
     ['sentiment', 'sentiment_raw']
+    >>> output_columns(["sentiment"], target=True)[-3:]
+    ['target_sentiment', 'target_label', 'target_evidence']
     """
     columns = [c for module in _modules(analyses) for c in module.COLUMNS]
+    if target:
+        from helpers.sentiment import TARGET_COLUMNS
+
+        columns += TARGET_COLUMNS
     return columns + (["n_sentences"] if unit == "document" else [])
 
 
@@ -109,7 +117,7 @@ def _as_text(value) -> str:
 BATCH_ROWS = 16
 
 
-def _score_units(units: list[str], plan) -> tuple[list[dict], list[int]]:
+def _score_units(units: list[str], plan, targets=None) -> tuple[list[dict], list[int]]:
     """Score short texts (sentences) together; return their rows and token counts.
 
     The units are tokenised and matched first, then each analysis scores all
@@ -117,7 +125,9 @@ def _score_units(units: list[str], plan) -> tuple[list[dict], list[int]]:
     few units in a row keeps it and its data in the processor's caches, which
     is measurably faster than switching analysis at every unit. A small batch
     (:data:`BATCH_ROWS`) keeps few objects alive at once, so the garbage
-    collector stays out of the way.
+    collector stays out of the way. With ``targets`` (one
+    :class:`helpers.sentiment.TargetSpec` per unit), an analysis that scores
+    tone toward a target (``score_target_row``) is called for it instead.
     """
     match, parts = plan
     tokens = [tokenize(unit) for unit in units]
@@ -125,6 +135,12 @@ def _score_units(units: list[str], plan) -> tuple[list[dict], list[int]]:
     rows: list[dict] = [{} for _ in units]
     for module, part in parts:
         score_row = module.score_row
+        if targets is not None and hasattr(module, "score_target_row"):
+            for row, unit, unit_tokens, hits, target in zip(
+                rows, units, tokens, found, targets, strict=True
+            ):
+                row.update(module.score_target_row(unit, unit_tokens, hits[part], target))
+            continue
         if part is None:  # an analysis that matches for itself
             for row, unit, unit_tokens in zip(rows, units, tokens, strict=True):
                 row.update(score_row(unit, unit_tokens))
@@ -178,11 +194,14 @@ def score_text(text: str, modules, unit: str = "sentence", plan=None) -> dict:
     return result
 
 
-def score_texts(texts, analyses=tuple(ANALYSES), unit: str = "sentence"):
+def score_texts(texts, analyses=tuple(ANALYSES), unit: str = "sentence", targets=None):
     """Score a sequence of texts and return one row per text.
 
     This is what the command does to each chunk; notebooks and
-    :mod:`helpers.validation` call it directly.
+    :mod:`helpers.validation` call it directly. ``targets`` (one per text: a
+    target's text, or a :class:`helpers.sentiment.TargetSpec` with its
+    offsets) adds the tone toward each row's target (sentences only, with
+    the sentiment analysis).
 
     Returns
     -------
@@ -192,10 +211,16 @@ def score_texts(texts, analyses=tuple(ANALYSES), unit: str = "sentence"):
     import pandas as pd
 
     _check_unit(unit)
-    return pd.DataFrame(_score_rows(texts, analyses, unit), columns=output_columns(analyses, unit))
+    if targets is not None:
+        from helpers.sentiment import TargetColumns, TargetSpec
+
+        TargetColumns(text="targets").check(analyses, unit)
+        targets = [t if isinstance(t, TargetSpec) else TargetSpec(_as_text(t)) for t in targets]
+    columns = output_columns(analyses, unit, target=targets is not None)
+    return pd.DataFrame(_score_rows(texts, analyses, unit, targets), columns=columns)
 
 
-def _score_rows(texts, analyses, unit: str) -> list[dict]:
+def _score_rows(texts, analyses, unit: str, targets=None) -> list[dict]:
     """Score texts; return one dict per text (column name -> value)."""
     modules = _modules(analyses)
     plan = _plan(modules)
@@ -204,7 +229,8 @@ def _score_rows(texts, analyses, unit: str) -> list[dict]:
     texts = [_as_text(text) for text in texts]
     rows = []
     for i in range(0, len(texts), BATCH_ROWS):
-        rows.extend(_score_units(texts[i : i + BATCH_ROWS], plan)[0])
+        batch = None if targets is None else targets[i : i + BATCH_ROWS]
+        rows.extend(_score_units(texts[i : i + BATCH_ROWS], plan, batch)[0])
     return rows
 
 
@@ -215,9 +241,17 @@ def _check_unit(unit: str) -> None:
         )
 
 
-def _score_chunk(chunk, text_column: str, analyses, unit: str):
-    """Score one chunk of the input; return it with its score rows (one dict per row)."""
-    return chunk, _score_rows(chunk[text_column].tolist(), analyses, unit)
+def _score_chunk(chunk, text_column: str, analyses, unit: str, targets=None, first_row: int = 0):
+    """Score one chunk of the input; return it with its score rows (one dict per row).
+
+    ``targets`` (:class:`helpers.sentiment.TargetColumns`) reads each row's
+    target from the chunk; ``first_row`` is the chunk's first row in the file.
+    """
+    texts = chunk[text_column].tolist()
+    specs = None
+    if targets is not None:
+        specs = targets.specs(chunk, [_as_text(t) for t in texts], first_row)
+    return chunk, _score_rows(texts, analyses, unit, specs)
 
 
 def _format_of(path: Path, role: str) -> str:
@@ -406,6 +440,7 @@ def score_file(
     scheduler: str | None = None,
     chunk_rows: int = CHUNK_ROWS,
     progress: bool = False,
+    targets=None,
 ) -> int:
     """Score every row of ``input_path`` and write ``output_path``; return the row count.
 
@@ -426,10 +461,15 @@ def score_file(
         Rows read, scored and written at a time.
     progress : bool
         Show a tqdm progress bar (rows done).
+    targets : helpers.sentiment.TargetColumns, optional
+        Add the tone toward each row's target (``--target-column`` ...).
     """
     _check_unit(unit)
     analyses = tuple(analyses)
-    new_columns = output_columns(analyses, unit)  # fails early on an unknown analysis
+    # Fails early on an unknown analysis.
+    new_columns = output_columns(analyses, unit, targets is not None)
+    if targets is not None:
+        targets.check(analyses, unit)
     source, target = Path(input_path), Path(output_path)
     out_kind = _format_of(target, "OUTPUT")
     if target.exists() and source.exists() and target.resolve() == source.resolve():
@@ -441,6 +481,9 @@ def score_file(
     plain = _format_of(source, "INPUT") != "jsonl" and unit == "sentence"
     # Read and check the first chunk before anything (even a folder) is created.
     first = next(chunks)
+    if targets is not None:
+        for column in targets.input_columns():
+            _check_column(first.columns, column, source)
     chunks = itertools.chain([first], chunks)
     executor, client = _executor(jobs, scheduler)
     bar = None
@@ -461,16 +504,21 @@ def score_file(
                 if bar is not None:
                     bar.update(len(scored[1]))
 
+            read = 0  # rows read so far: the first row of the next chunk
             if executor is None:
                 for chunk in chunks:
-                    emit(_score_chunk(chunk, text_column, analyses, unit))
+                    emit(_score_chunk(chunk, text_column, analyses, unit, targets, read))
+                    read += len(chunk)
             else:
                 pending: deque = deque()
                 limit = 2 * max(1, jobs)
                 for chunk in chunks:
                     pending.append(
-                        executor.submit(_score_chunk, chunk, text_column, analyses, unit)
+                        executor.submit(
+                            _score_chunk, chunk, text_column, analyses, unit, targets, read
+                        )
                     )
+                    read += len(chunk)
                     if len(pending) >= limit:
                         emit(pending.popleft().result())
                 while pending:
@@ -504,11 +552,25 @@ def add_score_arguments(parser) -> None:
     parser.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
     parser.add_argument("--chunk-rows", type=int, default=CHUNK_ROWS, help=argparse.SUPPRESS)
     parser.add_argument("--progress", action="store_true", help="show a progress bar")
+    group = parser.add_argument_group("tone toward a target (sentences, with sentiment)")
+    group.add_argument("--target-column", default="", help="column naming each row's target")
+    group.add_argument("--target", default="", help="one target for every row, e.g. Russia")
+    group.add_argument(
+        "--target-start-column", default="", help="column with the target's start offset"
+    )
+    group.add_argument("--target-end-column", default="", help="column with its end offset")
 
 
 def run_score_command(args) -> int:
     """Run ``score`` from parsed arguments; print a one-line summary."""
     analyses = [a.strip() for a in args.analyses.split(",") if a.strip()]
+    target = None
+    if args.target_column or args.target or args.target_start_column or args.target_end_column:
+        from helpers.sentiment import TargetColumns
+
+        target = TargetColumns(
+            args.target_column, args.target, args.target_start_column, args.target_end_column
+        )
     rows = score_file(
         args.input,
         args.output,
@@ -519,6 +581,7 @@ def run_score_command(args) -> int:
         scheduler=args.scheduler,
         chunk_rows=args.chunk_rows,
         progress=args.progress,
+        targets=target,
     )
     print(f"scored {rows} rows ({args.unit}) -> {args.output}")
     return 0

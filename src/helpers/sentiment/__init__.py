@@ -21,6 +21,8 @@ Where things are (one concern per file)
     ``tables``   sentence tables for notebooks, aggregates, what the adjustments changed
     ``explain``  each word's valence rule by rule; highlighted spans; domain hits
     ``clauses``  clause-like units of a sentence (the scope of tone toward an actor)
+    ``roles``    who did what to whom: verbs that route tone to agent or patient
+    ``target``   tone toward a named target in a sentence (``score --target-column``)
     ``actors``   tone toward actors, with a bootstrap interval
     ``voice``    the journalist's voice against quoted and reported speech
     ``afinn``    a second, independent lexicon (AFINN-165) and its agreement with VADER
@@ -65,6 +67,15 @@ from helpers.sentiment.tables import (
     domain_changes,
     polarity_scores,
     score_sentiment,
+)
+from helpers.sentiment.target import (
+    TARGET_COLUMNS,
+    TargetColumns,
+    TargetSpec,
+    TargetTone,
+    locate_target,
+    score_target_row,
+    target_tone,
 )
 from helpers.sentiment.vader import Scores, VaderEngine, WordTrace, engine
 from helpers.sentiment.voice import VOICE_COLUMNS, voice_segments, voice_summary
@@ -113,4 +124,12 @@ __all__ = [
     # new with the split: the records the engine returns
     "Scores",
     "WordTrace",
+    # tone toward a named target (issue 18)
+    "TARGET_COLUMNS",
+    "TargetColumns",
+    "TargetSpec",
+    "TargetTone",
+    "locate_target",
+    "score_target_row",
+    "target_tone",
 ]

@@ -71,10 +71,7 @@ def score_row(text: str, tokens: list[Token], hits: list[list] | None = None) ->
     {'sentiment': -0.5096, 'sentiment_raw': -0.5096, 'pos': 0.0, 'neu': 0.548, 'neg': 0.452}
     """
     eng = engine()
-    if hits and _score_domain is not None:
-        domain, found = _score_domain, hits[0]
-    else:
-        domain, found = domain_lexicon(DOMAIN_LEXICON), None
+    domain, found = hits_domain(hits)
     compound, pos, neu, neg = eng.news(text, tokens, domain, found)
     return {
         "sentiment": compound,
@@ -83,6 +80,18 @@ def score_row(text: str, tokens: list[Token], hits: list[list] | None = None) ->
         "neu": neu,
         "neg": neg,
     }
+
+
+def hits_domain(hits: list[list] | None) -> tuple[DomainLexicon, list | None]:
+    """The adjustments to read ``hits`` with, and the hits themselves (None: match anew).
+
+    Hits handed over by :mod:`helpers.score` were matched with the dictionary
+    of the last :func:`score_dictionaries` call, so they are read with its
+    adjustments; without hits, the list as it is now.
+    """
+    if hits and _score_domain is not None:
+        return _score_domain, hits[0]
+    return domain_lexicon(DOMAIN_LEXICON), None
 
 
 def aggregate_rows(rows: list[dict], weights: list[int]) -> dict:
