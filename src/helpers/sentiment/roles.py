@@ -84,6 +84,9 @@ class RoleLexicon:
         Names of days and months (a target that is one is a circumstance).
     notes : dict
         Category -> its note (the reason, for explanations).
+    valence : dict
+        Category -> the valence its verbs have for their patient when neither
+        VADER nor the domain list rates the verb (``valence`` of a category).
 
     Raises
     ------
@@ -98,11 +101,25 @@ class RoleLexicon:
         self.agent: dict[str, str] = {}
         self.patient: dict[str, str] = {}
         self.notes: dict[str, str] = {}
+        self.valence: dict[str, float] = {}
         plain: dict[str, set[str]] = {name: set() for name in _PLAIN_CATEGORIES}
         for category, attrs in dictionary.category_attrs.items():
             self.notes[category] = str(attrs.get("note", ""))
             if category in _PLAIN_CATEGORIES:
                 continue
+            value = attrs.get("valence")
+            if value is not None:
+                if (
+                    isinstance(value, bool)
+                    or not isinstance(value, (int, float))
+                    or not -4 <= value <= 4
+                ):
+                    raise DictionaryError(
+                        f"category {category!r} has valence {value!r}",
+                        where=where,
+                        fix="Give a number between -4 and 4 (VADER's scale)",
+                    )
+                self.valence[category] = float(value)
             for side, table in (("agent", self.agent), ("patient", self.patient)):
                 action = attrs.get(side)
                 if action not in ROLE_ACTIONS:
