@@ -127,7 +127,7 @@ def _score_units(units: list[str], plan, targets=None) -> tuple[list[dict], list
     (:data:`BATCH_ROWS`) keeps few objects alive at once, so the garbage
     collector stays out of the way. With ``targets`` (one
     :class:`helpers.sentiment.TargetSpec` per unit), an analysis that scores
-    tone toward a target (``score_target_row``) is called for it instead.
+    tone toward a target (``score_target_rows``) is called for them instead.
     """
     match, parts = plan
     tokens = [tokenize(unit) for unit in units]
@@ -135,11 +135,10 @@ def _score_units(units: list[str], plan, targets=None) -> tuple[list[dict], list
     rows: list[dict] = [{} for _ in units]
     for module, part in parts:
         score_row = module.score_row
-        if targets is not None and hasattr(module, "score_target_row"):
-            for row, unit, unit_tokens, hits, target in zip(
-                rows, units, tokens, found, targets, strict=True
-            ):
-                row.update(module.score_target_row(unit, unit_tokens, hits[part], target))
+        if targets is not None and hasattr(module, "score_target_rows"):
+            scored = module.score_target_rows(units, tokens, [h[part] for h in found], targets)
+            for row, values in zip(rows, scored, strict=True):
+                row.update(values)
             continue
         if part is None:  # an analysis that matches for itself
             for row, unit, unit_tokens in zip(rows, units, tokens, strict=True):

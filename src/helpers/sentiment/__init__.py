@@ -75,6 +75,7 @@ from helpers.sentiment.target import (
     TargetTone,
     locate_target,
     score_target_row,
+    score_target_rows,
     target_tone,
 )
 from helpers.sentiment.vader import Scores, VaderEngine, WordTrace, engine
@@ -131,5 +132,6 @@ __all__ = [
     "TargetTone",
     "locate_target",
     "score_target_row",
+    "score_target_rows",
     "target_tone",
 ]

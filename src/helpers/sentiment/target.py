@@ -44,12 +44,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from helpers.errors import InputError
-from helpers.sentiment.clauses import clause_spans
+from helpers.sentiment.clauses import CLAUSE_BREAK_MARKS, CLAUSE_BREAK_WORDS, clause_bounds
 from helpers.sentiment.labels import DEFAULT_THRESHOLD, label
 from helpers.sentiment.roles import (
+    MAX_SOURCE_TOKENS,
     RoleLexicon,
     according_to,
     is_passive,
@@ -57,8 +60,9 @@ from helpers.sentiment.roles import (
     role_lexicon,
     source_span,
 )
+from helpers.sentiment.score import hits_domain, kept_lists
 from helpers.sentiment.vader import Reading, engine, punctuation_emphasis
-from helpers.sentiment.words import token_base
+from helpers.sentiment.words import news_words, token_base
 from helpers.text import Token
 
 #: Columns the target adds to ``score`` (with ``--target-column`` or ``--target``).
@@ -79,6 +83,17 @@ _OBJECT_TOKENS = 6
 # After these, the verb's object is what it is done for, not against ("fought for").
 _NOT_REVERSED_AFTER = frozenset({"for", "with", "alongside", "back"})
 _STANCE = ("own_words",)
+# Farthest an act can be after its agent, in tokens: a source's noun phrase
+# (at most MAX_SOURCE_TOKENS) and an apposition or adverbs between.
+_NEAR = MAX_SOURCE_TOKENS + 8
+_NOT_FOUND = "target not found in the text"
+_START = attrgetter("start")
+_NORM = attrgetter("norm")
+_TEXT = attrgetter("text")
+# Markers of clause cuts among the roles list's categories (see _markers).
+_WORD, _MARK, _ACCORDING = "<clause word>", "<clause mark>", "<according to>"
+_NOT_ACTS = (_WORD, _MARK, _ACCORDING)
+_SILENT = "no rated word in the sentence"
 # Before a listed word, these make it a noun ("Japan's claims", "the attack").
 _NOUN_BEFORE = frozenset({"'s", "'", "the", "a", "an", "his", "her", "their", "its", "our", "my"})
 
@@ -100,25 +115,45 @@ class TargetTone(NamedTuple):
     end: int
 
 
-class _Scope(NamedTuple):
+def _tone(values: tuple) -> TargetTone:
+    """A TargetTone from a plain tuple, without the NamedTuple's Python-level __new__."""
+    return tuple.__new__(TargetTone, values)
+
+
+class _Scope(NamedTuple):  # built with _scoped()
     role: str  # quoted, circumstance, source, clause
-    tokens: frozenset  # token indices whose words count
+    tokens: Any  # the token indices whose words count (a range or a set)
     effects: dict  # token index -> (action, reason, valence to restore) for role verbs
     why: str  # the role in words
+
+
+def _scoped(role: str, tokens: Any, effects: dict, why: str) -> _Scope:
+    """A _Scope without the NamedTuple's Python-level __new__ (once per row)."""
+    return tuple.__new__(_Scope, (role, tokens, effects, why))
 
 
 # -- locating the target ----------------------------------------------------------------
 
 
 def locate_target(
-    text: str, tokens: list[Token], target: str = "", start: Any = None, end: Any = None
+    text: str,
+    tokens: list[Token],
+    target: str = "",
+    start: Any = None,
+    end: Any = None,
+    *,
+    actors: Any = None,
+    norms: list[str] | None = None,
 ) -> tuple[int, int] | None:
     """Return the target's character span in ``text``, or None when it is not there.
 
     Offsets (``start``, ``end``), when given, decide. Otherwise the first
     occurrence of ``target`` (its tokens, in any case) or, when ``target``
-    names an actor of ``data/lexicons/actors.yml``, of any form of that actor
-    ("the Kremlin" and "Moscow" for "Russia"), whichever comes first.
+    names an actor of the actors list (``actors``, default
+    ``data/lexicons/actors.yml``), of any of that actor's forms (its name,
+    aliases, demonyms, capital, metonyms and leaders, as the list spells
+    them: "the Kremlin" and "Moscow" for "Russia"), whichever comes first.
+    ``norms`` (the tokens' ``norm``) may be passed when the caller has them.
 
     Raises
     ------
@@ -137,16 +172,40 @@ def locate_target(
         return _checked_offsets(text, start, end)
     if not target or not tokens:
         return None
+    if actors is None:
+        from helpers.actors import load_actors
+
+        actors = load_actors()
     base = token_base(text, tokens)
-    norms, actor_id = _target_forms(target)
-    found = _first_sequence(tokens, norms)
-    if actor_id:
-        mention = _first_mention(tokens, actor_id)
-        if mention is not None and (found is None or mention[0] < found[0]):
-            found = mention
+    wanted, forms, firsts = _target_forms(target, actors)
+    norms = list(map(_NORM, tokens)) if norms is None else norms
+    found = _first_place(tokens, norms, wanted, forms, firsts)
     if found is None:
         return None
     return tokens[found[0]].start - base, tokens[found[1] - 1].end - base
+
+
+def _first_place(tokens, norms, wanted, forms, firsts) -> tuple[int, int] | None:
+    """Token range of the first occurrence of the target (``wanted`` norms, any case)
+    or of one of its actor's ``forms`` (token texts by first word, case as listed;
+    ``firsts``: their first words' norms), or None."""
+    found, size, start = None, len(wanted), 0
+    while size:  # the literal target: searched in C, occurrence by occurrence
+        try:
+            i = norms.index(wanted[0], start)
+        except ValueError:
+            break
+        if size == 1 or tuple(norms[i : i + size]) == wanted:
+            found = i, i + size
+            break
+        start = i + 1
+    if not forms or firsts.isdisjoint(norms):
+        return found
+    for i in range(found[0] if found else len(tokens)):
+        for form in forms.get(tokens[i].text, ()):  # longest first
+            if len(form) == 1 or tuple(t.text for t in tokens[i : i + len(form)]) == form:
+                return i, i + len(form)
+    return found
 
 
 def _checked_offsets(text: str, start: Any, end: Any) -> tuple[int, int]:
@@ -170,100 +229,100 @@ def _checked_offsets(text: str, start: Any, end: Any) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=256)
-def _target_forms(target: str) -> tuple[tuple[str, ...], str]:
-    """The target's token norms, and the actor it names (an empty id when none)."""
-    from helpers.actors import load_actors
+def _target_forms(target: str, actors: Any) -> tuple[tuple[str, ...], dict, frozenset]:
+    """The target's token norms, and, when it names an actor, every form of that
+    actor as token texts (case counts, as in the actors list), by first word,
+    longest first (the actors list's leftmost-longest rule), and the norms of
+    those first words."""
     from helpers.text import tokenize
 
     tokens = tokenize(target)
-    found = load_actors().find(tokens) if tokens else []
-    actor_id = ""
-    if len(found) == 1 and found[0].tok_start == 0 and found[0].tok_end == len(tokens):
-        actor_id = found[0].actor_id
-    return tuple(t.norm for t in tokens), actor_id
-
-
-def _first_sequence(tokens: list[Token], norms: tuple[str, ...]) -> tuple[int, int] | None:
-    size = len(norms)
-    if not size:
-        return None
-    first = norms[0]
-    for i, token in enumerate(tokens):
-        if token.norm == first and tuple(t.norm for t in tokens[i : i + size]) == norms:
-            return i, i + size
-    return None
-
-
-def _first_mention(tokens: list[Token], actor_id: str) -> tuple[int, int] | None:
-    from helpers.actors import load_actors
-
-    for mention in load_actors().find(tokens):
-        if mention.actor_id == actor_id:
-            return mention.tok_start, mention.tok_end
-    return None
+    norms = tuple(t.norm for t in tokens)
+    found = actors.find(tokens) if tokens else []
+    if len(found) != 1 or found[0].tok_start != 0 or found[0].tok_end != len(tokens):
+        return norms, {}, frozenset()
+    forms: dict[str, list[tuple[str, ...]]] = {}
+    firsts = set()
+    patterns = actors.forms.loc[actors.forms["actor_id"] == found[0].actor_id, "pattern"]
+    for pattern in patterns:
+        words = tokenize(str(pattern))
+        if words:
+            forms.setdefault(words[0].text, []).append(tuple(t.text for t in words))
+            firsts.add(words[0].norm)
+    forms = {word: sorted(group, key=len, reverse=True) for word, group in forms.items()}
+    return norms, forms, frozenset(firsts)
 
 
 # -- which words count -------------------------------------------------------------------
 
 
 def _quotes(text: str, tokens: list[Token], base: int) -> list[tuple[int, int]]:
-    """Direct quotations as token ranges."""
-    if '"' not in text and "“" not in text and "‘" not in text and "'" not in text:
+    """Direct quotations as token ranges (none looked for without a quotation mark)."""
+    if '"' not in text and "“" not in text and "‘" not in text and " '" not in text:
         return []
     from helpers.text import quote_spans
 
-    starts = [t.start - base for t in tokens]
     spans = []
     for s, e in quote_spans(text):
-        a = bisect_right(starts, s - 1)
-        b = bisect_right(starts, e - 1)
+        a = bisect_right(tokens, s - 1 + base, key=_START)
+        b = bisect_right(tokens, e - 1 + base, key=_START)
         if b > a:
             spans.append((a, b))
     return spans
 
 
-def _scope(tokens: list[Token], a: int, b: int, quotes, roles: RoleLexicon) -> _Scope:
-    """Decide which tokens' words count for the target ``a:b`` (module docstring, steps 1-4)."""
+def _scope(tokens: list[Token], a: int, b: int, quotes, verbs, breaks, according, roles) -> _Scope:
+    """Decide which tokens' words count for the target ``a:b`` (module docstring, steps 1-4).
+
+    ``verbs`` are ``(token index, category)`` of the sentence's words in the
+    roles list, ``breaks`` its clause cuts (:func:`helpers.sentiment.clauses.clause_breaks`),
+    ``according`` whether it has "according".
+    """
     for s, e in quotes:
         if s <= a and b <= e:
-            return _Scope("quoted", frozenset(range(s, e)), {}, "inside a quotation")
+            return _scoped("quoted", range(s, e), {}, "inside a quotation")
     if _circumstance(tokens, a, b, roles):
-        return _Scope("circumstance", frozenset(range(a, b)), {}, "a circumstance (where or when)")
-    quoted = {i for s, e in quotes for i in range(s, e)}
-    source = _source(tokens, a, b, quoted, roles)
-    if source is not None:
-        return source
-    lo, hi = next(((s, e) for s, e in clause_spans(tokens) if s <= a < e), (0, len(tokens)))
+        return _scoped("circumstance", range(a, b), {}, "a circumstance (where or when)")
+    verbs = [(v, c) for v, c in verbs if not a <= v < b]
+    if verbs or according:
+        source = _source(tokens, a, b, quotes, verbs, according, roles)
+        if source is not None:
+            return source
+    lo, hi = clause_bounds(tokens, a, breaks)
     effects = {}
-    kind = roles.kind
-    for v in range(lo, hi):
-        category = kind.get(tokens[v].norm)
-        if category is None or a <= v < b:
-            continue
+    for v, category in verbs:
+        if not lo <= v < hi or not -_NEAR <= v - a <= _NEAR:
+            continue  # outside the clause, or too far to be the target's act
         rel = relation(tokens, a, b, v)
         if rel is None:
             continue
         action = (roles.agent if rel == "agent" else roles.patient)[category]
-        if action in _STANCE and v and tokens[v - 1].norm in _NOUN_BEFORE:
-            continue  # "Japan's claims": a noun; Japan says nothing in this sentence
         if action in _STANCE:
-            own = frozenset(range(min(a, v), max(b, v + 1)))
-            return _Scope(
-                "source",
-                own,
-                {v: ("drop", f"the target is its {rel}", None)},
-                f"the {rel} of {tokens[v].text!r}",
-            )
+            if v and tokens[v - 1].norm in _NOUN_BEFORE:
+                continue  # "Japan's claims": a noun; Japan says nothing in this sentence
+            own = range(min(a, v), max(b, v + 1))
+            effects = {v: ("drop", f"the target is its {rel}", None)}
+            return _scoped("source", own, effects, f"the {rel} of {tokens[v].text!r}")
         if action != "keep":
             effects[v] = (action, f"{category}, the target is its {rel}", None)
         elif rel == "patient":  # e.g. a reported denial is tone toward what is denied
             fallback = roles.valence.get(category)
             effects[v] = ("restore", f"{category}, the target is its patient", fallback)
-    return _Scope("clause", frozenset(range(lo, hi)), effects, "its clause")
+    return _scoped("clause", range(lo, hi), effects, "its clause")
+
+
+@lru_cache(maxsize=4)
+def _markers(roles: RoleLexicon) -> dict[str, str]:
+    """Normalised word -> its roles category, or a clause cut (``_WORD``, ``_MARK``):
+    one look-up per token finds both the acts and the clause bounds of a sentence."""
+    markers = dict.fromkeys(CLAUSE_BREAK_WORDS, _WORD) | dict.fromkeys(CLAUSE_BREAK_MARKS, _MARK)
+    return {**markers, "according": _ACCORDING, **roles.kind}
 
 
 def _circumstance(tokens: list[Token], a: int, b: int, roles: RoleLexicon) -> bool:
-    if all(t.norm in roles.time_names for t in tokens[a:b]):
+    if tokens[a].norm in roles.time_names and all(
+        t.norm in roles.time_names for t in tokens[a + 1 : b]
+    ):
         return True
     j = a - 1
     while j >= 0 and tokens[j].norm in _DETERMINERS:
@@ -271,49 +330,53 @@ def _circumstance(tokens: list[Token], a: int, b: int, roles: RoleLexicon) -> bo
     return j >= 0 and tokens[j].norm in roles.circumstance
 
 
-def _source(tokens: list[Token], a: int, b: int, quoted: set, roles: RoleLexicon) -> _Scope | None:
+def _source(tokens: list[Token], a: int, b: int, quotes, verbs, according, roles):
     """The target as the source (or addressee) of a stance verb, or None."""
-    kind = roles.kind
-    for v, token in enumerate(tokens):
-        category = kind.get(token.norm)
-        if category is None or v in quoted or roles.agent[category] not in _STANCE:
+    quoted = {i for s, e in quotes for i in range(s, e)}
+    for v, category in verbs:
+        if not (a - _NEAR <= v < b or a < v <= a + MAX_SOURCE_TOKENS):
+            continue  # too far to be the source's verb (or, after it, the addressee's)
+        if v in quoted or roles.agent[category] not in _STANCE:
             continue
         if is_passive(tokens, v) or (v + 1 < len(tokens) and tokens[v + 1].norm == "of"):
             continue  # "was criticized", "accused of": the subject is the patient
         if v and tokens[v - 1].norm in _NOUN_BEFORE:
             continue  # "Japan's claims", "the claims": a noun, not a verb
         invert = category == "speech"  # '"...," said Lavrov'; not "..., denounced Trump"
-        for s, e in source_span(tokens, v, quoted, kind, invert):
+        for s, e in source_span(tokens, v, quoted, roles.kind, invert):
             if s <= a and b <= e:
                 own = set(range(s, e)) | (set(range(e, v + 1)) if e <= v else {v})
                 effects = {}
                 if roles.patient[category] == "keep":  # the verb evaluates the counterpart
                     effects[v] = ("drop", "an evaluation of the source's counterpart", None)
-                return _Scope("source", frozenset(own), effects, f"the source of {token.text!r}")
+                return _scoped("source", own, effects, f"the source of {tokens[v].text!r}")
         if roles.patient[category] in _STANCE and relation(tokens, a, b, v) == "patient":
-            return _Scope("source", frozenset(range(a, b)), {}, f"the addressee of {token.text!r}")
-    for s, e in according_to(tokens):
+            return _scoped("source", range(a, b), {}, f"the addressee of {tokens[v].text!r}")
+    for s, e in according_to(tokens) if according else ():
         if s <= a and b <= e:
-            return _Scope("source", frozenset(range(s - 2, e)), {}, "the source ('according to')")
+            return _scoped("source", range(s - 2, e), {}, "the source ('according to')")
     return None
 
 
 # -- scoring ---------------------------------------------------------------------------
 
 
-def _counted(reading: Reading, word_tokens: list[int], scope: _Scope, tokens, eng):
+def _counted(reading: Reading, words: list[int], word_tokens, scope: _Scope, tokens, eng):
     """Each counted word's contribution: ``[(word, value, note), ...]``.
 
-    The word's valence in the sentence reading, changed by the roles, and
-    negative values weighted by :data:`NEGATIVITY_WEIGHT`.
+    ``words`` are the indices of the words that count or may count (rated,
+    or the verb of an act whose valence is restored), ``word_tokens`` their
+    tokens. The word's valence in the sentence reading, changed by the
+    roles; negative values weighted by :data:`NEGATIVITY_WEIGHT`.
     """
     counted = []
-    reversing = [v for v, (action, *_) in scope.effects.items() if action == "reverse"]
-    for k, (word, valence) in enumerate(zip(reading.words, reading.valences, strict=True)):
-        t = word_tokens[k]
+    effects = scope.effects
+    reversing = [v for v, (action, *_) in effects.items() if action == "reverse"]
+    for k, t in zip(words, word_tokens, strict=True):
         if t not in scope.tokens:
             continue
-        action, reason, fallback = scope.effects.get(t, (None, "", None))
+        word, valence = reading.words[k], reading.valences[k]
+        action, reason, fallback = effects.get(t, (None, "", None))
         note = ""
         if not valence:
             valence = eng.lexicon.get(word.lower(), fallback) if action == "restore" else None
@@ -325,7 +388,7 @@ def _counted(reading: Reading, word_tokens: list[int], scope: _Scope, tokens, en
             continue
         elif action == "positive":
             valence, note = abs(valence), f"as a win ({reason})"
-        else:
+        elif reversing:
             v = next((v for v in reversing if _in_object(tokens, v, t)), None)
             if v is not None:
                 valence, note = valence * eng.n_scalar, f"reversed by {tokens[v].text!r}"
@@ -351,6 +414,7 @@ def target_tone(
     domain: Any = None,
     roles: RoleLexicon | None = None,
     threshold: float = DEFAULT_THRESHOLD,
+    norms: list[str] | None = None,
 ) -> TargetTone:
     """The tone toward the target at character ``span`` of one sentence.
 
@@ -373,6 +437,8 @@ def target_tone(
         Default :func:`helpers.sentiment.roles.role_lexicon`.
     threshold : float
         The neutral band of the label.
+    norms : list of str, optional
+        The tokens' ``norm``, when the caller has them.
 
     Examples
     --------
@@ -380,41 +446,96 @@ def target_tone(
     >>> from helpers.sentiment.domain import domain_lexicon
     >>> text = "Russia attacked Ukraine."
     >>> toks = tokenize(text)
-    >>> [target_tone(text, toks, locate_target(text, toks, t), domain=domain_lexicon()).label for t in ("Russia", "Ukraine")]
+    >>> [target_tone(text, toks, locate_target(text, toks, t), domain=domain_lexicon()).label
+    ...  for t in ("Russia", "Ukraine")]
     ['negative', 'neutral']
     """
     if span is None or not tokens:
-        return TargetTone(
-            0.0, label(0.0, threshold), "target not found in the text", "not found", -1, -1
-        )
+        return TargetTone(0.0, label(0.0, threshold), _NOT_FOUND, "not found", -1, -1)
     eng = engine()
     if reading is None:
         reading = eng.news_reading(text, tokens, domain)
     roles = roles or role_lexicon()
+    markers = _markers(roles)
+    # Found with C-level loops: a sentence has few marked or rated words among many.
+    norms = norms if norms is not None else list(map(_NORM, tokens))
+    marked = list(map(markers.get, norms))
+    found = [(i, marked[i]) for i in compress(range(len(marked)), marked)]
+    verbs = [(i, c) for i, c in found if c not in _NOT_ACTS]
+    rated = list(compress(range(len(reading.valences)), reading.valences))
+    target = text[span[0] : span[1]]
+    if not rated and not verbs:  # nothing can count: no need to read the roles
+        return _tone((0.0, label(0.0, threshold), f"{target!r}: {_SILENT}", "clause", *span))
     base = token_base(text, tokens)
-    starts = [t.start - base for t in tokens]
-    a = max(0, bisect_right(starts, span[0]) - 1)
-    b = max(a + 1, bisect_right(starts, span[1] - 1))
-    scope = _scope(tokens, a, b, _quotes(text, tokens, base), roles)
-    word_tokens = [max(0, bisect_right(starts, s) - 1) for s, _ in reading.spans]
-    counted = _counted(reading, word_tokens, scope, tokens, eng)
-    marks = "".join(tokens[i].text for i in scope.tokens if tokens[i].text in ("!", "?"))
-    compound = eng.scores([v for _, v, _ in counted], punctuation_emphasis(marks)).compound
-    return TargetTone(
-        compound,
-        label(compound, threshold),
-        _evidence(text[span[0] : span[1]], scope, counted),
-        scope.role,
-        span[0],
-        span[1],
-    )
+    a = max(0, bisect_right(tokens, span[0] + base, key=_START) - 1)
+    b = max(a + 1, bisect_right(tokens, span[1] - 1 + base, key=_START))
+    breaks = [(i, c is _MARK) for i, c in found if c is _MARK or c is _WORD]
+    according = any(c is _ACCORDING for _, c in found)
+    scope = _scope(tokens, a, b, _quotes(text, tokens, base), verbs, breaks, according, roles)
+    if scope.effects:  # an act's verb may count though the reading does not rate it
+        spans = reading.spans or news_words(text, spans=True)[1]
+        word_starts = [s for s, _ in spans]
+        rated = sorted(
+            set(rated)
+            | {bisect_right(word_starts, tokens[v].start - base) - 1 for v in scope.effects}
+        )
+        word_tokens = [bisect_right(tokens, spans[k][0] + base, key=_START) - 1 for k in rated]
+        counted = _counted(reading, rated, word_tokens, scope, tokens, eng)
+        total = sum(v for _, v, _ in counted)
+        evidence = _evidence(target, scope, counted)
+    else:  # the common case, kept lean: the words of the scope as the sentence reads them
+        total, parts, inside = 0.0, [], scope.tokens
+        words, valences = reading.words, reading.valences
+        for k, t in zip(
+            rated, _word_tokens(text, tokens, base, reading, rated, norms), strict=True
+        ):
+            if t in inside:
+                value = valences[k]
+                if value < 0:
+                    value *= NEGATIVITY_WEIGHT
+                total += value
+                parts.append(f"{words[k]} {value:+.2f}")
+        evidence = _line(target, scope, parts)
+    if total and ("!" in text or "?" in text):
+        marks = "".join(tokens[i].text for i in scope.tokens if tokens[i].text in ("!", "?"))
+        emphasis = punctuation_emphasis(marks)
+        total += emphasis if total > 0 else -emphasis
+    compound = round(eng.normalize(total), 4) if total else 0.0
+    return _tone((compound, label(compound, threshold), evidence, scope.role, *span))
+
+
+def _word_tokens(text, tokens, base, reading, rated, norms) -> list[int]:
+    """The token of each rated word (indices into ``reading.words``), in text order.
+
+    With the words' spans, by their offsets. Without them (a reading made
+    without spans: no domain hits), each rated word is found as the next
+    token with its form (``norms``), searched in C; a word that is no token
+    of its own ("well-known") makes the spans be computed after all.
+    """
+    spans = reading.spans
+    if spans is None:
+        found, start, words = [], 0, reading.words
+        try:
+            for k in rated:
+                start = norms.index(words[k].lower(), start)
+                found.append(start)
+                start += 1
+            return found
+        except ValueError:
+            spans = news_words(text, spans=True)[1]
+    return [bisect_right(tokens, spans[k][0] + base, key=_START) - 1 for k in rated]
+
+
+def _line(target: str, scope: _Scope, parts: list[str]) -> str:
+    head = f"{target!r} as {scope.why}"
+    return f"{head}: {'; '.join(parts)}" if parts else f"{head}: no rated word counts"
 
 
 def _evidence(target: str, scope: _Scope, counted) -> str:
     """The words that decided the tone, and the rules, in one line."""
-    parts = [f"{word} {value:+.2f}" + (f" {note}" if note else "") for word, value, note in counted]
-    head = f"{target!r} as {scope.why}"
-    return f"{head}: {'; '.join(parts)}" if parts else f"{head}: no rated word counts"
+    return _line(
+        target, scope, [f"{w} {v:+.2f}" + (f" {note}" if note else "") for w, v, note in counted]
+    )
 
 
 # -- the score command's side ----------------------------------------------------------------
@@ -493,7 +614,8 @@ class TargetColumns(NamedTuple):
         n = len(texts)
         targets = [self.text] * n if self.text else _cells(chunk, self.column, n)
         if not self.start_column:
-            return [TargetSpec(t) for t in targets]
+            new = tuple.__new__  # one TargetSpec per row, without its Python-level __new__
+            return [new(TargetSpec, (t, None, None)) for t in targets]
         specs = []
         starts, ends = _cells(chunk, self.start_column, n), _cells(chunk, self.end_column, n)
         for k, (text, target, start, end) in enumerate(
@@ -514,7 +636,7 @@ def _cells(chunk, column: str, n: int) -> list:
     """A column's cells, missing values as ""; all "" without a column."""
     if not column:
         return [""] * n
-    return ["" if v is None or v != v else v for v in chunk[column].tolist()]
+    return ["" if v is None or v != v else str(v) for v in chunk[column].tolist()]
 
 
 def score_target_row(text: str, tokens: list[Token], hits, target: TargetSpec) -> dict:
@@ -536,19 +658,38 @@ def score_target_row(text: str, tokens: list[Token], hits, target: TargetSpec) -
     >>> score_target_row(text, tokenize(text), None, TargetSpec("Russia"))["target_label"]
     'negative'
     """
-    from helpers.sentiment.score import hits_domain
+    return score_target_rows([text], [tokens], [hits], [target])[0]
 
+
+def score_target_rows(texts, tokens_list, hits_list, targets) -> list[dict]:
+    """:func:`score_target_row` for a batch of rows, one step after the other.
+
+    Each step (reading the sentences, finding the targets, their tone) runs
+    over the whole batch before the next starts, as :mod:`helpers.score`
+    runs one analysis after the other: the same code over many rows in a
+    row stays in the processor's caches.
+    """
     eng = engine()
-    domain, found = hits_domain(hits)
-    reading = eng.news_reading(text, tokens, domain, found)
-    compound, pos, neu, neg = eng.scores(reading.valences, punctuation_emphasis(text))
-    row = {"sentiment": compound, "sentiment_raw": eng.raw(text)[0], "pos": pos, "neu": neu,
-           "neg": neg}  # fmt: skip
-    span = locate_target(text, tokens, target.text, target.start, target.end)
-    tone = target_tone(text, tokens, span, reading)
-    if tone.role == "not found":
-        row.update(target_sentiment="", target_label="", target_evidence=tone.evidence)
-    else:
-        row.update(target_sentiment=tone.score, target_label=tone.label,
-                   target_evidence=tone.evidence)  # fmt: skip
-    return row
+    roles, actors = kept_lists()
+    rows, readings, norms_list = [], [], []
+    for text, tokens, hits in zip(texts, tokens_list, hits_list, strict=True):
+        domain, found = hits_domain(hits)
+        reading = eng.news_reading(text, tokens, domain, found, spans=False)
+        compound, pos, neu, neg = eng.scores(reading.valences, punctuation_emphasis(text))
+        rows.append({"sentiment": compound, "sentiment_raw": eng.raw(text)[0], "pos": pos,
+                     "neu": neu, "neg": neg})  # fmt: skip
+        readings.append(reading)
+    for tokens in tokens_list:
+        norms_list.append(list(map(_NORM, tokens)))
+    spans = [
+        locate_target(text, tokens, t.text, t.start, t.end, actors=actors, norms=norms)
+        for text, tokens, t, norms in zip(texts, tokens_list, targets, norms_list, strict=True)
+    ]
+    for row, text, tokens, span, reading, norms in zip(
+        rows, texts, tokens_list, spans, readings, norms_list, strict=True
+    ):
+        tone = target_tone(text, tokens, span, reading, roles=roles, norms=norms)
+        row["target_sentiment"] = tone.score if span is not None else ""
+        row["target_label"] = tone.label if span is not None else ""
+        row["target_evidence"] = tone.evidence
+    return rows

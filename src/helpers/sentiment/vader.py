@@ -67,10 +67,11 @@ class Scores(NamedTuple):
 
 class Reading(NamedTuple):
     """A sentence as the news-aware score reads it: ``words``, their ``spans`` in the
-    text, and each word's ``valences`` after every rule (0 for unrated words)."""
+    text (None when not asked for), and each word's ``valences`` after every rule
+    (0 for unrated words)."""
 
     words: list[str]
-    spans: list[tuple[int, int]]
+    spans: list[tuple[int, int]] | None
     valences: list[float]
 
 
@@ -528,13 +529,16 @@ class VaderEngine:
         tokens: list[Token] | None = None,
         domain: Any = None,
         hits: list | None = None,
+        spans: bool = True,
     ) -> Reading:
         """The news-aware reading of a sentence: its words, their spans and final valences.
 
         What :meth:`news` sums, word by word (each word's valence after every
         rule, in the context of the whole sentence), so that tone toward a
         target (:mod:`helpers.sentiment.target`) can count only some words
-        and still read each as the sentence score reads it.
+        and still read each as the sentence score reads it. With
+        ``spans=False`` the spans are None unless the domain list needed
+        them (its hits are placed by offsets).
 
         Examples
         --------
@@ -544,8 +548,8 @@ class VaderEngine:
         >>> engine().scores(reading.valences, 0.0) == engine().news("Talks were not good.")
         True
         """
-        words, where, lowers, vals = self._news_words(text, tokens, domain, hits, True)
-        return Reading(words, where, self.valences(words, lowers, vals))
+        words, where, lowers, vals = self._news_words(text, tokens, domain, hits, spans)
+        return _new(Reading, (words, where, self.valences(words, lowers, vals)))
 
     def _news_words(self, text, tokens, domain, hits, spans: bool) -> tuple:
         """``(words, spans or None, lowers, lexicon valences after the domain list)``."""
