@@ -306,6 +306,49 @@ def test_neutralised_names_and_added_evaluations():
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council imposed new sanctions.",
+        "Moscow announced a veto.",
+        "Troops seized the port.",
+        "Shelling killed four villagers.",
+        "Thousands were displaced.",
+        "It was an act of retaliation.",
+        "They condemned the aggression.",
+    ],
+)
+def test_negative_acts_of_news_are_negative_in_sentiment_but_not_in_plain_vader(eng, text):
+    row = sentiment.score_row(text, tokenize(text))
+    assert row["sentiment"] <= -sentiment.DEFAULT_THRESHOLD
+    assert row["sentiment_raw"] == eng.polarity_scores(text)["compound"]
+
+
+def test_each_added_act_says_why_and_development_set_entries_say_so():
+    hits = sentiment.domain_hits("Troops seized the port after new sanctions and a veto.")
+    assert set(hits["match"]) == {"seized", "sanctions", "veto"}
+    assert all(len(note) > 20 for note in hits["note"])
+    domain = sentiment.domain_lexicon().dictionary
+    marked = [c for c, a in domain.category_attrs.items() if a.get("origin") == "development set"]
+    assert "evaluative/legal_jeopardy" in marked and "neutral/function_words" in marked
+    # Lifting sanctions is the opposite act: the longer phrase wins.
+    assert (
+        sentiment.score_row("They lifted sanctions.", tokenize("They lifted sanctions."))[
+            "sentiment"
+        ]
+        > 0
+    )
+
+
+def test_a_reported_denial_neutralises_only_its_verb():
+    text = "Russia denied the allegations."
+    hits = sentiment.domain_hits(text)
+    assert hits["action"].tolist() == ["neutralised"]  # the verb only
+    # "allegations" keeps the valence the list gives it alone; "denied" counts nothing.
+    assert sentiment.polarity_scores(text)["compound"] == compound(-1.3)
+    assert sentiment.polarity_scores("The court denied bail.")["compound"] == compound(-1.9)
+
+
 def test_every_domain_entry_has_a_reason_and_a_valid_action():
     domain = sentiment.domain_lexicon()
     dictionary = domain.dictionary
