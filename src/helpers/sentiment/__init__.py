@@ -23,7 +23,7 @@ Where things are (one concern per file)
     ``clauses``  clause-like units of a sentence (the scope of tone toward an actor)
     ``roles``    who did what to whom: verbs that route tone to agent or patient
     ``target``   tone toward a named target in a sentence (``score --target-column``)
-    ``actors``   tone toward actors, with a bootstrap interval
+    ``actors``   tone toward each actor (the target method), with an interval where n >= 5
     ``voice``    the journalist's voice against quoted and reported speech
     ``afinn``    a second, independent lexicon (AFINN-165) and its agreement with VADER
 
@@ -37,6 +37,7 @@ is evaluated; the news-aware lexicon fixes only what it lists.
 
 from helpers.sentiment.actors import (
     ACTOR_SENTENCE_COLUMNS,
+    MIN_UNITS_FOR_INTERVAL,
     actor_sentences,
     actor_tone,
     bootstrap_mean_ci,
@@ -121,6 +122,7 @@ __all__ = [
     "DOMAIN_ACTIONS",
     "EXPLAIN_COLUMNS",
     "ACTOR_SENTENCE_COLUMNS",
+    "MIN_UNITS_FOR_INTERVAL",
     "VOICE_COLUMNS",
     # new with the split: the records the engine returns
     "Scores",
