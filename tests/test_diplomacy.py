@@ -35,6 +35,10 @@ from helpers.diplomacy import (
     stance_sentences,
     statements,
 )
+from helpers.diplomacy.analysis import analyse_tokens
+from helpers.diplomacy.dictionaries import default_actors, matcher
+from helpers.diplomacy.event_coding import main_event
+from helpers.diplomacy.score import row_from
 from helpers.errors import ParameterError
 from helpers.lexicons import load_dictionary
 from helpers.text import quote_spans, segment, tokenize
@@ -568,12 +572,17 @@ def test_seed_biden_pledge_keeps_its_negation(seed):
     assert joined["negated"].tolist() == [True]
 
 
-def test_module_stays_light():
-    # Heavy libraries are imported inside functions (issue 8).
-    source = open(diplomacy.__file__, encoding="utf-8").read()
-    top = source.split("\ndef ", 1)[0]
-    for heavy in ("import pandas", "import matplotlib", "import networkx"):
-        assert heavy not in top
+def test_modules_stay_light():
+    # Heavy libraries are imported inside functions (issue 8), in every file of the package.
+    from pathlib import Path
+
+    files = sorted(Path(diplomacy.__file__).parent.glob("*.py"))
+    assert len(files) > 5
+    for path in files:
+        source = path.read_text(encoding="utf-8")
+        top = source.split("\ndef ", 1)[0]
+        for heavy in ("import pandas", "import matplotlib", "import networkx"):
+            assert heavy not in top, path.name
 
 
 def test_plots_return_axes(seed):
@@ -610,16 +619,61 @@ def test_score_row_equals_the_full_analysis_of_its_columns():
     ]
     seed = load_article("japan-russia-peace-talks").text.split("\n")
     texts = written + [line for line in seed if line.strip()]
-    actors = diplomacy._actors(None)
-    match = diplomacy._matcher(actors).match_tokens
+    actors = default_actors()
+    match = matcher(actors).match_tokens
     main_not_first = 0
     for text in texts:
         tokens = tokenize(text)
-        full = diplomacy._analyse_tokens(
+        full = analyse_tokens(
             tokens, text, 0, quote_spans(text), actors, match(tokens), count_words=False
         )
-        assert row(text) == diplomacy._row_from(full), text
+        assert row(text) == row_from(full), text
         starts = [event.start for event in full.events]
-        if len(set(starts)) > 1 and diplomacy._main_event(full.events).start != starts[0]:
+        if len(set(starts)) > 1 and main_event(full.events).start != starts[0]:
             main_not_first += 1
     assert main_not_first >= 3  # the shortcut is exercised, not only the easy case
+
+
+# -- reloading dictionaries in a running kernel ---------------------------------------------
+
+
+@pytest.fixture
+def editable_ladder(tmp_path, monkeypatch):
+    """``diplomacy.yml`` read from a copy the test may edit; the real one again afterwards."""
+    import helpers.lexicons as lexicons
+    from helpers.diplomacy import reload_dictionaries
+    from helpers.paths import lexicon_path
+
+    copy = tmp_path / "diplomacy.yml"
+    copy.write_text(lexicon_path("diplomacy").read_text(encoding="utf-8"), encoding="utf-8")
+    real = lexicons.load_dictionary
+
+    def load(name):
+        return real(copy if name == "diplomacy" else name)
+
+    monkeypatch.setattr(lexicons, "load_dictionary", load)
+    reload_dictionaries()
+    yield copy
+    monkeypatch.undo()
+    reload_dictionaries()
+
+
+def test_an_edited_dictionary_reaches_tables_and_score_in_a_running_kernel(editable_ladder):
+    from helpers.diplomacy import reload_dictionaries
+    from helpers.score import score_texts
+
+    text = "Japan is wary of the move."
+    assert level(text) == 0 and row(text)["intensity"] == 0
+    source = editable_ladder.read_text(encoding="utf-8")
+    edited = source.replace("        - concerned\n", "        - concerned\n        - wary\n", 1)
+    editable_ladder.write_text(edited, encoding="utf-8")
+    assert row(text)["intensity"] == 0  # score_row alone keeps its compiled copy ...
+    assert level(text) == 2  # ... the tables read the file as it is now ...
+    assert row(text)["intensity"] == 2  # ... and their reload is the one score_row shares
+    editable_ladder.write_text(source, encoding="utf-8")
+    assert row(text)["intensity"] == 2
+    assert score_texts([text], analyses=["diplomacy"])["intensity"].tolist() == [0]
+    assert row(text)["intensity"] == 0  # the score command reloaded for everyone
+    editable_ladder.write_text(edited, encoding="utf-8")
+    reload_dictionaries()  # what a user calls before score_row after an edit
+    assert row(text)["intensity"] == 2

@@ -79,9 +79,8 @@ def _module(name, columns, row):
     return module
 
 
-@pytest.fixture
-def fake_analyses(monkeypatch):
-    """Replace the three analyses with the stand-ins above."""
+def install_fake_analyses(monkeypatch) -> dict:
+    """Replace the three analyses with the stand-ins above (other test modules use it too)."""
     modules = {
         "sentiment": _module(
             "fake_sentiment", ("sentiment", "sentiment_raw", "pos", "neu", "neg"), _sentiment_row
@@ -99,6 +98,12 @@ def fake_analyses(monkeypatch):
         score, "ANALYSES", {name: module.__name__ for name, module in modules.items()}
     )
     return modules
+
+
+@pytest.fixture
+def fake_analyses(monkeypatch):
+    """Replace the three analyses with the stand-ins above."""
+    return install_fake_analyses(monkeypatch)
 
 
 # -- reading the tool's sentiment and the coders' labels -----------------------------
@@ -197,9 +202,9 @@ def test_bootstrap_matches_the_point_estimates_and_brackets_them():
     # the statistics from the confusion matrix equal sklearn's
     import numpy as np
 
-    accuracy, kappa, macro_f1 = validation._from_confusion(
-        np.array(r["confusion"]["matrix"]), [0, 1, 2]
-    )
+    from helpers.validation.stats import _from_confusion
+
+    accuracy, kappa, macro_f1 = _from_confusion(np.array(r["confusion"]["matrix"]), [0, 1, 2])
     assert (accuracy, kappa, macro_f1) == pytest.approx(
         (r["accuracy"], r["cohen_kappa"], r["macro"]["f1"])
     )
@@ -457,12 +462,17 @@ It is a good day for peace, analysts said.
 """
 
 
-@pytest.fixture
-def article_file(tmp_path):
+def write_article(tmp_path):
+    """Write :data:`ARTICLE` into ``tmp_path/articles`` (other test modules use it too)."""
     path = tmp_path / "articles" / "sheet-test.txt"
     path.parent.mkdir()
     path.write_text(ARTICLE, encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def article_file(tmp_path):
+    return write_article(tmp_path)
 
 
 def test_codesheet_command_writes_one_row_per_sentence(

@@ -140,19 +140,11 @@ def plot_dyad_network(dyad_table, *, weight: str = "net_cooperation", seed: int 
     -------
     matplotlib Figure
     """
-    import math
-
     import networkx as nx
 
     _need(dyad_table, ("source", "target", "events", weight), "plot_dyad_network")
     figure, ax = new_figure(6, 5)
-    graph = nx.DiGraph()
-    for row in dyad_table.itertuples(index=False):
-        value = float(getattr(row, weight))
-        asserted = int(getattr(row, "asserted", row.events))
-        if asserted == 0:
-            value = math.nan  # only negated or modal events: no weight to show
-        graph.add_edge(row.source, row.target, events=int(row.events), value=value)
+    graph = _dyad_graph(dyad_table, weight)
     ax.set_axis_off()
     ax.set_title("Who does what to whom (directed dyads)")
     if graph.number_of_nodes() == 0:
@@ -170,17 +162,44 @@ def plot_dyad_network(dyad_table, *, weight: str = "net_cooperation", seed: int 
         layout = nx.circular_layout(graph)
     else:
         layout = nx.spring_layout(graph, seed=seed)
-    colors = []
-    for _, _, data in graph.edges(data=True):
-        value = data["value"]
-        colors.append(
-            _NEUTRAL
-            if math.isnan(value) or value == 0
-            else _COOPERATION
-            if value > 0
-            else _CONFLICT
-        )
-    widths = [1 + data["events"] for _, _, data in graph.edges(data=True)]
+    _draw_dyads(graph, layout, ax)
+    ax.margins(0.15)
+    return figure
+
+
+def _dyad_graph(dyad_table, weight: str):
+    """A directed graph with one edge per dyad: ``events`` and ``value`` (NaN: none asserted)."""
+    import math
+
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    for row in dyad_table.itertuples(index=False):
+        value = float(getattr(row, weight))
+        asserted = int(getattr(row, "asserted", row.events))
+        if asserted == 0:
+            value = math.nan  # only negated or modal events: no weight to show
+        graph.add_edge(row.source, row.target, events=int(row.events), value=value)
+    return graph
+
+
+def _edge_colour(value: float) -> str:
+    import math
+
+    if math.isnan(value) or value == 0:
+        return _NEUTRAL
+    return _COOPERATION if value > 0 else _CONFLICT
+
+
+def _draw_dyads(graph, layout, ax) -> None:
+    """Nodes, curved arrows coloured by weight and sized by events, and edge labels."""
+    import math
+
+    import networkx as nx
+
+    edges = list(graph.edges(data=True))
+    colors = [_edge_colour(data["value"]) for _, _, data in edges]
+    widths = [1 + data["events"] for _, _, data in edges]
     nx.draw_networkx_nodes(graph, layout, ax=ax, node_color="#F0E442", node_size=900)
     nx.draw_networkx_labels(graph, layout, ax=ax, font_size=9)
     nx.draw_networkx_edges(
@@ -198,7 +217,7 @@ def plot_dyad_network(dyad_table, *, weight: str = "net_cooperation", seed: int 
         (u, v): f"{d['events']} ev, {d['value']:+.1f}"
         if not math.isnan(d["value"])
         else f"{d['events']} ev, none asserted"
-        for u, v, d in graph.edges(data=True)
+        for u, v, d in edges
     }
     nx.draw_networkx_edge_labels(
         graph,
@@ -209,5 +228,3 @@ def plot_dyad_network(dyad_table, *, weight: str = "net_cooperation", seed: int 
         label_pos=0.4,
         connectionstyle="arc3,rad=0.15",  # on the curved edge, so A->B and B->A do not overlap
     )
-    ax.margins(0.15)
-    return figure

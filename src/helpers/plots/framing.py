@@ -24,14 +24,14 @@ def plot_salience(salience, *, scheme: str | None = None, title: str = "Frame sa
         label if scheme is not None else f"{s}: {label}"
         for s, label in zip(table["scheme"], table["label"], strict=True)
     ]
-    figure, axes = new_figure(8.0, max(2.5, 0.32 * len(table) + 1))
-    colors = ["#0072B2" if d else "#9ecae1" for d in table["dominant"]]
-    axes.barh(range(len(table)), table["per_1000_tokens"], color=colors)
-    axes.set_yticks(range(len(table)), labels)
-    axes.invert_yaxis()
-    axes.set_xlabel("hits per 1,000 tokens (dark: dominant frame)")
-    axes.set_title(title)
-    return figure
+    return _labelled_bars(
+        table["per_1000_tokens"],
+        labels,
+        ["#0072B2" if d else "#9ecae1" for d in table["dominant"]],
+        height=max(2.5, 0.32 * len(table) + 1),
+        xlabel="hits per 1,000 tokens (dark: dominant frame)",
+        title=title,
+    )
 
 
 def plot_cooccurrence(matrix, *, title: str = "Frames in the same sentence"):
@@ -70,14 +70,15 @@ def plot_arc(arc, *, title: str = "Frame arc through the article"):
 
 def plot_naming(summary, *, title: str = "Which side's names the text uses"):
     """Horizontal bars of name counts per dispute and side (:func:`helpers.framing.naming_summary`)."""
-    figure, axes = new_figure(8.0, max(2.0, 0.3 * len(summary) + 1))
     labels = [f"{d}: {s}" for d, s in zip(summary["dispute_id"], summary["side"], strict=True)]
-    axes.barh(range(len(summary)), summary["count"], color="#009E73")
-    axes.set_yticks(range(len(summary)), labels)
-    axes.invert_yaxis()
-    axes.set_xlabel("uses")
-    axes.set_title(title)
-    return figure
+    return _labelled_bars(
+        summary["count"],
+        labels,
+        "#009E73",
+        height=max(2.0, 0.3 * len(summary) + 1),
+        xlabel="uses",
+        title=title,
+    )
 
 
 def plot_episodic_thematic(table, *, title: str = "Episodic (-1) to thematic (+1), by paragraph"):
@@ -89,5 +90,16 @@ def plot_episodic_thematic(table, *, title: str = "Episodic (-1) to thematic (+1
     axes.set_ylim(-1.05, 1.05)
     axes.set_xlabel("paragraph")
     axes.set_ylabel("score")
+    axes.set_title(title)
+    return figure
+
+
+def _labelled_bars(values, labels, color, *, height: float, xlabel: str, title: str):
+    """Horizontal bars, one per label, the first at the top."""
+    figure, axes = new_figure(8.0, height)
+    axes.barh(range(len(labels)), values, color=color)
+    axes.set_yticks(range(len(labels)), labels)
+    axes.invert_yaxis()
+    axes.set_xlabel(xlabel)
     axes.set_title(title)
     return figure

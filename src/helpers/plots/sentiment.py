@@ -8,6 +8,7 @@ scores are drawn in blue, plain VADER in grey, throughout.
 from __future__ import annotations
 
 from helpers.plots import new_figure
+from helpers.sentiment import DEFAULT_THRESHOLD
 
 NEWS = "#0072B2"
 RAW = "#999999"
@@ -43,7 +44,7 @@ def plot_arc(
     table,
     *,
     window: int = 3,
-    threshold: float = 0.05,
+    threshold: float = DEFAULT_THRESHOLD,
     title: str = "Sentiment arc through the article",
 ):
     """Sentence scores in reading order, with a rolling mean and paragraph breaks.
@@ -79,7 +80,7 @@ def plot_arc(
 def plot_distribution(
     table,
     *,
-    threshold: float = 0.05,
+    threshold: float = DEFAULT_THRESHOLD,
     bins: int = 20,
     title: str = "Distribution of sentence scores",
 ):
@@ -101,7 +102,10 @@ def plot_distribution(
 
 
 def plot_raw_vs_domain(
-    table, *, threshold: float = 0.05, title: str = "Plain VADER against the news-aware score"
+    table,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    title: str = "Plain VADER against the news-aware score",
 ):
     """Scatter of each sentence's plain and news-aware compound; changed sentences labelled."""
     figure, axes = new_figure(5.5, 5.0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from helpers.plots import new_figure
+from helpers.sentiment import DEFAULT_THRESHOLD
 
 
 def agreement_bars(agreement, statistic: str = "krippendorff_alpha"):
@@ -95,7 +96,9 @@ def _cells(values):
             yield (row, column), int(values[row, column])
 
 
-def score_by_label(sheet, codes, threshold: float = 0.05, label_column: str = "sentiment_label"):
+def score_by_label(
+    sheet, codes, threshold: float = DEFAULT_THRESHOLD, label_column: str = "sentiment_label"
+):
     """The tool's sentiment score for each sentence, grouped by the coder's label.
 
     Points are jittered vertically; the dashed lines mark the neutral band.

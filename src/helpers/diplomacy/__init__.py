@@ -1,0 +1,109 @@
+"""Diplomatic language: stance, the intensity ladder, attributed speech, who does what to whom.
+
+Four analyses of one article, each a plain table with the evidence of every
+row (the words, their character span, the rule that fired, the list they came
+from), and a fast per-sentence scorer for the ``score`` command. Import
+everything from here; the files below say where each rule lives.
+
+``stance.py``
+    Stance markers after Hyland (2005) and modality after Palmer (2001):
+    hedges, boosters, attitude, self-mention, engagement; epistemic, deontic,
+    dynamic modals; negation kept and marked (``data/lexicons/stance.yml``).
+``ladder.py``
+    The intensity ladder: official reactions graded 0-6 (regret ... threat of
+    countermeasures), intensifiers and negation, and who makes each statement
+    (``data/lexicons/diplomacy.yml``).
+``attribution.py``
+    Direct quotations and reported speech: reporting verb, speaker, addressee,
+    content (``data/lexicons/reporting_verbs.yml``).
+``event_coding.py``
+    Who does what to whom: event words, source and target, negation and
+    modality, and :func:`~helpers.diplomacy.event_coding.main_index`, the one
+    rule that picks a sentence's main event (``data/lexicons/events.yml``).
+``words.py``, ``sentence.py``
+    The closed word classes (negation, clause boundaries, passive voice) and
+    one sentence with its actor mentions (:class:`helpers.actors.Mention`), as
+    every rule reads them.
+``analysis.py``
+    One sentence through every analysis; one article sentence by sentence.
+``score.py``
+    The ``score`` contract: :data:`COLUMNS`, ``score_dictionaries``,
+    :func:`score_row`, :func:`aggregate_rows`.
+``tables.py``, ``event_tables.py``, ``densities.py``
+    The DataFrames notebook 04 shows: markers, statements, the ladder,
+    attributions and evidence spans; events and dyads; stance densities
+    against a reference.
+``dictionaries.py``
+    The compiled dictionaries and actors, cached; :func:`reload_dictionaries`.
+
+Every table function takes ``seg`` (:func:`helpers.text.segment`), an
+optional ``actors`` list (:func:`helpers.actors.load_actors`; the project's
+list by default) and an optional ``date`` (the article's publication date, so
+that leaders are resolved to the office they held then).
+
+Limits. The rules read word order, not syntax: a clause with two subjects, a
+relative clause between subject and verb, or a pronoun ("it", "they") as the
+subject leaves the source empty or takes the nearest named actor, and the
+``rule`` column says which rule decided. Irony, litotes beyond "not
+unacceptable", and statements spread over several sentences are not seen.
+
+References
+    Hyland, K. (2005). Metadiscourse. London: Continuum. Hyland, K. (1998).
+    Hedging in Scientific Research Articles. Amsterdam: Benjamins. Palmer,
+    F. R. (2001). Mood and Modality, 2nd ed. Cambridge UP. Goldstein, J. S.
+    (1992). A conflict-cooperation scale for WEIS events data. Journal of
+    Conflict Resolution 36(2), 369-385. Gerner, D. J. et al. (2002). CAMEO
+    codebook. Halterman, A. et al. (2023). PLOVER and POLECAT. Schrodt, P. A.
+    TABARI manual.
+"""
+
+from __future__ import annotations
+
+from helpers.diplomacy.densities import reference_articles, reference_densities, stance_densities
+from helpers.diplomacy.dictionaries import reload_dictionaries
+from helpers.diplomacy.event_tables import DYAD_COLUMNS, EVENT_COLUMNS, dyad_matrix, dyads, events
+from helpers.diplomacy.ladder import LADDER_LABELS
+from helpers.diplomacy.score import COLUMNS, aggregate_rows, score_dictionaries, score_row
+from helpers.diplomacy.stance import STANCE_TYPES
+from helpers.diplomacy.tables import (
+    ATTRIBUTION_COLUMNS,
+    STANCE_MARKER_COLUMNS,
+    STATEMENT_COLUMNS,
+    attributed_spans,
+    attributions,
+    evidence_spans,
+    highest_level_by_actor,
+    intensity_ladder,
+    stance_markers,
+    stance_sentences,
+    statements,
+)
+
+__all__ = [
+    "COLUMNS",
+    "STANCE_TYPES",
+    "LADDER_LABELS",
+    "score_dictionaries",
+    "score_row",
+    "aggregate_rows",
+    "reload_dictionaries",
+    "stance_markers",
+    "stance_sentences",
+    "stance_densities",
+    "reference_articles",
+    "reference_densities",
+    "statements",
+    "intensity_ladder",
+    "highest_level_by_actor",
+    "attributions",
+    "attributed_spans",
+    "events",
+    "dyads",
+    "dyad_matrix",
+    "evidence_spans",
+    "STANCE_MARKER_COLUMNS",
+    "STATEMENT_COLUMNS",
+    "ATTRIBUTION_COLUMNS",
+    "EVENT_COLUMNS",
+    "DYAD_COLUMNS",
+]

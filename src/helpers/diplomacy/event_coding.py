@@ -1,0 +1,333 @@
+"""Who does what to whom: event coding of one sentence, and the main-event rule.
+
+A sparse pattern coder in the tradition of TABARI (Schrodt 1998-2001),
+written for this project: event words from ``data/lexicons/events.yml``
+(PLOVER-style types with quad class and a Goldstein-style weight, Goldstein
+1992), the source taken from the actor mention before the verb in its
+clause, the target from the mention after it (up to the next event word);
+passives ("talks were suspended by Moscow") swap the roles; a second verb
+joined by "and" shares the first one's subject; events inside reported
+speech take the speaker as source and the addressee as target when the
+content names no actor of its own. Negation and modality qualify an event
+("would not join", "could lead to"); they are recorded, not dropped.
+
+The main event of a sentence (the one ``score`` reports) is chosen by one
+rule, :func:`main_index`: the strongest asserted event, else the strongest.
+
+References
+    Goldstein, J. S. (1992). A conflict-cooperation scale for WEIS events
+    data. Journal of Conflict Resolution 36(2), 369-385. Gerner, D. J. et al.
+    (2002). CAMEO codebook. Halterman, A. et al. (2023). PLOVER and POLECAT.
+    Schrodt, P. A. TABARI manual.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from operator import attrgetter
+from typing import Any, NamedTuple
+
+from helpers.actors import Mention
+from helpers.diplomacy.attribution import Attribution, SpeechSpans
+from helpers.diplomacy.dictionaries import dictionary
+from helpers.diplomacy.sentence import Sentence, stand_in
+from helpers.diplomacy.stance import MODALITY_CATEGORIES
+from helpers.diplomacy.words import negated_before, passive, token_index
+
+# How far the rules look, in tokens (documented in events.yml).
+_NEG_WINDOW = 3
+_MODAL_WINDOW = 3
+
+_TOK_START = attrgetter("tok_start")
+
+#: Quad classes that count as cooperation in the dyad tables.
+COOPERATION = ("verbal_cooperation", "material_cooperation")
+
+
+class Event(NamedTuple):
+    """One coded event: the word, its type and weight, qualifiers, source and target."""
+
+    start: int
+    end: int
+    action: str
+    event: str
+    mode: str
+    quad_class: str
+    goldstein: float
+    negated: bool
+    modality: str
+    passive: bool
+    source_id: str
+    source: str
+    target_id: str
+    target: str
+    rule: str
+
+
+class Qualified(NamedTuple):
+    """An event word with what qualifies it (all the main-event rule reads)."""
+
+    hit: Any
+    attrs: dict
+    goldstein: float
+    negated: bool
+    modality: str
+
+
+class _Roles(NamedTuple):
+    """Who did the previous event to whom (a coordinated verb shares its subject)."""
+
+    sources: list[Mention]
+    target: Mention | None
+
+
+def main_index(events) -> int:
+    """Return the index of the main event: the strongest asserted one, else the strongest.
+
+    ``events`` are records with ``goldstein``, ``negated`` and ``modality``
+    (:class:`Event` rows or :class:`Qualified` words); asserted means neither
+    negated nor modal; strongest means the largest absolute weight, the first
+    one on ties. This is the one place the choice is made.
+
+    Examples
+    --------
+    >>> q = [Qualified(None, {}, -5.6, True, ""), Qualified(None, {}, 1.0, False, ""),
+    ...      Qualified(None, {}, -2.0, False, "")]
+    >>> main_index(q)
+    2
+    """
+    asserted = [k for k, e in enumerate(events) if not e.negated and not e.modality]
+    return max(asserted or range(len(events)), key=lambda k: abs(events[k].goldstein))
+
+
+def main_event(found: list[Event]) -> Event | None:
+    """The event reported in ``score`` (see :func:`main_index`); None without events."""
+    return found[main_index(found)] if found else None
+
+
+def event_label(event: Event) -> str:
+    """The event type with its qualifiers: "would not cooperate"."""
+    parts = [event.modality] if event.modality else []
+    if event.negated:
+        parts.append("not")
+    parts.append(event.event)
+    return " ".join(parts)
+
+
+class _Coder(NamedTuple):
+    """What the rules read in one sentence, gathered once for all its event words."""
+
+    s: Sentence
+    speech: SpeechSpans
+    hits: list  # the event words, in text order
+    modals: list  # the modal stance markers, in text order
+    groups: dict[int, list[Mention]]  # subject's tok_start -> the actors joined to it
+
+
+def events_in(
+    s: Sentence, speech: SpeechSpans, stance: list, event_hits: list, detail: bool = True
+) -> list[Event]:
+    """Events of one sentence from its ``events.yml`` hits.
+
+    ``detail=False`` (the ``score`` hot path) returns only the main event,
+    resolving no event after it. Every event yields at least one row and the
+    rows of one word share its qualifiers, so the main row is the first row of
+    the main word; the words before it are still resolved, since a
+    coordinated verb takes its subject from the one before.
+    """
+    hits = event_hits
+    if s.mentions:  # an event word inside an actor's name is not an event ("United States")
+        named = s.named()
+        hits = [h for h in event_hits if h.tok_start not in named]
+    modals = [hit for hit in stance if hit.category in MODALITY_CATEGORIES]
+    coder = _Coder(s, speech, hits, modals, {})
+    categories = dictionary("events").category_attrs
+    # What qualifies each event comes first: it alone decides which is the main one.
+    qualified = [_qualify(coder, hit, categories[hit.category]) for hit in hits]
+    if not detail and qualified:
+        qualified = qualified[: main_index(qualified) + 1]
+    rows: list[Event] = []
+    previous: _Roles | None = None
+    first_of_hit = 0  # where the rows of the latest word begin
+    for word in qualified:
+        first_of_hit = len(rows)
+        sources, target, rule, is_passive = _roles(coder, word.hit, previous)
+        rows.extend(_rows(s, word, sources, target, rule, is_passive))
+        previous = _Roles(sources, target)
+    if not detail and rows:
+        return rows[first_of_hit : first_of_hit + 1]
+    return rows
+
+
+def _qualify(coder: _Coder, hit, attrs: dict) -> Qualified:
+    """Weight, negation and modality of one event word."""
+    tokens = coder.s.tokens
+    a, b = hit.tok_start, hit.tok_end
+    weight = float(hit.attrs.get("goldstein", attrs.get("goldstein", 0.0)))
+    negated = negated_before(tokens, a, _NEG_WINDOW) or (
+        b < len(tokens) and tokens[b].norm in {"not", "n't"}
+    )
+    return Qualified(hit, attrs, weight, negated, _modality(coder, a, b))
+
+
+def _modality(coder: _Coder, a: int, b: int) -> str:
+    """The modal that qualifies an event.
+
+    A modal before the event in its clause ("would not join"), or one right
+    after a nominal event and its target ("a strike on Japan could lead to"):
+    only actor names may stand between the event and that modal.
+    """
+    # Only modals near the event can qualify it: look no further for the others.
+    modals = coder.modals
+    if not modals:
+        return ""
+    first = bisect_left(modals, a - _MODAL_WINDOW, key=_TOK_START)
+    last = bisect_left(modals, b + _MODAL_WINDOW, key=_TOK_START)
+    if first == last:
+        return ""
+    s = coder.s
+    lower = max(s.clause_start(a), a - _MODAL_WINDOW)
+    found = ""
+    for hit in modals[first:last]:
+        word = s.tokens[hit.tok_start].text if hit.tok_end - hit.tok_start == 1 else hit.pattern
+        if lower <= hit.tok_start and hit.tok_end <= a:
+            found = word
+        elif not found and b <= hit.tok_start < b + _MODAL_WINDOW:
+            named = s.named()
+            if all(i in named for i in range(b, hit.tok_start)):
+                found = word
+    return found
+
+
+def _roles(
+    coder: _Coder, hit, previous: _Roles | None
+) -> tuple[list[Mention], Mention | None, str, bool]:
+    """``(sources, target, rule, passive)`` of one event word."""
+    s = coder.s
+    a, b = hit.tok_start, hit.tok_end
+    lower = s.clause_start(a)
+    if passive(s.tokens, a, b):
+        agent = s.passive_agent(b)
+        sources = [agent] if agent is not None else []
+        return sources, s.nearest_before(a, lower), "passive: agent after 'by' is the source", True
+    upper = s.clause_end(b)
+    # Stop the object search at the next event word of the clause.
+    hits = coder.hits
+    if len(hits) > 1:
+        following = bisect_left(hits, b, key=_TOK_START)
+        if following < len(hits):
+            upper = min(upper, hits[following].tok_start)
+    attribution = coder.speech.at(hit)
+    sources, rule = _sources(coder, attribution, hit, lower, previous)
+    exclude = sources[0].actor_id if len(sources) == 1 else ""
+    target = s.first_after(b, upper, exclude=exclude)
+    if (
+        target is None
+        and attribution is not None
+        and attribution.addressee_id
+        and rule.startswith("speaker")
+    ):
+        target = stand_in(attribution.addressee_id, "addressee")
+        rule += "; addressee is the target"
+    return sources, target, rule, False
+
+
+def _sources(
+    coder: _Coder, attribution: Attribution | None, hit, lower: int, previous: _Roles | None
+) -> tuple[list[Mention], str]:
+    """The source actors of an active event word, and the rule that found them."""
+    s = coder.s
+    a = hit.tok_start
+    content_lower = lower
+    if attribution is not None:
+        content_lower = max(lower, token_index(s.tokens, attribution.content_start))
+    subject = s.nearest_before(a, content_lower)
+    if (
+        previous is not None
+        and subject is not None
+        and previous.target is subject
+        and any(t.norm == "and" for t in s.tokens[subject.tok_end : a])
+    ):
+        # "mobilizes forces to support NATO and confronts Europe": the
+        # second verb shares the first one's subject, not its object.
+        return previous.sources, "coordinated verb shares the subject"
+    if subject is not None:
+        return _group(coder, subject), "clause subject"
+    if attribution is not None and attribution.speaker_id and not hit.attrs.get("nominal"):
+        # "Russia notified Tokyo that talks are over": the speaker acts. Not for
+        # a noun ("warned that sanctions would fail": whose sanctions is open).
+        speaker = stand_in(attribution.speaker_id, attribution.speaker_form)
+        return [speaker], "speaker of the reported speech"
+    main = s.participle_subject(a)
+    if main is not None:
+        return [main], "participle takes the main subject"
+    return [], "no source actor found"
+
+
+def _group(coder: _Coder, last: Mention) -> list[Mention]:
+    """``last`` and the mentions joined to it by "and" / "," ("Moscow and Tokyo"), one per actor.
+
+    Worked out once per subject: several verbs of one subject share it.
+    """
+    found = coder.groups.get(last.tok_start)
+    if found is not None:
+        return found
+    s = coder.s
+    mentions = s.mentions
+    members = [last]  # from the last backwards
+    index = s.index_of(last)
+    while index > 0:
+        previous = mentions[index - 1]
+        between = [t.norm for t in s.tokens[previous.tok_end : members[-1].tok_start]]
+        if between and all(w in {",", "and"} for w in between):
+            members.append(previous)
+            index -= 1
+        else:
+            break
+    members.reverse()
+    if len(members) > 1:
+        seen: dict[str, Mention] = {}
+        for mention in members:
+            seen.setdefault(mention.actor_id, mention)
+        members = list(seen.values())
+    coder.groups[last.tok_start] = members
+    return members
+
+
+def _rows(
+    s: Sentence, word: Qualified, sources: list, target: Mention | None, rule: str, is_passive: bool
+) -> list[Event]:
+    """The event rows of one word: one per source, or one per ordered pair of a symmetric event."""
+    hit, attrs = word.hit, word.attrs
+    if len(sources) >= 2 and target is None and bool(attrs.get("symmetric", False)):
+        pairs = [(x, y) for x in sources for y in sources if x.actor_id != y.actor_id]
+    elif sources:
+        pairs = [(source, target) for source in sources]
+    else:
+        pairs = [(None, target)]
+    event = str(attrs.get("event", hit.category))
+    quad_class = str(attrs.get("quad_class", ""))
+    rows = []
+    for source, tgt in pairs:
+        if source is not None and tgt is not None and source.actor_id == tgt.actor_id:
+            tgt = None
+        rows.append(
+            Event(
+                hit.start,
+                hit.end,
+                hit.pattern,
+                event,
+                hit.category,
+                quad_class,
+                word.goldstein,
+                word.negated,
+                word.modality,
+                is_passive,
+                source.actor_id if source else "",
+                s.name(source),
+                tgt.actor_id if tgt else "",
+                s.name(tgt),
+                rule,
+            )
+        )
+    return rows

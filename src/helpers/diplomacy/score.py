@@ -1,0 +1,203 @@
+"""The ``score`` contract of the diplomacy analyses: one row of plain values per unit.
+
+:data:`COLUMNS` are the columns :func:`score_row` returns, in order;
+:func:`score_dictionaries` the compiled dictionaries it reads, which
+:mod:`helpers.score` matches in one pass with the other analyses'; and
+:func:`aggregate_rows` combines the sentence rows of a document
+(``score --unit document``). The main event of a unit is chosen by
+:func:`helpers.diplomacy.event_coding.main_index`, the same rule the tables use.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from helpers.diplomacy.analysis import Analysis, analyse_tokens
+from helpers.diplomacy.dictionaries import (
+    default_actors,
+    matched_dictionaries,
+    matcher,
+    reload_dictionaries,
+)
+from helpers.diplomacy.event_coding import event_label, main_event
+from helpers.errors import ParameterError
+from helpers.text import Token, quote_spans
+
+#: Columns returned by :func:`score_row`, in order.
+COLUMNS: tuple[str, ...] = (
+    "hedges",
+    "boosters",
+    "epistemic",
+    "deontic",
+    "uncertain",
+    "intensity",
+    "quotes",
+    "speaker",
+    "source_actor",
+    "event",
+    "quad_class",
+    "goldstein",
+    "target_actor",
+)
+
+
+def score_dictionaries(actors=None) -> tuple:
+    """The compiled dictionaries :func:`score_row` reads, in the order it wants their hits.
+
+    ``stance``, ``reporting_verbs``, ``diplomacy``, ``events`` and the actors'
+    dictionary. :mod:`helpers.score` matches them together with the other
+    analyses' dictionaries in one pass (:class:`~helpers.lexicons.DictionarySet`)
+    and hands :func:`score_row` the hits. Files edited since they were compiled
+    are read again first (:func:`~helpers.diplomacy.reload_dictionaries`), so
+    ``score``, which asks once per chunk of rows, scores with the dictionaries
+    as they are on disk, in a running kernel too.
+    """
+    reload_dictionaries()
+    return matched_dictionaries(actors)
+
+
+def score_row(text: str, tokens: list[Token], hits: list[list] | None = None) -> dict:
+    """Score one unit of text (usually a sentence) for the ``score`` command.
+
+    Parameters
+    ----------
+    text : str
+        The unit's text.
+    tokens : list of Token
+        ``helpers.text.tokenize(text)``.
+    hits : list of list of Hit, optional
+        The tokens' hits of each of :func:`score_dictionaries`, when the caller
+        matched them already (as :mod:`helpers.score` does); else matched here.
+
+    Returns
+    -------
+    dict
+        The :data:`COLUMNS`: counts of hedges, boosters, epistemic and deontic
+        modals; ``uncertain`` (a hedge or uncertainty cue is present);
+        ``intensity`` (highest ladder level, 0 = none); ``quotes`` (number of
+        direct quotations); ``speaker`` (actor, or source words, of the
+        first attribution); the main event (strongest asserted one) as
+        ``source_actor``, ``event`` (qualified: "would not cooperate"),
+        ``quad_class``, ``goldstein`` (0.0 when the event is negated or
+        modal: it did not, or not yet, happen) and ``target_actor``.
+
+    Examples
+    --------
+    >>> from helpers.text import tokenize
+    >>> s = "It may be clear that this is regrettable."
+    >>> row = score_row(s, tokenize(s))  # doctest: +SKIP
+    >>> row["hedges"], row["boosters"], row["intensity"]  # doctest: +SKIP
+    (1, 1, 1)
+    """
+    quotes = quote_spans(text) if '"' in text or "“" in text or "‘" in text else []
+    actors = default_actors()
+    if hits is None:
+        hits = matcher(actors).match_tokens(tokens)
+    analysis = analyse_tokens(
+        tokens, text, 0, quotes, actors, hits, count_words=False, detail=False
+    )
+    return row_from(analysis)
+
+
+# The row of a sentence with no stance marker, statement, quotation or event.
+_EMPTY_ROW = {
+    "hedges": 0,
+    "boosters": 0,
+    "epistemic": 0,
+    "deontic": 0,
+    "uncertain": False,
+    "intensity": 0,
+    "quotes": 0,
+    "speaker": "",
+    "source_actor": "",
+    "event": "",
+    "quad_class": "",
+    "goldstein": 0.0,
+    "target_actor": "",
+}
+# Stance category -> the count column it adds to ("uncertainty" only sets ``uncertain``).
+_COUNTED = {
+    "hedge": "hedges",
+    "booster": "boosters",
+    "epistemic": "epistemic",
+    "deontic": "deontic",
+}
+
+
+def row_from(analysis: Analysis) -> dict:
+    """The score row of a sentence's analysis."""
+    row = _EMPTY_ROW.copy()  # the usual sentence has little: fill in only what is there
+    _, stance, statements, attributions, events, quotes = analysis
+    for hit in stance:
+        category = hit.category
+        column = _COUNTED.get(category)
+        if column is not None:
+            row[column] += 1
+        if category == "hedge" or category == "uncertainty":
+            row["uncertain"] = True
+    if statements:
+        row["intensity"] = max(s.level for s in statements)
+    if quotes:
+        row["quotes"] = quotes
+    for attribution in attributions:
+        if attribution.speaker or attribution.speaker_text:
+            row["speaker"] = attribution.speaker or attribution.speaker_text
+            break
+    main = main_event(events) if events else None
+    if main is not None:
+        row["source_actor"] = main.source
+        row["event"] = event_label(main)
+        row["quad_class"] = main.quad_class
+        row["goldstein"] = 0.0 if main.negated or main.modality else main.goldstein
+        row["target_actor"] = main.target
+    return row
+
+
+def aggregate_rows(rows: list[dict], weights: list[int]) -> dict:
+    """Combine sentence rows into one document row (``score --unit document``).
+
+    Counts are summed; ``uncertain`` is true if any sentence is; ``intensity``
+    is the highest level; ``goldstein`` is the weighted mean over sentences
+    with an asserted event (weights: the sentences' token counts), 0.0 when
+    there is none; ``speaker``, ``source_actor``, ``event``, ``quad_class``,
+    ``target_actor`` come from the sentence with the most extreme weight
+    (first one on ties; the first event-bearing sentence when all weigh 0).
+
+    Examples
+    --------
+    >>> a = dict(hedges=1, boosters=0, epistemic=1, deontic=0, uncertain=True, intensity=2, quotes=0,
+    ...          speaker="", source_actor="Russia", event="sanction", quad_class="material_conflict",
+    ...          goldstein=-5.6, target_actor="Japan")
+    >>> b = dict(a, hedges=0, uncertain=False, intensity=5, event="", source_actor="", goldstein=0.0,
+    ...          quad_class="", target_actor="")
+    >>> out = aggregate_rows([a, b], [10, 5])
+    >>> out["hedges"], out["uncertain"], out["intensity"], out["event"], out["goldstein"]
+    (1, True, 5, 'sanction', -5.6)
+    """
+    if len(rows) != len(weights):
+        raise ParameterError(
+            "rows and weights differ in length",
+            where="diplomacy.aggregate_rows",
+            fix="Give one weight per row",
+        )
+    out: dict[str, Any] = {
+        c: sum(int(r.get(c, 0) or 0) for r in rows)
+        for c in ("hedges", "boosters", "epistemic", "deontic", "quotes")
+    }
+    out["uncertain"] = any(bool(r.get("uncertain")) for r in rows)
+    out["intensity"] = max((int(r.get("intensity", 0) or 0) for r in rows), default=0)
+    out["speaker"] = next((r["speaker"] for r in rows if r.get("speaker")), "")
+    weighted = [
+        (float(r["goldstein"]), w)
+        for r, w in zip(rows, weights, strict=True)
+        if r.get("event") and r.get("goldstein")
+    ]
+    total = sum(w for _, w in weighted)
+    out["goldstein"] = round(sum(g * w for g, w in weighted) / total, 3) if total else 0.0
+    with_event = [r for r in rows if r.get("event")]
+    main = (
+        max(with_event, key=lambda r: abs(float(r.get("goldstein") or 0.0))) if with_event else None
+    )
+    for column in ("source_actor", "event", "quad_class", "target_actor"):
+        out[column] = main[column] if main else ""
+    return {c: out[c] for c in COLUMNS}
