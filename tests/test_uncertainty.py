@@ -7,6 +7,7 @@ measured on any data.
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from helpers.diplomacy import (
@@ -23,6 +24,7 @@ from helpers.diplomacy import (
 )
 from helpers.lexicons import load_dictionary
 from helpers.text import segment, tokenize
+from helpers.validation import available_measures, validate
 
 
 def row(text: str) -> dict:
@@ -132,9 +134,27 @@ def test_every_class_and_trap_is_tested():
 def test_the_dictionary_documents_each_class():
     dictionary = load_dictionary("uncertainty")
     for name in UNCERTAINTY_CLASSES:
-        if name == "weasel" or name in dictionary.category_attrs:
-            attrs = dictionary.category_attrs[name]
-            assert attrs.get("definition") and attrs.get("source") and attrs.get("traps"), name
+        attrs = dictionary.category_attrs[name]
+        assert attrs.get("definition") and attrs.get("source") and attrs.get("traps"), name
+
+
+def test_validation_measures_uncertain_and_each_class():
+    gold = pd.DataFrame(
+        {
+            "text": [
+                "Moscow may retaliate against the new sanctions.",
+                "The talks resumed in Geneva.",
+                "Officials said the deal was close.",
+                "If the talks fail, the sanctions stay.",
+            ],
+            "uncertain": [1, 0, 1, 1],
+            "epistemic": [1, 0, 0, 1],
+        }
+    )
+    assert validate(gold, label_column="uncertain", measure="uncertain")["accuracy"] == 1.0
+    by_class = validate(gold, label_column="epistemic", measure="uncertain_epistemic")
+    assert by_class["accuracy"] == 0.75  # the condition is not epistemic to the tool
+    assert "uncertain_weasel" in available_measures()
 
 
 @pytest.mark.parametrize(
