@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from helpers.diplomacy.uncertainty import CLASSES as UNCERTAINTY_CLASSES
 from helpers.errors import InputError, ResourceError
 from helpers.sentiment import DEFAULT_THRESHOLD, check_threshold
 from helpers.validation.labels import (
@@ -42,15 +43,6 @@ from helpers.validation.labels import (
 )
 from helpers.validation.tool import available_analyses
 
-#: Classes of the diplomacy ``uncertainty`` column (helpers.diplomacy.uncertainty.CLASSES);
-#: each is also a measure of its own, ``uncertain_<class>``, for gold files coded by class.
-UNCERTAINTY_CLASSES: tuple[str, ...] = (
-    "epistemic",
-    "doxastic",
-    "investigation",
-    "condition",
-    "weasel",
-)
 #: Sentiment measures: the domain-aware score and plain VADER (for comparison).
 SENTIMENT_MEASURES: tuple[str, ...] = ("sentiment", "sentiment_raw")
 
@@ -135,7 +127,7 @@ MEASURES: tuple[Measure, ...] = (
         read_gold=_unrated(parse_bool),
         read_tool=lambda value, threshold: bool(value),
     ),
-    *(
+    *(  # one per class of the ``uncertainty`` column, for gold files coded by class
         Measure(
             pattern=f"uncertain_{name}",
             analysis="diplomacy",
