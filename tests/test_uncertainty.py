@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from helpers import compare
 from helpers.diplomacy import (
     COLUMNS,
     SOURCING,
@@ -264,3 +265,46 @@ def test_highlight_shows_the_class_of_each_cue():
     assert "uncertainty:epistemic" in set(spans["category"])
     note = spans.loc[spans["category"] == "uncertainty:condition", "note"].iloc[0]
     assert "condition" in note and "quoted" in note
+
+
+def test_notebook_05_compares_the_sourcing_tables_of_reports(tmp_path):
+    for article_id, text in (
+        ("alpha", ARTICLE),
+        ("beta", "The talks resumed. Analysts say it is late."),
+    ):
+        folder = tmp_path / article_id
+        folder.mkdir()
+        sourcing_summary(segment(text, doc_id=article_id)).to_csv(
+            folder / "04_sourcing.csv", index=False
+        )
+    tables = compare.load_tables(tmp_path)
+    table = compare.sourcing_by_article(tables)
+    shares = table.pivot_table(index="sourcing", columns="article_id", values="share", sort=False)
+    assert shares.index.tolist() == list(SOURCING)
+    assert shares["alpha"].tolist() == [0.25, 0.25, 0.25, 0.25]
+    assert shares["beta"].tolist() == [0.0, 0.0, 0.5, 0.5]
+    assert (compare.inventory(tables)["sourcing"] == "found").all()
+
+
+@pytest.mark.notebook
+def test_notebook_04_shows_the_cues_and_the_sourcing(tmp_path):
+    from notebook_runner import read_table, render
+
+    path = tmp_path / "articles" / "unc-04.txt"
+    path.parent.mkdir()
+    path.write_text(
+        "---\nid: unc-04\ntitle: Talks in doubt\n---\n"
+        "Russia may delay the talks, officials said. "
+        'Foreign Minister Sergei Lavrov said: "We are ready if Tokyo is."\n',
+        encoding="utf-8",
+    )
+    out = render("04_diplomatic_language", tmp_path, {"ARTICLE": str(path)})
+    cues = read_table(out, "04_uncertainty_cues.csv")
+    got = cues[["uncertainty", "match", "voice"]].values.tolist()
+    assert ["epistemic", "may", "reported"] in got and ["condition", "if", "quoted"] in got
+    sources = read_table(out, "04_statement_sources.csv")
+    assert sources["sourcing"].tolist() == ["anonymous", "named"]
+    summary = read_table(out, "04_sourcing.csv")
+    assert summary["sourcing"].tolist() == list(SOURCING)
+    page = (out / "04_highlighted.html").read_text(encoding="utf-8")
+    assert "uncertainty:condition" in page and "quoted" in page
