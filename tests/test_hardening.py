@@ -497,7 +497,7 @@ def no_kernels(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("a notebook was executed although the plan should have been refused")
 
-    monkeypatch.setattr(batch, "execute_job", refuse)
+    monkeypatch.setattr(batch.execute, "execute_job", refuse)
 
 
 @pytest.mark.parametrize(
@@ -598,7 +598,7 @@ def test_batch_html_escapes_article_text_and_survives_a_vanishing_file(box, tmp_
         (box.inp / "gone.txt").unlink(missing_ok=True)  # disappears after planning
         return real_execute(job)
 
-    monkeypatch.setattr(batch, "execute_job", execute_after_removing_gone)
+    monkeypatch.setattr(batch.execute, "execute_job", execute_after_removing_gone)
     results = batch.run_batch(notebooks, box.inp, reports, jobs=1, progress=False)
     status = dict(zip(results["article"], results["status"], strict=True))
     assert status == {"evil": "ok", "evil-fail": "failed", "gone": "failed"}
