@@ -85,6 +85,7 @@ TRAPS = [
     "The minister spoke as if the war had already ended.",
     "Even if the vote passes, the law takes effect next year.",
     "Dozens, if not hundreds, of protesters gathered outside.",
+    "Moscow lacks the means to rebuild the Soviet Union—if not the Russian Empire.",
     # concessive "whether or not"
     "Whether or not Moscow agrees, the inspectors will arrive on Monday.",
     # quantifiers inside a counted phrase
@@ -111,6 +112,7 @@ TRAPS = [
     "Both sides claimed that the other had broken the truce.",
     # an inquiry reported as a fact states no open proposition
     "Police opened an investigation into the fire.",
+    "The nominee fended off questions about her rulings.",
 ]
 
 
