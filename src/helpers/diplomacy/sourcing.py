@@ -26,6 +26,9 @@ References
 
 from __future__ import annotations
 
+from operator import attrgetter
+from typing import NamedTuple
+
 from helpers.diplomacy.words import BOUNDARY, token_index
 
 #: Kinds of source, in table order; ``none``: a sentence that sources nothing.
@@ -36,6 +39,8 @@ _WINDOW = 3
 _CLOSING = frozenset({'"', "”", "’", "'"}) | BOUNDARY
 # Categories of uncertainty.yml whose verbs make a statement as reporting verbs do.
 _BELIEF = "doxastic/"
+_EXPLICIT = "anonymous/explicit"
+_TOK_START = attrgetter("tok_start")
 _PRONOUNS_NAMED = frozenset({"he", "she", "i", "we", "they"})
 _PRONOUNS_INSTITUTIONAL = frozenset({"it"})
 # Words between a source and its verb ("Lavrov has also said", "said the ministry").
@@ -45,36 +50,51 @@ _SKIP = frozenset(
 )
 
 
-def _claims(verb_hits: list, uncertainty_hits: list) -> list[tuple[int, int, bool]]:
+class SourceIndex:
+    """Hits of ``sourcing.yml`` in one sentence, found by where they start and end.
+
+    Looking up the source of a verb costs a few dictionary look-ups, however
+    many hits and verbs the sentence has (linear work on long sentences).
+    """
+
+    def __init__(self, hits) -> None:
+        self.by_start: dict[int, list] = {}
+        self.by_end: dict[int, list] = {}
+        for hit in hits:
+            self.by_start.setdefault(hit.tok_start, []).append(hit)
+            self.by_end.setdefault(hit.tok_end, []).append(hit)
+
+    def attached(self, tokens, a: int, b: int, according: bool = False) -> list:
+        """The hits that stand as the source of the verb ``tokens[a:b]``.
+
+        Within :data:`_WINDOW` tokens before it in its clause (no boundary
+        between), or after it when it opens its clause ("..., said a senior
+        official") or is "according to".
+        """
+        found = []
+        if not according:
+            for end in range(a, max(-1, a - _WINDOW - 1), -1):
+                if end < a and tokens[end].norm in BOUNDARY:
+                    break
+                found += self.by_end.get(end, ())
+        if according or a == 0 or tokens[a - 1].norm in _CLOSING:
+            for start in range(b, b + _WINDOW + 1):
+                found += self.by_start.get(start, ())
+        return found
+
+
+def _claims(verb_hits: list, uncertainty_hits: list):
     """``(tok_start, tok_end, is_according_to)`` of every verb that makes a statement."""
-    claims = [
-        (h.tok_start, h.tok_end, h.pattern == "according to")
-        for h in verb_hits
-        if not h.category.startswith("_")
-    ]
-    claims += [
-        (h.tok_start, h.tok_end, False) for h in uncertainty_hits if h.category.startswith(_BELIEF)
-    ]
-    return claims
-
-
-def _in_source_position(tokens, hit, claims) -> bool:
-    a, b = hit.tok_start, hit.tok_end
-    for vs, ve, according in claims:
-        if according:
-            if 0 <= a - ve <= _WINDOW:
-                return True
-            continue
-        if b <= vs and vs - b <= _WINDOW and not any(t.norm in BOUNDARY for t in tokens[b:vs]):
-            return True
-        inverted = vs == 0 or tokens[vs - 1].norm in _CLOSING
-        if inverted and ve <= a and a - ve <= _WINDOW:
-            return True
-    return False
+    for h in verb_hits:
+        if not h.category.startswith("_"):
+            yield h.tok_start, h.tok_end, h.pattern == "according to"
+    for h in uncertainty_hits:
+        if h.category.startswith(_BELIEF):
+            yield h.tok_start, h.tok_end, False
 
 
 def anonymous_sources(tokens, source_hits: list, verb_hits: list, uncertainty_hits: list) -> list:
-    """The hits of ``sourcing.yml`` that make a statement of the sentence anonymous.
+    """The hits of ``sourcing.yml`` that make a statement of the sentence anonymous, in text order.
 
     The ``anonymous/explicit`` phrases wherever they stand; the other
     ``anonymous`` words where they are the source of a statement.
@@ -93,28 +113,25 @@ def anonymous_sources(tokens, source_hits: list, verb_hits: list, uncertainty_hi
     >>> anonymous("The talks stalled, said a senior diplomat.")
     ['diplomat']
     """
-    if not source_hits:
-        return []
-    claims = None
-    found = []
-    for hit in source_hits:
-        category = hit.category
-        if not category.startswith("anonymous"):
-            continue
-        if category == "anonymous/explicit":
-            found.append(hit)
-            continue
-        if claims is None:
-            claims = _claims(verb_hits, uncertainty_hits)
-        if claims and _in_source_position(tokens, hit, claims):
-            found.append(hit)
-    return found
+    explicit = [h for h in source_hits if h.category == _EXPLICIT]
+    index = SourceIndex(
+        h for h in source_hits if h.category.startswith("anonymous/") and h.category != _EXPLICIT
+    )
+    found = {(h.tok_start, h.category): h for h in explicit}
+    if index.by_start:
+        for a, b, according in _claims(verb_hits, uncertainty_hits):
+            for hit in index.attached(tokens, a, b, according):
+                found[hit.tok_start, hit.category] = hit
+    return sorted(found.values(), key=_TOK_START) if len(found) > 1 else list(found.values())
 
 
 def weasel_sources(anonymous: list, source_hits: list) -> list:
     """The sourcing hits that are weasel cues: anonymous sources and vague groups anywhere."""
+    seen = {(h.tok_start, h.category) for h in anonymous}
     groups = [
-        h for h in source_hits if h.category == "anonymous/vague_group" and h not in anonymous
+        h
+        for h in source_hits
+        if h.category == "anonymous/vague_group" and (h.tok_start, h.category) not in seen
     ]
     return anonymous + groups if groups else anonymous
 
@@ -133,7 +150,28 @@ def _head(tokens, a: int, b: int, after: bool) -> int | None:
     return None
 
 
-def attribution_sourcing(attribution, tokens, source_hits: list, anonymous: list) -> str:
+class SentenceSources(NamedTuple):
+    """What :func:`attribution_sourcing` reads of one sentence (build it with :func:`sentence_sources`)."""
+
+    tokens: list
+    anonymous: SourceIndex
+    explicit: bool
+    institutional: frozenset  # token indices inside an institutional word
+
+
+def sentence_sources(tokens, source_hits: list, anonymous: list) -> SentenceSources:
+    """Index one sentence's sourcing hits (``anonymous``: :func:`anonymous_sources`)."""
+    covered = frozenset(
+        i
+        for h in source_hits
+        if h.category == "institutional"
+        for i in range(h.tok_start, h.tok_end)
+    )
+    explicit = any(h.category == _EXPLICIT for h in anonymous)
+    return SentenceSources(tokens, SourceIndex(anonymous), explicit, covered)
+
+
+def attribution_sourcing(attribution, sources: SentenceSources) -> str:
     """``named``, ``institutional`` or ``anonymous``: who an attribution's source is.
 
     Anonymous when an explicit phrase is in the sentence or an anonymous
@@ -148,14 +186,11 @@ def attribution_sourcing(attribution, tokens, source_hits: list, anonymous: list
     """
     if not attribution.verb:
         return ""
+    tokens = sources.tokens
     a = token_index(tokens, attribution.verb_start)
     b = token_index(tokens, attribution.verb_end)
     according = attribution.verb == "according to"
-    verb = [(a, b, according)]
-    if any(
-        h.category == "anonymous/explicit" or _in_source_position(tokens, h, verb)
-        for h in anonymous
-    ):
+    if sources.explicit or sources.anonymous.attached(tokens, a, b, according):
         return "anonymous"
     if attribution.speaker_form == "leader":
         return "named"
@@ -165,11 +200,7 @@ def attribution_sourcing(attribution, tokens, source_hits: list, anonymous: list
         token = tokens[head]
         if token.norm in _PRONOUNS_NAMED:
             return "named"
-        if token.norm in _PRONOUNS_INSTITUTIONAL:
-            return "institutional"
-        if any(
-            h.category == "institutional" and h.tok_start <= head < h.tok_end for h in source_hits
-        ):
+        if token.norm in _PRONOUNS_INSTITUTIONAL or head in sources.institutional:
             return "institutional"
         if token.text[:1].isupper() and token.text not in attribution.speaker_text.split():
             return "named"

@@ -105,7 +105,7 @@ def voice_at(char: int, quotes: list[tuple[int, int]], reported: list[tuple[int,
     """``quoted`` inside a quotation, ``reported`` inside reported speech, else ``writer``."""
     if quotes and in_spans(quotes, char):
         return "quoted"
-    if reported and any(s <= char < e for s, e in reported):
+    if reported and in_spans(reported, char):
         return "reported"
     return "writer"
 
@@ -128,7 +128,8 @@ def cues_in(
     hits : list of Hit
         The sentence's hits of ``uncertainty.yml``.
     reported : list of (int, int)
-        Content spans of reported speech (:class:`~helpers.diplomacy.attribution.Attribution`).
+        Content spans of reported speech (:class:`~helpers.diplomacy.attribution.Attribution`),
+        in text order, none overlapping.
     sources : list of Hit
         Hits of ``sourcing.yml`` that count as weasel cues
         (:func:`helpers.diplomacy.sourcing.weasel_sources`).
@@ -169,6 +170,19 @@ def _cue(top: str, kind: str, hit, quotes, reported, rule: str) -> Cue:
     return Cue(top, kind, hit.pattern, hit.start, hit.end, hit.tok_start, hit.tok_end, voice, rule)
 
 
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in text order with overlapping ones joined (what :func:`in_spans` needs)."""
+    if len(spans) < 2:
+        return spans
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(start, end) for start, end in merged]
+
+
 def uncertainty_in(
     tokens: list[Token],
     text: str,
@@ -193,7 +207,7 @@ def uncertainty_in(
         return [], []
     anonymous = anonymous_sources(tokens, source_hits, verb_hits, hits) if source_hits else []
     sources = weasel_sources(anonymous, source_hits) if source_hits else []
-    reported = [(a.content_start, a.content_end) for a in attrs if a.kind != "direct"]
+    reported = _merged([(a.content_start, a.content_end) for a in attrs if a.kind != "direct"])
     return cues_in(tokens, quotes, hits, reported, sources, question), anonymous
 
 

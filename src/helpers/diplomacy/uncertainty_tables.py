@@ -11,7 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from helpers.diplomacy.analysis import analyse_seg
-from helpers.diplomacy.sourcing import SOURCING, attribution_sourcing, sentence_sourcing
+from helpers.diplomacy.sourcing import (
+    SOURCING,
+    attribution_sourcing,
+    sentence_sources,
+    sentence_sourcing,
+)
 from helpers.diplomacy.tables import frame
 
 UNCERTAINTY_CUE_COLUMNS = tuple(
@@ -58,10 +63,11 @@ def _sourced(seg, actors, date):
     for sent_id, (analysis, tokens) in enumerate(
         zip(analyse_seg(seg, actors, date), seg.tokens, strict=True)
     ):
-        found = [
-            (a, attribution_sourcing(a, tokens, analysis.sources, analysis.anonymous))
-            for a in analysis.attributions
-        ]
+        if not analysis.attributions:
+            yield sent_id, []
+            continue
+        sources = sentence_sources(tokens, analysis.sources, analysis.anonymous)
+        found = [(a, attribution_sourcing(a, sources)) for a in analysis.attributions]
         yield sent_id, [(a, kind) for a, kind in found if kind]
 
 
