@@ -156,7 +156,8 @@ MEASURES: tuple[Measure, ...] = (
         read_tool=lambda value, threshold: normalize_quad(value, missing="none"),
     ),
     Measure(
-        pattern="(frame|policy)_.*",
+        # a frame's presence; its 0-1 scale (frame_<name>_score) is no label
+        pattern=r"(frame|policy)_\w+(?<!_score)",
         analysis="framing",
         classes=(False, True),
         level="nominal",
@@ -233,8 +234,8 @@ def measure_names(columns) -> list[str]:
 
     Examples
     --------
-    >>> measure_names(["sentiment", "sentiment_raw", "frame_conflict", "policy_legality", "pos"])
-    ['sentiment', 'sentiment_raw', 'frame_conflict', 'policy_legality']
+    >>> measure_names(["sentiment", "frame_conflict", "frame_conflict_score", "policy_legality"])
+    ['sentiment', 'frame_conflict', 'policy_legality']
     >>> measure_names(["uncertain", "uncertainty"])[:3]
     ['uncertain', 'uncertain_epistemic', 'uncertain_doxastic']
     """
