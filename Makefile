@@ -4,6 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 JOBS   ?=
+TIMEOUT ?=
 export JUPYTER_PLATFORM_DIRS := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
@@ -19,9 +20,10 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 	$(PY) -m helpers setup
 
-## report: render every notebook for every article into reports/ (index: reports/index.html)
+## report: render every notebook for every article into reports/ (index: reports/index.html);
+## JOBS=N renders N at a time, TIMEOUT=S gives each render S seconds (default 600)
 report: setup
-	$(PY) -m helpers batch $(if $(JOBS),--jobs $(JOBS),)
+	$(PY) -m helpers batch $(if $(JOBS),--jobs $(JOBS),) $(if $(TIMEOUT),--timeout $(TIMEOUT),)
 
 ## test: run every test, notebooks included
 test: setup

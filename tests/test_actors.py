@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bounded import within
 from helpers.actors import FORMS, MENTION_COLUMNS, Mention, load_actors, mentions
 from helpers.errors import DictionaryError, ParameterError
 from helpers.paths import ARTICLES_DIR
@@ -426,6 +427,24 @@ def test_malformed_files_name_the_file_line_and_reason(tmp_path, body, reason, l
     assert reason in message
     assert str(path) in message
     assert f"line {line}" in message
+    assert "\n" not in message  # one line
+
+
+def test_an_alias_bomb_in_an_actors_file_is_refused_at_once(tmp_path):
+    levels = ["    aliases: &l0 [Atlantean]"] + [
+        f"    note{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]" for i in range(1, 10)
+    ]
+    path = write(tmp_path, "actors:\n  ATL:\n    name: A\n" + "\n".join(levels) + "\n")
+    with within(20, "refusing an alias bomb"), pytest.raises(DictionaryError) as info:
+        load_actors(path)
+    assert "aliases are not allowed" in str(info.value) and f"{path}, line" in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_duplicate_keys_in_an_actors_file_are_refused(tmp_path):
+    body = "actors:\n  ATL:\n    name: A\n  ATL:\n    name: B\n"
+    with pytest.raises(DictionaryError, match=r"duplicate key 'ATL' \(.*line 4\)"):
+        load_actors(write(tmp_path, body))
 
 
 def test_a_missing_file_is_a_dictionary_error(tmp_path):

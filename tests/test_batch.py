@@ -15,7 +15,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from helpers import batch
+from helpers import batch, paths
 from helpers import provenance as batch_provenance
 from helpers.errors import ArticleError, ParameterError
 
@@ -141,7 +141,7 @@ def stable_helpers_source(monkeypatch):
     """Others edit src/helpers while these tests run; a report depends on that code
     (so a real edit re-renders), but the tests must not see their edits."""
     monkeypatch.setattr(batch_provenance, "helpers_source_hash", lambda: "fixed-for-tests")
-    monkeypatch.setattr(batch, "DASK_CONNECT_TIMEOUT", "2s")
+    monkeypatch.setattr(batch.cluster, "DASK_CONNECT_TIMEOUT", "2s")
 
 
 @pytest.fixture
@@ -210,7 +210,7 @@ def test_bad_parameters_are_refused_before_any_kernel_starts(
     def no_kernel(job):
         raise AssertionError("a notebook was executed")
 
-    monkeypatch.setattr(batch, "execute_job", no_kernel)
+    monkeypatch.setattr(batch.execute, "execute_job", no_kernel)
     with pytest.raises(ParameterError, match=message):
         batch.run_batch(*folders(project), parameters=parameters, progress=False)
     assert not project["reports"].exists()
@@ -230,7 +230,7 @@ def test_unsafe_or_unknown_article_ids_are_refused(project, monkeypatch, capsys)
         batch.plan_batch(*folders(project), articles="../../x")
     with pytest.raises(ArticleError, match="no article 'delta'.*Known articles: alpha, beta"):
         batch.plan_batch(*folders(project), articles="delta")
-    monkeypatch.setattr(batch, "execute_job", lambda job: pytest.fail("executed"))
+    monkeypatch.setattr(batch.execute, "execute_job", lambda job: pytest.fail("executed"))
     assert cli(project, "--articles", "../../x") == 2
     assert "unsafe article id" in capsys.readouterr().err
     (project["articles"] / "bad name.txt").write_text("x", encoding="utf-8")
@@ -262,7 +262,7 @@ def test_run_file_parameters_names_and_outputs(project, tmp_path):
 
 
 def test_example_run_file_is_valid():
-    example = batch.paths.PROJECT_ROOT / "runs" / "example.yml"
+    example = paths.PROJECT_ROOT / "runs" / "example.yml"
     run = batch.load_run_file(example)
     assert run.name and run.notebooks and run.parameters
 
@@ -326,7 +326,10 @@ def test_batch_renders_isolates_failures_resumes_and_forces(project, capsys):
         'raise ValueError("crafted failure' in failures.loc[0, "cell"]
         or "if" in (failures.loc[0, "cell"])
     )
-    assert (reports / "gamma" / "01_count.ipynb").is_file()
+    # The failed render is kept apart; gamma has no good count report to keep.
+    assert failures.loc[0, "report"] == "_failed/gamma/01_count/01_count.ipynb"
+    assert (reports / "_failed" / "gamma" / "01_count" / "01_count.ipynb").is_file()
+    assert not (reports / "gamma" / "01_count.ipynb").exists()
     assert (reports / "gamma" / "frames.csv").is_file()  # other notebook unaffected
 
     # The corpus notebook ran after the article notebooks and saw their tables.
@@ -422,7 +425,7 @@ def test_interrupted_render_leaves_no_half_written_report(tmp_path, monkeypatch)
         raise KeyboardInterrupt
 
     with monkeypatch.context() as patch:
-        patch.setattr(batch, "_export_html", interrupted_export)
+        patch.setattr(batch.execute, "export_html", interrupted_export)
         with pytest.raises(KeyboardInterrupt):
             batch.run_batch(
                 *folders(project), notebooks="01", articles="alpha", jobs=1, progress=False
@@ -434,7 +437,7 @@ def test_interrupted_render_leaves_no_half_written_report(tmp_path, monkeypatch)
     assert "01_count.batch.json" in good
 
     # Now interrupt while files are being renamed into place, during a forced rerun.
-    real_replace = batch.os.replace
+    real_replace = batch.execute.os.replace
 
     def replace_then_stop(src, dst, *args, **kwargs):
         if Path(dst).name == "sentences.csv":
@@ -442,7 +445,7 @@ def test_interrupted_render_leaves_no_half_written_report(tmp_path, monkeypatch)
         return real_replace(src, dst, *args, **kwargs)
 
     with monkeypatch.context() as patch:
-        patch.setattr(batch.os, "replace", replace_then_stop)
+        patch.setattr(batch.execute.os, "replace", replace_then_stop)
         with pytest.raises(KeyboardInterrupt):
             batch.run_batch(
                 *folders(project),
@@ -580,3 +583,17 @@ def test_parameters_papermill_skips_are_still_known(project):
     assert found["K"]["inferred_type_name"] == "int" and found["K"]["help"] == "k = 2"
     with pytest.raises(ParameterError, match="parameter K of notebook 03_eq must be int"):
         batch.plan_batch(*folders(project), notebooks="03", parameters={"K": "two"})
+
+
+def test_the_index_template_is_shipped_with_the_package():
+    """An installed package has no src/ to fall back on: pyproject must list the template."""
+    import fnmatch
+    import tomllib
+
+    config = tomllib.loads((paths.PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["helpers.batch"]
+    package = Path(batch.__file__).parent
+    shipped = [p.relative_to(package).as_posix() for p in (package / "templates").iterdir()]
+    assert "templates/index.html.j2" in shipped
+    for name in shipped:
+        assert any(fnmatch.fnmatch(name, pattern) for pattern in patterns), name

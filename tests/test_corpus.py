@@ -28,6 +28,7 @@ from helpers.corpus import (
     load_article,
     load_cleaning_rules,
     load_corpus,
+    paragraph_spans,
 )
 from helpers.errors import (
     ArticleError,
@@ -201,6 +202,16 @@ def test_first_line_title_inside_a_paragraph_is_split_off(tmp_path):
     assert (row["rule"], row["start"], row["end"]) == ("title", 0, 11)
 
 
+def test_front_matter_without_title_keeps_the_first_paragraph(tmp_path):
+    # Below a front-matter block every line is the writer's text: the first paragraph
+    # names the article (its title) but is not cut as a repeated headline.
+    body = "Tokyo protested on Monday.\n\nMoscow did not reply."
+    article = load_article(write(tmp_path, "notitle.txt", "---\nid: no-title\n---\n" + body))
+    assert article.text == body
+    assert article.title == "Tokyo protested on Monday."
+    assert article.cleaning_log.empty
+
+
 def test_one_paragraph_article_keeps_its_only_paragraph(tmp_path):
     path = write(tmp_path, "one.txt", "Russia suspends talks with Japan.\n")
     article = load_article(path)
@@ -315,7 +326,9 @@ def test_fifty_megabyte_text_is_refused(tmp_path):
 
 def test_crlf_line_endings_give_lf_paragraphs(tmp_path):
     path = write(
-        tmp_path, "crlf.txt", "---\r\nid: crlf\r\n---\r\nTitle\r\n\r\nOne\r\ntwo.\r\n\r\nThree.\r\n"
+        tmp_path,
+        "crlf.txt",
+        "---\r\nid: crlf\r\ntitle: Title\r\n---\r\nTitle\r\n\r\nOne\r\ntwo.\r\n\r\nThree.\r\n",
     )
     article = load_article(path)
     assert article.id == "crlf" and article.title == "Title"
@@ -337,14 +350,14 @@ def test_nfc_normalisation_keeps_typography(tmp_path):
 @pytest.mark.parametrize(
     ("front", "reason"),
     [
-        ("title: [unclosed\n", "malformed front matter"),
+        ("title: [unclosed\n", "front matter: malformed YAML"),
         ("- just\n- a list\n", "must be a mapping"),
         ("published: 2022-02-30\n", "published"),
         ("published: March 2022\n", "YYYY-MM-DD"),
         ("id: [a, b]\n", "id"),
         ("url: example.org/x\n", "url"),
         ("title: {a: 1}\n", "title"),
-        ("x: !!python/object/apply:os.system ['echo hacked']\n", "malformed front matter"),
+        ("x: !!python/object/apply:os.system ['echo hacked']\n", "front matter: YAML tag"),
     ],
 )
 def test_malformed_front_matter_is_refused_with_file_and_reason(tmp_path, front, reason):
@@ -356,8 +369,22 @@ def test_malformed_front_matter_is_refused_with_file_and_reason(tmp_path, front,
 
 def test_yaml_error_names_the_line_in_the_file(tmp_path):
     path = write(tmp_path, "line.txt", "---\nid: ok\ntitle: [unclosed\n---\nBody.\n")
-    with pytest.raises(ArticleError, match=r"line\.txt:\d+"):
+    with pytest.raises(ArticleError, match=r"\(.*line\.txt, line 4\)") as info:
         load_article(path)
+    assert "\n" not in str(info.value)  # one line
+
+
+def test_aliases_and_duplicate_keys_in_front_matter_are_refused(tmp_path):
+    # A "billion laughs" block: nine levels of nine aliases each stand for 9**9 strings.
+    levels = ["a0: &a0 x"] + [
+        f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)
+    ]
+    bomb = write(tmp_path, "bomb.txt", "---\n" + "\n".join(levels) + "\nnotes: *a9\n---\nBody.\n")
+    with pytest.raises(ArticleError, match="front matter: YAML aliases are not allowed"):
+        load_article(bomb)
+    twice = write(tmp_path, "twice.txt", "---\nid: a\ntitle: T\nid: b\n---\nBody.\n")
+    with pytest.raises(ArticleError, match=r"duplicate key 'id' \(.*twice\.txt, line 4\)"):
+        load_article(twice)
 
 
 def test_unclosed_front_matter_is_refused(tmp_path):
@@ -594,6 +621,22 @@ def test_title_rule_drops_a_repeated_headline_only():
     assert text == raw
 
 
+def test_headline_comparison_straightens_every_quote_the_tokens_do():
+    # One quote table (helpers.text.QUOTE_PAIRS) for token norms and headlines alike:
+    # guillemets, low quotes and the modifier-letter apostrophe are straight quotes here too.
+    raw = "«Talks» at „Geneva“ and Russiaʼs offer\n\nBody one.\n\nBody two."
+    text, log = clean_text(raw, title='"Talks" at "Geneva" and Russia\'s offer')
+    assert text == "Body one.\n\nBody two."
+    assert log_rules(log) == ["title"]
+
+
+def test_a_line_of_invisible_characters_separates_paragraphs():
+    # A reader sees a blank line; so do paragraphs (the characters stay in the raw text).
+    text, _log = clean_text("Tokyo objects.\n\u200b\u00ad\nMoscow replies.", rules=[])
+    assert paragraph_spans("Tokyo objects.\n\u200b\nMoscow replies.") == [(0, 14), (17, 32)]
+    assert text == "Tokyo objects.\n\nMoscow replies."
+
+
 def test_span_rule_removes_a_furniture_line_inside_a_paragraph():
     raw = "Envoys meet.\n\nThe envoy left Tokyo\nAdvertisement\non Friday."
     text, log = clean_text(raw)
@@ -707,7 +750,9 @@ def test_malformed_rules_are_refused_with_file_and_rule(tmp_path, change, reason
 
 
 def test_duplicate_rule_names_are_refused(tmp_path):
-    rules_file = write(tmp_path, "rules.yml", yaml.safe_dump({"rules": [GOOD_RULE, GOOD_RULE]}))
+    # Two copies: one object twice would be written as an alias, which is refused first.
+    twice = [dict(GOOD_RULE), dict(GOOD_RULE)]
+    rules_file = write(tmp_path, "rules.yml", yaml.safe_dump({"rules": twice}))
     with pytest.raises(DictionaryError, match="used twice"):
         load_cleaning_rules(rules_file)
 
@@ -718,6 +763,15 @@ def test_rules_yaml_must_be_safe(tmp_path):
     )
     with pytest.raises(DictionaryError, match="rules.yml"):
         load_cleaning_rules(rules_file)
+
+
+def test_rules_yaml_refuses_aliases_and_duplicate_keys(tmp_path):
+    aliased = write(tmp_path, "aliased.yml", yaml.safe_dump({"rules": [GOOD_RULE, GOOD_RULE]}))
+    with pytest.raises(DictionaryError, match=r"aliases are not allowed \(.*aliased\.yml, line"):
+        load_cleaning_rules(aliased)
+    twice = write(tmp_path, "twice.yml", "rules: []\nrules: []\n")
+    with pytest.raises(DictionaryError, match=r"duplicate key 'rules' \(.*twice\.yml, line 2\)"):
+        load_cleaning_rules(twice)
 
 
 # -- HTML -----------------------------------------------------------------------------------
@@ -817,3 +871,70 @@ def test_html_declaring_latin1_is_decoded(tmp_path):
     article = load_article(path)
     assert "Vienna's café on Friday" in article.text
     assert article.meta["encoding"] == "iso-8859-1"
+
+
+# -- symbolic links -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A project folder of its own (helpers.paths.PROJECT_ROOT pointed at it) and a folder outside."""
+    root = tmp_path / "project"
+    articles = root / "data" / "articles"
+    articles.mkdir(parents=True)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    monkeypatch.setattr("helpers.paths.PROJECT_ROOT", root)
+    write(articles, "good.txt", article_text(id="good"))
+    write(outside, "secret.txt", article_text(id="secret", body="Private text."))
+    return root, articles, outside
+
+
+def test_a_link_in_the_articles_folder_to_outside_the_project_is_refused(project):
+    root, articles, outside = project
+    (articles / "leak.txt").symlink_to(outside / "secret.txt")
+    for scan in (load_corpus, corpus.article_index, corpus.article_files):
+        with pytest.raises(ArticleError, match="symbolic link") as info:
+            scan(articles)
+        assert "leak.txt" in str(info.value) and "outside the project" in str(info.value)
+    with pytest.raises(ArticleError, match="symbolic link"):
+        load_article("good", directory=articles)  # found by listing the folder
+    with pytest.raises(ArticleError, match="symbolic link"):
+        load_article(articles / "leak.txt")  # a path inside the project, leading out
+
+
+def test_a_path_the_user_names_outside_the_project_is_read(project):
+    _root, _articles, outside = project
+    assert load_article(outside / "secret.txt").text == "Private text."
+
+
+def test_links_that_stay_inside_the_boundary_are_followed(project):
+    root, articles, outside = project
+    (root / "drafts").mkdir()
+    write(root / "drafts", "draft.txt", article_text(id="draft"))
+    (articles / "draft.txt").symlink_to(root / "drafts" / "draft.txt")
+    assert set(corpus.article_index(articles)) == {"good", "draft"}
+    # A folder outside the project, named by the user: links inside it are fine ...
+    write(outside, "other.txt", article_text(id="other"))
+    (outside / "alias.txt").symlink_to(outside / "other.txt")
+    assert [p.name for p in corpus.article_files(outside)] == [
+        "alias.txt",
+        "other.txt",
+        "secret.txt",
+    ]
+    assert load_article(outside / "alias.txt").id == "other"
+    # ... links out of it are not.
+    elsewhere = outside.parent / "elsewhere.txt"
+    write(outside.parent, "elsewhere.txt", article_text(id="elsewhere"))
+    (outside / "away.txt").symlink_to(elsewhere)
+    with pytest.raises(ArticleError, match="outside the folder"):
+        corpus.article_files(outside)
+
+
+def test_an_articles_folder_that_is_a_link_out_of_the_project_is_refused(project):
+    root, articles, outside = project
+    linked = root / "data" / "linked"
+    linked.symlink_to(outside, target_is_directory=True)
+    with pytest.raises(ArticleError, match="outside the project"):
+        corpus.article_files(linked)
+    assert corpus.article_files(outside)  # naming the real folder reads it

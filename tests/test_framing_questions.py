@@ -41,8 +41,8 @@ def test_a_sheet_saved_as_csv_utf8_with_a_byte_order_mark_is_read(answered):
 
 
 def test_a_missing_or_empty_sheet_gets_a_clear_error(tmp_path):
-    with pytest.raises(InputError, match="cannot read the question sheet"):
+    with pytest.raises(InputError, match="question sheet not found"):
         framing.read_question_sheet(tmp_path / "missing.csv")
     (tmp_path / "empty.csv").write_text("", encoding="utf-8")
-    with pytest.raises(InputError, match="cannot read the question sheet"):
+    with pytest.raises(InputError, match="question sheet is empty"):
         framing.read_question_sheet(tmp_path / "empty.csv")

@@ -12,6 +12,7 @@ place.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -497,7 +498,7 @@ def no_kernels(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("a notebook was executed although the plan should have been refused")
 
-    monkeypatch.setattr(batch, "execute_job", refuse)
+    monkeypatch.setattr(batch.execute, "execute_job", refuse)
 
 
 @pytest.mark.parametrize(
@@ -598,7 +599,7 @@ def test_batch_html_escapes_article_text_and_survives_a_vanishing_file(box, tmp_
         (box.inp / "gone.txt").unlink(missing_ok=True)  # disappears after planning
         return real_execute(job)
 
-    monkeypatch.setattr(batch, "execute_job", execute_after_removing_gone)
+    monkeypatch.setattr(batch.execute, "execute_job", execute_after_removing_gone)
     results = batch.run_batch(notebooks, box.inp, reports, jobs=1, progress=False)
     status = dict(zip(results["article"], results["status"], strict=True))
     assert status == {"evil": "ok", "evil-fail": "failed", "gone": "failed"}
@@ -640,3 +641,151 @@ def test_document_unit_takes_any_unicode(text):
     assert sentences >= 0
     if sentences:  # a text without sentences has no mean score (NaN), not an error
         assert -1 <= table["sentiment"].iloc[0] <= 1
+
+
+# -- issue 12: limits, bad values and the file system, through the command line ----------------
+
+
+def test_a_shifted_csv_row_is_refused_by_score_and_validate(box, capsys):
+    source = box.write("in.csv", "id,text\n1,Tokyo condemns.,extra,more\n")
+    box.snapshot()
+    status, _, err = cli(capsys, "score", source, "-o", box.out / "o.csv")
+    assert_refused(status, err, "line 2", "in.csv")
+    status, _, err = cli(
+        capsys, "validate", "--gold", source, "--measure", "sentiment", "-o", box.out / "r.json"
+    )
+    assert_refused(status, err, "line 2", "in.csv")
+    assert box.new_files() == set()
+
+
+def test_utf16_input_gets_the_utf16_hint(box, capsys):
+    source = box.write("in.csv", "id,text\n1,Tokyo condemns.\n".encode("utf-16"))
+    box.snapshot()
+    status, _, err = cli(capsys, "score", source, "-o", box.out / "o.csv")
+    assert_refused(status, err, "iconv -f UTF-16 -t UTF-8", "in.csv")
+    assert box.new_files() == set()
+
+
+def test_a_json_object_as_text_is_refused_naming_line_and_field(box, capsys):
+    lines = [{"text": "Talks stall."}, {"text": ["Tokyo", "condemns"]}]
+    source = box.write("in.jsonl", "".join(json.dumps(r) + "\n" for r in lines))
+    box.snapshot()
+    status, _, err = cli(capsys, "score", source, "-o", box.out / "o.jsonl")
+    assert_refused(status, err, "line 2", "'text'", "list")
+    assert box.new_files() == set()
+
+
+def test_a_fifty_megabyte_field_is_refused_before_it_is_scored(box, capsys):
+    source = box.inp / "big.csv"
+    with source.open("w", encoding="utf-8") as handle:
+        handle.write("id,text\n1,Talks stall.\n2,")
+        handle.write("Talks stall. " * 4_000_000)
+        handle.write("\n")
+    box.snapshot()
+    for unit in ("sentence", "document"):
+        status, _, err = cli(capsys, "score", source, "-o", box.out / "o.csv", "--unit", unit)
+        assert_refused(status, err, "row 3", "'text'", "52,000,000 characters", "big.csv")
+    assert box.new_files() == set()
+
+
+@pytest.mark.parametrize(
+    "option", [["--jobs", "0"], ["--jobs", "-1"], ["--jobs", "1000"], ["--chunk-rows", "0"]]
+)
+def test_out_of_range_jobs_and_chunk_rows_are_one_line(box, capsys, option):
+    source = box.write("in.csv", "text\nTalks stall.\nPeace holds.\n")
+    box.snapshot()
+    status, _, err = cli(capsys, "score", source, "-o", box.out / "o.csv", *option)
+    assert_refused(status, err, option[0])
+    assert box.new_files() == set()
+
+
+def test_an_unreachable_scheduler_is_one_line(box, capsys, monkeypatch):
+    from helpers import score
+
+    monkeypatch.setattr(score, "DASK_CONNECT_TIMEOUT", "2s")
+    source = box.write("in.csv", "text\nTalks stall.\n")
+    box.snapshot()
+    status, _, err = cli(
+        capsys, "score", source, "-o", box.out / "o.csv", "--scheduler", "tcp://127.0.0.1:1"
+    )
+    assert_refused(status, err, "scheduler", "tcp://127.0.0.1:1")
+    assert box.new_files() == set()
+
+
+# Every command that writes a file, with an output name it accepts.
+WRITERS = {
+    "segment": lambda box, out: ["segment", box.article, "-o", out / "s.csv"],
+    "codesheet": lambda box, out: ["codesheet", box.article, "-o", out / "s.csv"],
+    "score": lambda box, out: ["score", box.table, "-o", out / "s.csv", "--analyses", "sentiment"],
+    "validate": lambda box, out: [
+        "validate",
+        "--gold",
+        box.table,
+        "--measure",
+        "sentiment",
+        "-o",
+        out / "s.json",
+    ],
+}
+
+
+@pytest.fixture
+def writer_box(box):
+    box.article = box.write("talks.txt", FRONT.format(id="talks") + BODY)
+    box.table = box.write("gold.csv", "text,label\nTalks stall.,negative\nPeace holds.,positive\n")
+    return box
+
+
+@pytest.mark.parametrize("command", sorted(WRITERS))
+def test_an_output_that_is_a_folder_is_one_line(writer_box, capsys, command):
+    argv = WRITERS[command](writer_box, writer_box.out)
+    argv[argv.index("-o") + 1].mkdir(parents=True)
+    writer_box.snapshot()
+    status, _, err = cli(capsys, *argv)
+    assert_refused(status, err, "folder", "s.")
+    assert writer_box.new_files() == set()
+
+
+@pytest.mark.parametrize("command", sorted(WRITERS))
+def test_an_output_under_a_file_is_one_line(writer_box, capsys, command):
+    parent = writer_box.root / "afile"
+    parent.write_text("not a folder")
+    writer_box.snapshot()
+    status, _, err = cli(capsys, *WRITERS[command](writer_box, parent))
+    assert_refused(status, err, "afile")
+    assert writer_box.new_files() == set()
+
+
+@pytest.mark.parametrize("command", sorted(WRITERS))
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS, errno.EACCES])
+def test_a_full_disk_or_read_only_folder_is_one_line(
+    writer_box, capsys, monkeypatch, command, code
+):
+    """Tests run as root (which ignores permissions) and may not fill a disk: a full disk
+    is the temporary file made a link to /dev/full, a read-only folder a refused mkstemp."""
+    import tempfile
+
+    real = tempfile.mkstemp
+
+    def make(*args, **kwargs):
+        if code != errno.ENOSPC:
+            raise OSError(code, os.strerror(code), kwargs.get("dir"))
+        handle, name = real(*args, **kwargs)
+        os.close(handle)
+        os.unlink(name)
+        os.symlink("/dev/full", name)  # every write to it fails with ENOSPC
+        return os.open(name, os.O_WRONLY), name
+
+    if code == errno.ENOSPC and not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full on this system")
+    monkeypatch.setattr(tempfile, "mkstemp", make)
+    writer_box.snapshot()
+    status, _, err = cli(capsys, *WRITERS[command](writer_box, writer_box.out))
+    assert_refused(status, err, str(writer_box.out))
+    assert os.strerror(code).lower().split()[0] in err.lower()
+    assert not_folders(writer_box) == set()
+
+
+def not_folders(box) -> set[str]:
+    """What appeared that is not a folder: files, and links such as one to /dev/full."""
+    return {p for p in tree(box.root) - box.before if not (box.root / p).is_dir()}

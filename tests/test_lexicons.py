@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bounded import within
+from helpers.actors import load_actors
 from helpers.errors import DictionaryError
 from helpers.lexicons import (
     Dictionary,
     DictionarySet,
+    Glob,
+    clear_cache,
     collocations,
     expand_pattern,
     kwic,
     load_dictionary,
     parse_pattern,
 )
+from helpers.lexicons.loaders import _CACHE
 from helpers.text import segment, tokenize
 
 
@@ -195,6 +201,7 @@ def test_malformed_yaml_names_file_line_and_reason(tmp_path, body, message):
         load_dictionary(path)
     assert message in str(error.value)
     assert "bad.yml" in str(error.value)
+    assert "\n" not in str(error.value)  # one line
 
 
 def test_python_tag_error_gives_the_line(tmp_path):
@@ -203,6 +210,30 @@ def test_python_tag_error_gives_the_line(tmp_path):
     )
     with pytest.raises(DictionaryError, match="line 4"):
         load_dictionary(path)
+
+
+def _alias_bomb(indent: str, levels: int = 9) -> str:
+    """Nine levels of nine aliases each: a few hundred bytes standing for 9**9 strings."""
+    lines = [f"{indent}l0: &l0 war"]
+    lines += [
+        f"{indent}l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]" for i in range(1, levels + 1)
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def test_an_alias_bomb_in_a_dictionary_is_refused_at_once(tmp_path):
+    path = write(tmp_path, "bomb.yml", "categories:\n" + _alias_bomb("  "))
+    with within(20, "refusing an alias bomb"), pytest.raises(DictionaryError) as info:
+        load_dictionary(path)
+    assert "aliases are not allowed" in str(info.value) and "bomb.yml, line" in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_duplicate_keys_in_a_dictionary_are_refused(tmp_path):
+    # PyYAML keeps the last of two keys: the first category's words would vanish silently.
+    body = "categories:\n  conflict: [war]\n  cooperation: [talks]\n  conflict: [attack]\n"
+    with pytest.raises(DictionaryError, match=r"duplicate key 'conflict' \(.*d\.yml, line 4\)"):
+        load_dictionary(write(tmp_path, "d.yml", body))
 
 
 def test_liwc_unknown_category_id_gives_the_line(tmp_path):
@@ -280,9 +311,69 @@ def test_a_100000_pattern_dictionary_loads_and_matches(tmp_path):
     assert found(d, "w99999x and w5x but not w5") == [("big", "w99999x"), ("big", "w5x")]
 
 
+def test_loading_is_linear_in_the_categories_that_share_a_word(tmp_path):
+    # Each category added to a word used to scan every category already there:
+    # 60,000 categories took minutes. Now each costs a set lookup.
+    n = 60_000
+    with within(60, "60,000 categories sharing one word"):
+        d = Dictionary.from_patterns({f"c{i}": ["war"] for i in range(n)})
+        liwc = write(
+            tmp_path,
+            "wide.dic",
+            "%\n"
+            + "".join(f"{i}\tc{i}\n" for i in range(n))
+            + "%\n"
+            + "".join(f"w{i}\t{i}\n" for i in range(n)),
+        )
+        wide = load_dictionary(liwc)
+    hits = d.match_tokens(tokenize("war"))
+    assert len(hits) == n and hits[0].category == "c0" and hits[-1].category == f"c{n - 1}"
+    assert len(wide.categories) == n and found(wide, "w7") == [("c7", "w7")]
+    # The same pattern twice in one category is still one entry of the trie.
+    d.add("c5", "war")
+    assert len(d.match_tokens(tokenize("war"))) == n
+
+
+def glob_regex(glob):
+    """The reference: the glob as a regular expression (fine on short keys)."""
+    return re.compile(
+        "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in glob), re.DOTALL
+    )
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="ab*?", min_size=1, max_size=8), st.text(alphabet="abc", max_size=10))
+def test_glob_matching_agrees_with_the_regular_expression(glob, key):
+    assert Glob(glob).fullmatch(key) == bool(glob_regex(glob).fullmatch(key))
+
+
+def test_a_backtracking_glob_cannot_hang_matching_or_kwic():
+    # As a regular expression this glob backtracks: about 30 s on 40 letters, and the
+    # time grows with the length to the power of the number of stars.
+    glob = "a*a*a*a*a*a*a*a*a*a*a*a*b"
+    token = "a" * 200
+    with within(20, "matching a backtracking glob"):
+        d = Dictionary.from_patterns({"x": [glob, "a*a"]})
+        assert [h.pattern for h in d.match_tokens(tokenize(token))] == ["a*a"]
+        assert kwic(segment(f"They said {token} twice."), glob).empty
+        assert len(kwic(segment(f"They said {token}b twice."), glob)) == 1
+
+
 def test_dictionaries_are_compiled_once_per_file_version(tmp_path):
     path = write(tmp_path, "d.yml", NATIVE)
     assert load_dictionary(path) is load_dictionary(path)
+
+
+def test_an_edited_file_replaces_its_old_version_and_clear_cache_drops_all(tmp_path):
+    path = write(tmp_path, "d.yml", "categories:\n  a: [war]\n")
+    actors_path = write(tmp_path, "mine.yml", "actors:\n  ATL:\n    name: Atlantis\n")
+    first, actors = load_dictionary(path), load_actors(actors_path)
+    write(tmp_path, "d.yml", "categories:\n  a: [war, peace treaty]\n")  # another size
+    second = load_dictionary(path)
+    assert second is not first and found(second, "a peace treaty") == [("a", "peace treaty")]
+    assert sum(key[1] == str(path.resolve()) for key in _CACHE) == 1  # the old one is gone
+    clear_cache()
+    assert load_dictionary(path) is not second and load_actors(actors_path) is not actors
 
 
 # -- exploration ------------------------------------------------------------------
@@ -431,3 +522,24 @@ def test_a_dictionary_set_sees_patterns_added_after_it_was_made():
         ["peace treaty"],
         ["talks"],
     ]
+
+
+def test_a_lexicon_in_the_project_that_links_outside_it_is_refused(tmp_path, monkeypatch):
+    root = tmp_path / "project"
+    lexicons = root / "data" / "lexicons"
+    lexicons.mkdir(parents=True)
+    outside = write(tmp_path, "words.yml", "categories:\n  a: [war]\n")
+    monkeypatch.setattr("helpers.paths.PROJECT_ROOT", root)
+    monkeypatch.setattr("helpers.paths.LEXICONS_DIR", lexicons)
+    (lexicons / "frames.yml").symlink_to(outside)
+    for name in ("frames", lexicons / "frames.yml"):
+        with pytest.raises(DictionaryError, match="symbolic link .* outside the project"):
+            load_dictionary(name)
+    with pytest.raises(DictionaryError, match="symbolic link"):
+        load_actors(lexicons / "frames.yml")
+    # The same file named where it really is: the user's choice, read.
+    assert found(load_dictionary(outside), "war") == [("a", "war")]
+    # A link that stays in the project is followed.
+    (lexicons / "inside.yml").write_text("categories:\n  b: [talks]\n", encoding="utf-8")
+    (lexicons / "alias.yml").symlink_to(lexicons / "inside.yml")
+    assert found(load_dictionary("alias"), "talks") == [("b", "talks")]

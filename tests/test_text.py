@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.text import quote_spans, segment, split_paragraphs, split_sentences, tokenize
+from helpers.lexicons import Dictionary
+from helpers.text import (
+    INVISIBLE_CHARS,
+    MAX_SENTENCE_CHARS,
+    quote_spans,
+    segment,
+    split_paragraphs,
+    split_sentences,
+    tokenize,
+)
 
 
 def sentences(text):
@@ -40,6 +51,18 @@ def test_listed_abbreviations_do_not_end_sentences(text):
 def test_an_abbreviation_that_ends_a_sentence_still_splits():
     text = "He moved to the U.S. The talks began a week later."
     assert sentences(text) == ["He moved to the U.S.", "The talks began a week later."]
+
+
+def test_abbreviation_entries_are_read_as_text_not_yaml_booleans():
+    # abbreviations.yml lists "no" (as in "No. 1") and the sentence starters "on" and
+    # "no"; read with YAML 1.1's guesses they were False and True, and had no effect.
+    assert sentences("China is No. 1 and India No. 4 among emitters.") == [
+        "China is No. 1 and India No. 4 among emitters."
+    ]
+    assert sentences("He lives in the U.S. On Monday talks resumed.") == [
+        "He lives in the U.S.",
+        "On Monday talks resumed.",
+    ]
 
 
 def test_a_quotation_stays_whole():
@@ -174,15 +197,115 @@ def test_sentence_offsets_are_exact_on_any_text(text):
     assert "".join(covered.split()) == "".join(text.split())
 
 
+def visible(text):
+    return text.translate(dict.fromkeys(map(ord, INVISIBLE_CHARS)))
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=120))
 def test_tokens_cover_every_visible_character_on_arbitrary_unicode(text):
     tokens = tokenize(text, offset=5)
-    assert "".join(t.text for t in tokens) == "".join(text.split())
+    # Every character but white space and invisible ones is in exactly one token.
+    assert visible("".join(t.text for t in tokens)) == visible("".join(text.split()))
     for token in tokens:
         assert text[token.start - 5 : token.end - 5] == token.text
         assert token.text and not any(c.isspace() for c in token.text)
+        assert token.text[0] not in INVISIBLE_CHARS and token.text[-1] not in INVISIBLE_CHARS
+        assert not any(c in INVISIBLE_CHARS for c in token.norm)
+
+
+# -- invisible characters -------------------------------------------------------
+
+with_invisibles = st.lists(
+    st.one_of(news_alphabet, st.sampled_from(INVISIBLE_CHARS)), max_size=80
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(with_invisibles)
+def test_invisible_characters_change_no_token_and_no_sentence(text):
+    # Tokens and sentences are those of the text a reader sees; offsets count every character.
+    seen = visible(text)
+    assert [t.norm for t in tokenize(text)] == [t.norm for t in tokenize(seen)]
+    table = split_sentences(text)
+    assert [visible(t) for t in table["text"]] == split_sentences(seen)["text"].tolist()
+    for row in table.itertuples():
+        assert text[row.start : row.end] == row.text
+
+
+@pytest.mark.parametrize("char", list(INVISIBLE_CHARS))
+def test_an_invisible_character_inside_a_word_leaves_it_one_word(char):
+    text = f"Japan condemned the sanc{char}tions."
+    tokens = tokenize(text)
+    assert [t.norm for t in tokens] == ["japan", "condemned", "the", "sanctions", "."]
+    assert (
+        tokens[3].text == f"sanc{char}tions"
+        and text[tokens[3].start : tokens[3].end] == tokens[3].text
+    )
+    hits = Dictionary.from_patterns({"economic": ["sanction*"]}).match_tokens(tokens)
+    assert [text[h.start : h.end] for h in hits] == [f"sanc{char}tions"]
+
+
+def test_invisible_characters_around_words_and_sentence_ends():
+    text = "\u202bTokyo\u202c protested.\u200b Moscow\u00ad\u2019s reply came."
+    assert sentences(text) == ["Tokyo\u202c protested.", "Moscow\u00ad\u2019s reply came."]
+    assert [t.text for t in tokenize(text)][:3] == ["Tokyo", "protested", "."]
 
 
 def test_repeated_end_punctuation_does_not_make_a_sentence_of_its_own():
     assert sentences("Stop!! Now?! Go.") == ["Stop!!", "Now?!", "Go."]
+
+
+# -- maximum sentence length ----------------------------------------------------
+
+
+def test_a_span_longer_than_the_maximum_is_cut_at_white_space_and_logged(caplog):
+    words = " ".join(f"w{i}" for i in range(2_000))  # 10,889 characters, no punctuation
+    text = f"Short one. {words}\n\nNext paragraph."
+    with caplog.at_level(logging.WARNING, logger="helpers.text"):
+        seg = segment(text)
+    table = seg.sentences
+    assert table["text"].str.len().max() <= MAX_SENTENCE_CHARS
+    assert table["text"].iloc[0] == "Short one." and table["text"].iloc[-1] == "Next paragraph."
+    for row in table.itertuples():
+        assert text[row.start : row.end] == row.text == row.text.strip()
+    middle = table["text"].iloc[1:-1].tolist()
+    assert " ".join(middle) == words  # cut at spaces only: every word whole, in order
+    assert seg.cuts == [(11, 11 + len(words))]
+    assert [t.text for t in seg.tokens[1]][:2] == ["w0", "w1"]
+    assert any("cut into 6 pieces" in r.getMessage() for r in caplog.records)
+
+
+def test_one_endless_word_is_cut_hard_at_the_maximum():
+    text = "x" * (2 * MAX_SENTENCE_CHARS + 10)
+    spans = split_sentences(text)[["start", "end"]].values.tolist()
+    assert spans == [
+        [0, MAX_SENTENCE_CHARS],
+        [MAX_SENTENCE_CHARS, 2 * MAX_SENTENCE_CHARS],
+        [2 * MAX_SENTENCE_CHARS, 2 * MAX_SENTENCE_CHARS + 10],
+    ]
+
+
+def test_ordinary_text_is_not_cut(caplog):
+    with caplog.at_level(logging.WARNING, logger="helpers.text"):
+        seg = segment("Tokyo protested. Moscow replied.")
+    assert seg.cuts == [] and not caplog.records
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.one_of(news_alphabet, st.just("abcdefghijklmnopqrstuvwxyz")), max_size=60).map(
+        "".join
+    )
+)
+def test_cut_sentences_keep_exact_offsets_on_any_text(text):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("helpers.text.MAX_SENTENCE_CHARS", 12)
+        table = split_sentences(text)
+    assert all(len(t) <= 12 for t in table["text"])
+    previous_end = 0
+    for row in table.itertuples():
+        assert previous_end <= row.start < row.end and text[row.start : row.end] == row.text
+        assert row.text == row.text.strip()
+        previous_end = row.end
+    assert "".join("".join(table["text"]).split()) == "".join(text.split())

@@ -515,7 +515,7 @@ def test_codesheet_command_writes_one_row_per_sentence(
 def test_codesheet_keeps_spreadsheets_from_running_sentences_as_formulas(tmp_path, fake_analyses):
     article = tmp_path / "formula.txt"
     article.write_text(
-        '---\nid: formula\n---\nTitle\n\n=HYPERLINK("http://evil") said Tokyo.\n\n'
+        '---\nid: formula\ntitle: Title\n---\nTitle\n\n=HYPERLINK("http://evil") said Tokyo.\n\n'
         "-Moscow replied.\n",
         encoding="utf-8",
     )
@@ -623,7 +623,7 @@ def test_sheets_with_different_sentences_are_refused(tmp_path, fake_analyses):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("doc_id,sent_id\nd,0\n", "lacks column"),
+        ("doc_id,sent_id\nd,0\n", "no column 'text'"),
         ("doc_id,sent_id,text,note\nd,0,x,\n", "no label column"),
         ("doc_id,sent_id,text,sentiment_label\nd,0,x,positive\nd,0,y,negative\n", "listed twice"),
         ("doc_id,sent_id,text,sentiment_label\n", "no rows"),

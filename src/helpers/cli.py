@@ -1,4 +1,4 @@
-"""The ``python -m helpers`` command line.
+"""The command line of Diplomatic Discourse Notebooks: python -m helpers COMMAND.
 
 Commands
 --------
@@ -11,15 +11,22 @@ validate    compare the tool's codes with human (gold) labels
 
 Errors a user can cause are printed as one line, without a traceback, and the
 command exits with status 2; a batch with failed renders exits with status 1.
+Errors of the file system (a missing or unwritable path, a full disk) are
+among them, named with their path. ``SIGTERM`` is turned into an exception,
+so temporary files are removed as after any error (exit status 143).
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
+import threading
+from contextlib import contextmanager
 from importlib import import_module
 
-from helpers.errors import HelpersError
+from helpers.errors import HelpersError, file_error
 
 # command -> (module, function adding arguments, function running it, help)
 COMMANDS = {
@@ -79,24 +86,78 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(BaseException):
+    """Raised in the main thread on SIGTERM, so that ``finally`` blocks and
+    :func:`helpers.io.atomic_path` clean up; a ``BaseException``, like
+    ``KeyboardInterrupt``, so that ``except Exception`` does not swallow it."""
+
+
+@contextmanager
+def _sigterm_raises():
+    """Turn SIGTERM into :class:`Terminated` in this process while the block runs."""
+    import signal
+
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set from the main thread
+        return
+    owner = os.getpid()
+
+    def handler(signum, frame):
+        if os.getpid() != owner:  # a forked child that has not reset the handler
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+# Errors of writing that name no file; they concern the command's output.
+_WRITE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a command; return its exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args._run(args) or 0)
+        with _sigterm_raises():
+            return int(args._run(args) or 0)
     except HelpersError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return _refuse(exc)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Terminated:
+        print("terminated (SIGTERM); temporary files removed", file=sys.stderr)
+        return 143
     except BrokenPipeError:
         # The reader went away (`... | head`): stop quietly, as Unix tools do.
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except OSError as exc:  # the file system refused: name the path
+        named = exc.filename2 or exc.filename
+        if named is None and exc.errno in _WRITE_ERRNOS:
+            named = getattr(args, "output", None)
+        return _refuse(file_error(exc, named))
+    except UnicodeDecodeError as exc:  # a file read as text that is not UTF-8
+        return _refuse(
+            HelpersError(
+                f"a file is not UTF-8 text ({exc.reason} at byte {exc.start})",
+                fix="Convert it to UTF-8, e.g. `iconv -f cp1252 -t utf-8 IN > OUT`",
+            )
+        )
+
+
+def _refuse(exc: HelpersError) -> int:
+    """Print the one-line message of a user's error; return exit status 2."""
+    message = " ".join(str(exc).split())  # one line, even if a path holds a newline
+    print(f"error: {message}", file=sys.stderr)
+    return 2
 
 
 def _setup_arguments(parser: argparse.ArgumentParser) -> None:

@@ -4,6 +4,19 @@ The project root is found from this file (``src/helpers/paths.py``), so
 notebooks and commands behave the same whatever folder they are started in.
 Set ``DDN_PROJECT_ROOT`` to point the helpers at another checkout, and
 ``DDN_REPORTS_DIR`` to render reports somewhere else.
+
+Reading stays inside the project unless the user names a path
+(:func:`confined`). Git keeps symbolic links, so a cloned project can carry
+``data/articles/leak.txt -> /etc/passwd``; the rule is:
+
+* a path inside the project (as written, before links are followed) must lead
+  to a file inside the project once links are followed;
+* a file found by listing a folder must lead to a file inside that folder's
+  boundary: the project when the folder lies in the project, else the folder
+  itself (followed through links);
+* a path outside the project that the user names (``load_article("/home/me/a.txt")``,
+  ``score --dictionary ~/words.yml``, ``--articles-dir /data/news``) is read
+  where it is: naming it is the user's choice.
 """
 
 from __future__ import annotations
@@ -12,7 +25,7 @@ import os
 import re
 from pathlib import Path
 
-from helpers.errors import ParameterError
+from helpers.errors import HelpersError, ParameterError
 
 PROJECT_ROOT = Path(os.environ.get("DDN_PROJECT_ROOT", Path(__file__).resolve().parents[2]))
 DATA_DIR = PROJECT_ROOT / "data"
@@ -121,3 +134,67 @@ def report_dir(article_id: str, output_dir: str | os.PathLike = "") -> Path:
         out = safe_join(REPORTS_DIR, check_id(article_id))
     out.mkdir(parents=True, exist_ok=True)
     return out
+
+
+def _within(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def _in_project(path: Path) -> bool:
+    """Whether ``path`` (absolute, links not followed) lies in the project as written."""
+    return any(_within(path, root) for root in {PROJECT_ROOT.absolute(), PROJECT_ROOT.resolve()})
+
+
+def confined(
+    path: str | os.PathLike,
+    *,
+    found_in: str | os.PathLike | None = None,
+    error: type[HelpersError] = ParameterError,
+    what: str = "file",
+) -> Path:
+    """Return ``path`` if reading it cannot leave the project (or a named folder) through a link.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The file about to be read.
+    found_in : str or path-like, optional
+        The folder whose listing gave ``path``. Files found in a folder inside
+        the project must stay in the project; files found in a folder outside
+        it must stay in that folder.
+    error : HelpersError subclass, default ParameterError
+        What to raise (``ArticleError``, ``DictionaryError`` ...).
+    what : str
+        What the file is, for the message.
+
+    Raises
+    ------
+    HelpersError
+        (as ``error``) when the path leads, through a symbolic link, outside its
+        boundary. A path outside the project that was not found by listing a
+        folder is the user's own choice and is returned unchecked.
+
+    Examples
+    --------
+    >>> confined(PROJECT_ROOT / "README.md").name
+    'README.md'
+    >>> confined("/etc/hostname").as_posix()  # named by the user: read where it is
+    '/etc/hostname'
+    """
+    path = Path(path)
+    absolute = Path(os.path.abspath(path))
+    if found_in is not None and not _in_project(Path(os.path.abspath(found_in))):
+        boundary, inside = Path(found_in).resolve(), f"the folder {found_in} it was found in"
+    elif found_in is not None or _in_project(absolute):
+        boundary, inside = PROJECT_ROOT.resolve(), "the project"
+    else:
+        return path  # outside the project and named by the user
+    real = path.resolve()
+    if not _within(real, boundary):
+        raise error(
+            f"the {what} {path} leads through a symbolic link to {real}, outside {inside}",
+            where=str(path),
+            fix="Copy the file into the project (or remove the link); to read a file "
+            "elsewhere, name its real path yourself",
+        )
+    return path

@@ -196,17 +196,11 @@ def construct_yaml(node: yaml.Node | None, loader: type = SafeLoader) -> Any:
         constructor.dispose()
 
 
-def load_yaml(
-    text: str,
-    *,
-    where: str = "YAML",
-    error: type[HelpersError] = HelpersError,
-    loader: type = SafeLoader,
-    line_offset: int = 0,
-) -> Any:
+def load_yaml(text: str, **options: Any) -> Any:
     """Parse ``text`` as YAML data, refusing aliases, duplicate keys and tags.
 
-    The parameters are those of :func:`compose_yaml`.
+    The keyword options are those of :func:`compose_yaml` (``where``,
+    ``error``, ``loader``, ``line_offset``).
 
     Examples
     --------
@@ -215,7 +209,4 @@ def load_yaml(
     >>> load_yaml("") is None
     True
     """
-    return construct_yaml(
-        compose_yaml(text, where=where, error=error, loader=loader, line_offset=line_offset),
-        loader,
-    )
+    return construct_yaml(compose_yaml(text, **options), options.get("loader", SafeLoader))

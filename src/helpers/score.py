@@ -27,15 +27,21 @@ from __future__ import annotations
 import argparse
 import csv
 import itertools
-import json
 import os
 from collections import deque
 from importlib import import_module
 from operator import itemgetter
 from pathlib import Path
 
-from helpers.errors import InputError
-from helpers.io import atomic_path
+from helpers.errors import InputError, ParameterError, WorkerError
+from helpers.io import (
+    MAX_TEXT_CHARS,
+    TABLE_FORMATS,
+    atomic_path,
+    read_table,
+    sweep_stale_parts,
+    table_format,
+)
 from helpers.text import _sentence_rows, tokenize
 
 #: Analyses the command knows, in column order.
@@ -44,8 +50,22 @@ ANALYSES = {
     "framing": "helpers.framing",
     "diplomacy": "helpers.diplomacy",
 }
-FORMATS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+FORMATS = TABLE_FORMATS  # extension -> format, as helpers.io reads and score writes
 CHUNK_ROWS = 2_000
+#: The most characters one text cell may hold, by unit. A sentence row is
+#: analysed as one span, and some analyses (speech attribution) take time that
+#: grows faster than its length; a document is split into sentences first, so
+#: its cost grows with its length only.
+MAX_UNIT_CHARS = {"sentence": 100_000, "document": MAX_TEXT_CHARS}
+_TOO_LONG = {
+    "sentence": "A row is scored as one sentence: score long texts with --unit document, "
+    "which splits them into sentences, or split the text into several rows",
+    "document": "Split the text into several rows (say, one per chapter or section)",
+}
+#: Local worker processes allowed per usable core (``--jobs``).
+JOBS_PER_CORE = 4
+#: How long ``--scheduler`` tries to reach a Dask scheduler before giving up.
+DASK_CONNECT_TIMEOUT = "10s"
 
 
 def _modules(analyses):
@@ -157,7 +177,9 @@ def score_text(text: str, modules, unit: str = "sentence", plan=None) -> dict:
     text : str
     modules : list of module
         Analysis modules, each with ``score_row(text, tokens)`` and
-        ``aggregate_rows``. A module that also has ``score_dictionaries()``
+        ``aggregate_rows``; ``aggregate_rows`` gets each sentence row's
+        ``COLUMNS``, or the module's ``AGGREGATE_KEYS`` when it has them (keys
+        that are read but never written out). A module that also has ``score_dictionaries()``
         gets the hits of those dictionaries as a third argument of
         ``score_row``, matched in one pass with the other modules'.
     unit : {"sentence", "document"}
@@ -184,9 +206,11 @@ def score_text(text: str, modules, unit: str = "sentence", plan=None) -> dict:
         weights.extend(max(1, count) for count in counts)
     result: dict = {}
     for module in modules:
+        # A module may read more of its sentence rows than it writes (AGGREGATE_KEYS).
+        keys = getattr(module, "AGGREGATE_KEYS", module.COLUMNS)
         result.update(
             module.aggregate_rows(
-                [{c: r[c] for c in module.COLUMNS} for r in per_sentence], weights
+                [{c: r[c] for c in keys if c in r} for r in per_sentence], weights
             )
         )
     result["n_sentences"] = len(spans)
@@ -240,132 +264,72 @@ def _check_unit(unit: str) -> None:
         )
 
 
-def _score_chunk(chunk, text_column: str, analyses, unit: str, targets=None, first_row: int = 0):
+def _score_chunk(chunk, text_column: str, analyses, unit: str, targets=None):
     """Score one chunk of the input; return it with its score rows (one dict per row).
 
     ``targets`` (:class:`helpers.sentiment.TargetColumns`) reads each row's
-    target from the chunk; ``first_row`` is the chunk's first row in the file.
+    target from the chunk, whose index numbers its rows as in the file
+    (:func:`_numbered`).
     """
     texts = chunk[text_column].tolist()
     specs = None
     if targets is not None:
+        first_row = int(chunk.index[0]) if len(chunk) else 0
         specs = targets.specs(chunk, [_as_text(t) for t in texts], first_row)
     return chunk, _score_rows(texts, analyses, unit, specs)
 
 
-def _format_of(path: Path, role: str) -> str:
-    kind = FORMATS.get(path.suffix.lower())
-    if kind is None:
-        raise InputError(
-            f"cannot tell the format of {path.name!r} from its extension",
-            where=role,
-            fix=f"Use one of {', '.join(FORMATS)}",
-        )
-    return kind
+def _numbered(chunks):
+    """Pass chunks through with their index set to the rows' numbers in the file (0-based)."""
+    done = 0
+    for chunk in chunks:
+        chunk.index = range(done, done + len(chunk))
+        done += len(chunk)
+        yield chunk
 
 
-def read_chunks(path: str | os.PathLike, text_column: str, chunk_rows: int = CHUNK_ROWS):
-    """Yield the input table in chunks of DataFrames, checking it as it goes.
+def _check_target_columns(first, targets, source: Path) -> None:
+    """Refuse an input without the columns the target options name (before anything is written)."""
+    for column in targets.input_columns():
+        if column not in first.columns:
+            raise InputError(
+                f"no column {column!r} in the input",
+                where=str(source),
+                fix="Name the target's column with --target-column (offsets: "
+                "--target-start-column, --target-end-column); columns are: "
+                + ", ".join(map(str, first.columns)),
+            )
+
+
+def read_chunks(
+    path: str | os.PathLike,
+    text_column: str,
+    chunk_rows: int = CHUNK_ROWS,
+    *,
+    unit: str = "sentence",
+):
+    """Return the input table as an iterator of DataFrames, checked as it is read.
+
+    :func:`helpers.io.read_table` with the text column required and its
+    cells limited to :data:`MAX_UNIT_CHARS` ``[unit]`` characters.
 
     Raises
     ------
     InputError
         Missing file, unknown format, empty file, missing text column, text
-        that is not UTF-8, or a JSON Lines line that is not a JSON object.
+        that is not UTF-8, a row with more fields than the header, a JSON Lines
+        line that is not a JSON object, a text value that is an object or a
+        list, or a text over the limit.
     """
-    import pandas as pd
-
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(f"input file not found: {path}", where="INPUT", fix="Check the path")
-    kind = _format_of(path, "INPUT")
-    if path.stat().st_size == 0:
-        raise InputError(
-            "input file is empty", where=str(path), fix="Give a file with a header and rows"
-        )
-    try:
-        if kind == "jsonl":
-            yield from _jsonl_chunks(path, text_column, chunk_rows)
-            return
-        reader = pd.read_csv(
-            path,
-            sep="\t" if kind == "tsv" else ",",
-            chunksize=chunk_rows,
-            dtype=str,
-            keep_default_na=False,
-            encoding="utf-8-sig",
-        )
-        first, rows = True, 0
-        for chunk in reader:
-            if first:
-                _check_column(chunk.columns, text_column, path)
-                first = False
-            if len(chunk):
-                rows += len(chunk)
-                yield chunk
-        if not rows:
-            raise InputError("input file has a header but no rows", where=str(path), fix="Add rows")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"input is not UTF-8 text ({exc.reason} at byte {exc.start})",
-            where=str(path),
-            fix="Convert it, e.g. `iconv -f latin1 -t utf-8 IN > OUT`",
-        ) from None
-    except pd.errors.EmptyDataError:
-        raise InputError(
-            "input file has no header or rows", where=str(path), fix="Give a table"
-        ) from None
-    except pd.errors.ParserError as exc:
-        raise InputError(f"input is not a valid table: {exc}", where=str(path)) from None
-
-
-def _check_column(columns, text_column: str, path: Path) -> None:
-    if text_column not in columns:
-        raise InputError(
-            f"no column {text_column!r} in the input",
-            where=str(path),
-            fix=f"Name the text column with --text-column; columns are: {', '.join(map(str, columns))}",
-        )
-
-
-def _jsonl_chunks(path: Path, text_column: str, chunk_rows: int):
-    import pandas as pd
-
-    rows = []
-    seen_any = False
-    with open(path, encoding="utf-8-sig") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(
-                    f"line {number} is not valid JSON ({exc.msg})",
-                    where=f"{path}, line {number}",
-                    fix="Fix or remove that line; no output was written",
-                ) from None
-            if not isinstance(record, dict):
-                raise InputError(
-                    f"line {number} is not a JSON object",
-                    where=f"{path}, line {number}",
-                    fix="Write one object per line",
-                )
-            if text_column not in record:
-                raise InputError(
-                    f"line {number} has no field {text_column!r}",
-                    where=f"{path}, line {number}",
-                    fix=f"Name the text field with --text-column; this line has: {', '.join(record)}",
-                )
-            rows.append(record)
-            seen_any = True
-            if len(rows) >= chunk_rows:
-                yield pd.DataFrame(rows)
-                rows = []
-    if rows:
-        yield pd.DataFrame(rows)
-    if not seen_any:
-        raise InputError("input file has no rows", where=str(path), fix="Add rows")
+    return read_table(
+        path,
+        required={text_column: "Name the text column with --text-column"},
+        text_columns=(text_column,),
+        max_chars=MAX_UNIT_CHARS[unit],
+        too_long_fix=_TOO_LONG[unit],
+        chunk_rows=chunk_rows,
+        name="input file",
+    )
 
 
 def _write_chunk(scored, columns, handle, kind: str, header: bool, plain: bool) -> None:
@@ -415,17 +379,177 @@ def _checked(chunks, new_columns, source: Path):
         yield chunk
 
 
-def _executor(jobs: int, scheduler: str | None):
-    if scheduler:
-        from dask.distributed import Client
+def usable_cores() -> int:
+    """The number of processor cores this process may run on.
 
-        client = Client(scheduler)
-        return client.get_executor(), client
-    if jobs > 1:
+    Examples
+    --------
+    >>> usable_cores() >= 1
+    True
+    """
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _whole_number(value, low: int, high: float = float("inf")) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+def _check_options(jobs, chunk_rows) -> None:
+    """Refuse a number of jobs or a chunk size that cannot work, before any work."""
+    limit = JOBS_PER_CORE * usable_cores()
+    if not _whole_number(jobs, 1, limit):
+        raise ParameterError(
+            f"--jobs must be a whole number from 1 to {limit} ({JOBS_PER_CORE} per usable "
+            f"core), not {jobs!r}",
+            where="--jobs",
+            fix=f"Use --jobs {usable_cores()} to use every core, or --jobs 1",
+        )
+    if not _whole_number(chunk_rows, 1):
+        raise ParameterError(
+            f"--chunk-rows must be a whole number of at least 1, not {chunk_rows!r}",
+            where="--chunk-rows",
+            fix=f"Leave it out (default {CHUNK_ROWS})",
+        )
+
+
+class _TrackingContext:
+    """A multiprocessing context that remembers the processes it makes, to stop them."""
+
+    def __init__(self, context):
+        self._context = context
+        self.processes: list = []
+
+    def __getattr__(self, name):
+        return getattr(self._context, name)
+
+    def Process(self, *args, **kwargs):  # the name multiprocessing calls
+        process = self._context.Process(*args, **kwargs)
+        self.processes.append(process)
+        return process
+
+    def stop(self) -> None:
+        started = [p for p in self.processes if p.pid is not None]
+        for process in started:
+            if process.is_alive():
+                process.terminate()
+        for process in started:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+                process.join(timeout=5)
+
+
+def _worker_started() -> None:
+    """In a worker: die on SIGTERM, and leave Ctrl-C to the main process, which stops us."""
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class _LocalWorkers:
+    """``jobs`` local processes scoring chunks; a start failure or a death is one error."""
+
+    def __init__(self, jobs: int):
+        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        return ProcessPoolExecutor(max_workers=jobs), None
-    return None, None
+        self.jobs = jobs
+        self._context = _TrackingContext(multiprocessing.get_context())
+        self._executor = ProcessPoolExecutor(
+            max_workers=jobs, mp_context=self._context, initializer=_worker_started
+        )
+
+    def submit(self, *args):
+        try:
+            return self._executor.submit(_score_chunk, *args)
+        except OSError as exc:  # fork or spawn failed: too many processes, no memory
+            raise WorkerError(
+                f"a worker process could not start ({exc.strerror or exc})",
+                where=f"--jobs {self.jobs}",
+                fix="Use fewer --jobs, or check the machine's process and memory limits",
+            ) from None
+
+    def result(self, future):
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            raise WorkerError(
+                "a worker process stopped unexpectedly (killed, perhaps for lack of memory)",
+                where=f"--jobs {self.jobs}",
+                fix="Use fewer --jobs or a smaller --chunk-rows; nothing was written",
+            ) from None
+
+    def close(self, finished: bool) -> None:
+        if finished:
+            self._executor.shutdown(wait=True)
+            return
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        self._context.stop()  # workers busy with chunks nobody will write
+
+
+class _DaskWorkers:
+    """Chunks scored on a Dask cluster; an unreachable scheduler is one error."""
+
+    def __init__(self, address: str, jobs: int):
+        from dask.distributed import Client
+
+        self.jobs = jobs
+        try:
+            self._client = Client(address, timeout=DASK_CONNECT_TIMEOUT)
+        except Exception as exc:  # OSError, TimeoutError, ValueError for a bad address
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise ParameterError(
+                f"cannot reach the Dask scheduler ({reason})",
+                where=f"--scheduler {address}",
+                fix="Check the address (tcp://host:8786) and that `dask scheduler` runs there",
+            ) from None
+        self._executor = self._client.get_executor()
+
+    def submit(self, *args):
+        return self._executor.submit(_score_chunk, *args)
+
+    def result(self, future):
+        try:
+            return future.result()
+        except Exception as exc:
+            if type(exc).__name__ not in {"KilledWorker", "CommClosedError"}:
+                raise
+            raise WorkerError(
+                f"a Dask worker was lost ({type(exc).__name__})",
+                where="--scheduler",
+                fix="Check the workers' memory and logs; nothing was written",
+            ) from None
+
+    def close(self, finished: bool) -> None:
+        self._client.close()
+
+
+def _workers(jobs: int, scheduler: str | None):
+    """Where chunks are scored: None (this process), local processes, or a Dask cluster."""
+    if scheduler:
+        return _DaskWorkers(scheduler, jobs)
+    return _LocalWorkers(jobs) if jobs > 1 else None
+
+
+def _scored(chunks, workers, *args):
+    """Yield each chunk with its scores, in input order, a few chunks in flight at once."""
+    if workers is None:
+        for chunk in chunks:
+            yield _score_chunk(chunk, *args)
+        return
+    pending: deque = deque()
+    for chunk in chunks:
+        pending.append(workers.submit(chunk, *args))
+        if len(pending) >= 2 * workers.jobs:
+            yield workers.result(pending.popleft())
+    while pending:
+        yield workers.result(pending.popleft())
 
 
 def score_file(
@@ -464,71 +588,49 @@ def score_file(
         Add the tone toward each row's target (``--target-column`` ...).
     """
     _check_unit(unit)
+    _check_options(jobs, chunk_rows)
     analyses = tuple(analyses)
     # Fails early on an unknown analysis.
     new_columns = output_columns(analyses, unit, targets is not None)
     if targets is not None:
         targets.check(analyses, unit)
     source, target = Path(input_path), Path(output_path)
-    out_kind = _format_of(target, "OUTPUT")
+    out_kind = table_format(target, where="OUTPUT")
     if target.exists() and source.exists() and target.resolve() == source.resolve():
         raise InputError(
             "output would overwrite the input", where=str(target), fix="Choose another output file"
         )
-    chunks = _checked(read_chunks(source, text_column, chunk_rows), new_columns, source)
+    chunks = _checked(read_chunks(source, text_column, chunk_rows, unit=unit), new_columns, source)
     # CSV and TSV cells are read as strings; sentence scores are never NaN.
-    plain = _format_of(source, "INPUT") != "jsonl" and unit == "sentence"
+    plain = table_format(source, where="INPUT") != "jsonl" and unit == "sentence"
     # Read and check the first chunk before anything (even a folder) is created.
     first = next(chunks)
-    if targets is not None:
-        for column in targets.input_columns():
-            _check_column(first.columns, column, source)
     chunks = itertools.chain([first], chunks)
-    executor, client = _executor(jobs, scheduler)
+    if targets is not None:
+        _check_target_columns(first, targets, source)
+        chunks = _numbered(chunks)  # rows numbered as in the file, for errors about offsets
+    sweep_stale_parts(target.parent)  # what killed runs left behind
+    workers = _workers(jobs, scheduler)
     bar = None
     if progress:
         from tqdm import tqdm
 
         bar = tqdm(unit="rows", desc="score")
-    total = 0
+    total, finished = 0, False
     try:
         with atomic_path(target) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
-            header = True
-
-            def emit(scored):
-                nonlocal header, total
-                _write_chunk(scored, new_columns, handle, out_kind, header, plain)
-                header = False
+            scoring = _scored(chunks, workers, text_column, analyses, unit, targets)
+            for number, scored in enumerate(scoring):
+                _write_chunk(scored, new_columns, handle, out_kind, number == 0, plain)
                 total += len(scored[1])
                 if bar is not None:
                     bar.update(len(scored[1]))
-
-            read = 0  # rows read so far: the first row of the next chunk
-            if executor is None:
-                for chunk in chunks:
-                    emit(_score_chunk(chunk, text_column, analyses, unit, targets, read))
-                    read += len(chunk)
-            else:
-                pending: deque = deque()
-                limit = 2 * max(1, jobs)
-                for chunk in chunks:
-                    pending.append(
-                        executor.submit(
-                            _score_chunk, chunk, text_column, analyses, unit, targets, read
-                        )
-                    )
-                    read += len(chunk)
-                    if len(pending) >= limit:
-                        emit(pending.popleft().result())
-                while pending:
-                    emit(pending.popleft().result())
+        finished = True
     finally:
         if bar is not None:
             bar.close()
-        if client is not None:
-            client.close()
-        elif executor is not None:
-            executor.shutdown(wait=True, cancel_futures=True)
+        if workers is not None:
+            workers.close(finished)
     return total
 
 
@@ -541,13 +643,24 @@ def add_score_arguments(parser) -> None:
     parser.add_argument(
         "--text-column", default="text", help="column holding the text (default: text)"
     )
-    parser.add_argument("--unit", choices=["sentence", "document"], default="sentence")
+    parser.add_argument(
+        "--unit",
+        choices=["sentence", "document"],
+        default="sentence",
+        help="sentence (default): score each row as it is, as one unit; document: split each "
+        "row into sentences, score them and aggregate, adding n_sentences",
+    )
     parser.add_argument(
         "--analyses",
         default=",".join(ANALYSES),
         help=f"comma-separated, from {', '.join(ANALYSES)} (default: all)",
     )
-    parser.add_argument("--jobs", type=int, default=1, help="local worker processes (default: 1)")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        help=f"local worker processes, 1 to {JOBS_PER_CORE} x usable cores (default: 1)",
+    )
     parser.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
     parser.add_argument("--chunk-rows", type=int, default=CHUNK_ROWS, help=argparse.SUPPRESS)
     parser.add_argument("--progress", action="store_true", help="show a progress bar")

@@ -14,7 +14,14 @@ of Punkt:
   and ``'``), so ``crimes.” Next`` splits after the closing quote;
 * a quotation stays whole: a split inside an open quotation is undone (at most
   :data:`MAX_QUOTE_MERGE` times in a row, so a missing closing quote cannot
-  swallow a paragraph).
+  swallow a paragraph);
+* no sentence is longer than :data:`MAX_SENTENCE_CHARS`: a longer span is cut
+  at white space (else at the limit) and the cut is logged and kept in
+  :attr:`Segmentation.cuts`.
+
+Invisible characters (:data:`INVISIBLE_CHARS`: soft hyphen, zero-width
+characters, bidirectional controls) are seen through: sentences and tokens are
+those of the text a reader sees, while every offset still counts them.
 
 Tokens follow the Penn Treebank habits researchers know: clitics are split
 (``did`` + ``n’t``, ``Moscow`` + ``’s``), punctuation marks are tokens of their
@@ -33,7 +40,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from helpers.paths import LEXICONS_DIR
+from helpers.paths import LEXICONS_DIR, confined
 
 __all__ = [
     "Token",
@@ -45,15 +52,42 @@ __all__ = [
     "quote_spans",
     "normalize_token",
     "spans_between",
+    "QUOTE_PAIRS",
+    "INVISIBLE_CHARS",
+    "MAX_SENTENCE_CHARS",
 ]
 
 #: Longest run of sentence splits undone to keep one quotation whole.
 MAX_QUOTE_MERGE = 5
 
-# Typographic quotes and apostrophes mapped to straight ones (for ``norm``).
-_QUOTE_TABLE = str.maketrans(
-    {"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'}
+#: Longest sentence, in characters (about 300 words; the longest sentence of the
+#: benchmark and validation texts has 1,350). A longer span (a table or a list
+#: run together, a text without punctuation) is cut at the last white space
+#: within the limit, else at the limit itself, and the cut is logged. Work per
+#: sentence is then bounded, whatever the input.
+MAX_SENTENCE_CHARS = 2_000
+
+#: Typographic quotes and apostrophes, each with the straight one it stands for: the
+#: project's one table (token norms, dictionary keys, headline comparison).
+QUOTE_PAIRS = {
+    "’": "'", "‘": "'", "ʼ": "'", "′": "'",
+    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "″": '"',
+}  # fmt: skip
+_QUOTE_TABLE = str.maketrans(QUOTE_PAIRS)
+_QUOTE_CHARS = frozenset(QUOTE_PAIRS)
+
+#: Characters a reader does not see: soft hyphen, zero-width space, non-joiner and
+#: joiner, word joiner, a byte-order mark inside the text, and the bidirectional
+#: controls (marks, embeddings, overrides, isolates). Tokens and sentences are
+#: found as if they were not there, offsets still count them, and no token's
+#: ``norm`` holds one.
+INVISIBLE_CHARS = (
+    "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f"
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
+_INVISIBLE_SET = frozenset(INVISIBLE_CHARS)
+_DELETE_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE_CHARS))
 
 
 class Token(NamedTuple):
@@ -83,10 +117,14 @@ def normalize_token(text: str) -> str:
 @lru_cache(maxsize=1)
 def _abbreviation_config() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Return (Punkt abbreviations, sentence starters, abbreviations kept whole as tokens)."""
-    import yaml
+    from helpers.errors import ResourceError
+    from helpers.safe_yaml import TextLoader, load_yaml
 
-    with open(LEXICONS_DIR / "abbreviations.yml", encoding="utf-8") as handle:
-        config = yaml.safe_load(handle)
+    path = confined(LEXICONS_DIR / "abbreviations.yml", error=ResourceError)
+    # Every entry is text: under YAML 1.1's guesses "no" would be False and "on" True.
+    config = load_yaml(
+        path.read_text(encoding="utf-8"), where=str(path), error=ResourceError, loader=TextLoader
+    )
     abbreviations = set()
     for group in config["abbreviations"].values():
         abbreviations.update(str(item).lower() for item in group)
@@ -135,7 +173,32 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     ['World', 'War', 'II', '-', 'era', 'de', 'facto', 'Peace']
     >>> tokenize("ab cd", offset=10)[1]
     Token(start=13, end=15, text='cd', norm='cd')
+
+    Invisible characters (:data:`INVISIBLE_CHARS`) neither split a word nor
+    make a token; a token's ``text`` keeps the ones inside it, its ``norm``
+    does not:
+
+    >>> tokenize("sanc\u00adtions")
+    [Token(start=0, end=10, text='sanc\xadtions', norm='sanctions')]
     """
+    if _INVISIBLE.search(text) is None:
+        return _tokens(text, offset)
+    visible, positions = _visible(text)
+    tokens = []
+    for token in _tokens(visible, 0):
+        start, end = positions[token.start], positions[token.end - 1] + 1
+        tokens.append(Token(start + offset, end + offset, text[start:end], token.norm))
+    return tokens
+
+
+def _visible(text: str) -> tuple[str, list[int]]:
+    """``text`` without its invisible characters, and where each kept character was."""
+    positions = [i for i, char in enumerate(text) if char not in _INVISIBLE_SET]
+    return text.translate(_DELETE_INVISIBLE), positions
+
+
+def _tokens(text: str, offset: int) -> list[Token]:
+    """The tokens of a text without invisible characters (see :func:`tokenize`)."""
     keep_period = _abbreviation_config()[2]
     tokens: list[Token] = []
     append = tokens.append
@@ -186,7 +249,8 @@ def _append_word(append, word: str, start: int) -> None:
     append(Token(start, start + len(word), word, word.casefold().translate(_QUOTE_TABLE)))
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+# A blank line: line breaks around nothing a reader sees (white space, invisible characters).
+_PARAGRAPH_BREAK = re.compile(rf"\n[ \t\r\f\v{INVISIBLE_CHARS}]*\n[\s{INVISIBLE_CHARS}]*")
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -257,7 +321,22 @@ def _quote_open(chunk: str) -> bool:
 
 
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of the paragraph ``text[start:end]``, as spans of ``text``."""
     paragraph = text[start:end]
+    if _INVISIBLE.search(paragraph) is None:
+        return [(start + s, start + e) for s, e in _paragraph_sentences(paragraph)]
+    # Split what a reader sees ("talks.\u200b The" ends a sentence), then map back.
+    visible, positions = _visible(paragraph)
+    core = visible.strip()  # white space that only invisible characters kept inside
+    lead = len(visible) - len(visible.lstrip())
+    return [
+        (start + positions[lead + s], start + positions[lead + e - 1] + 1)
+        for s, e in _paragraph_sentences(core)
+    ]
+
+
+def _paragraph_sentences(paragraph: str) -> list[list[int]]:
+    """Punkt's sentences of one paragraph, with closing quotes and quotations kept whole."""
     spans = list(_punkt().span_tokenize(paragraph, realign_boundaries=True))
     # Closing quotes or brackets that Punkt left at the start of the next sentence
     # belong to the previous one.
@@ -296,7 +375,7 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         else:
             merged.append([s, e])
             run = 0
-    return [(start + s, start + e) for s, e in merged]
+    return merged
 
 
 @dataclass
@@ -313,12 +392,16 @@ class Segmentation:
         ``doc_id, para_id, sent_id, start, end, text``.
     tokens : list of list of Token
         The tokens of each sentence, in ``sent_id`` order.
+    cuts : list of (int, int)
+        ``(start, end)`` of every span longer than :data:`MAX_SENTENCE_CHARS`
+        that was cut into several sentences (empty for ordinary text).
     """
 
     text: str
     doc_id: str
     sentences: object  # pandas.DataFrame; typed loosely to keep import light
     tokens: list[list[Token]] = field(repr=False)
+    cuts: list[tuple[int, int]] = field(default_factory=list)
 
     def tokens_table(self):
         """Return one row per token: ``doc_id, sent_id, tok_id, start, end, text, norm``."""
@@ -339,12 +422,73 @@ class Segmentation:
         return sum(len(sentence) for sentence in self.tokens)
 
 
-def _sentence_rows(text: str) -> list[tuple[int, int, int]]:
+def _sentence_rows(
+    text: str, cuts: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int, int]]:
+    """``(para_id, start, end)`` of every sentence; spans cut for length go into ``cuts``."""
     rows = []
     for para_id, (p_start, p_end) in enumerate(split_paragraphs(text)):
         for s, e in _sentence_spans(text, p_start, p_end):
-            rows.append((para_id, s, e))
+            if e - s <= MAX_SENTENCE_CHARS:
+                rows.append((para_id, s, e))
+                continue
+            pieces = _cut_long_sentence(text, s, e)
+            import logging  # only here: start-up stays light
+
+            logging.getLogger(__name__).warning(
+                "a sentence of %d characters (offsets %d-%d) was cut into %d pieces of at "
+                "most %d characters (helpers.text.MAX_SENTENCE_CHARS)",
+                e - s,
+                s,
+                e,
+                len(pieces),
+                MAX_SENTENCE_CHARS,
+            )
+            if cuts is not None:
+                cuts.append((s, e))
+            rows.extend((para_id, a, b) for a, b in pieces)
     return rows
+
+
+def _cut_long_sentence(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut ``text[start:end]`` into pieces of at most :data:`MAX_SENTENCE_CHARS`.
+
+    Each cut is at the last white space within the limit, else (one endless
+    word) at the limit; white space at a cut belongs to no piece.
+
+    Examples
+    --------
+    >>> text = "word " * 1000
+    >>> [b - a for a, b in _cut_long_sentence(text, 0, len(text) - 1)]
+    [1999, 1999, 999]
+    """
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = limit
+        while cut > start and not text[cut].isspace():
+            cut -= 1
+        if cut == start:  # no white space within the limit: a hard cut
+            cut = resume = limit
+        else:
+            resume = cut
+            while text[cut - 1].isspace():
+                cut -= 1
+        pieces.append((start, cut))
+        start = resume
+        while start < end and text[start].isspace():
+            start += 1
+    pieces.append((start, end))
+    return pieces
+
+
+def _sentence_table(text: str, doc_id: str, rows: list[tuple[int, int, int]]):
+    import pandas as pd
+
+    table = [
+        (doc_id, para_id, sent_id, s, e, text[s:e]) for sent_id, (para_id, s, e) in enumerate(rows)
+    ]
+    return pd.DataFrame(table, columns=["doc_id", "para_id", "sent_id", "start", "end", "text"])
 
 
 def split_sentences(text: str, doc_id: str = "doc"):
@@ -361,7 +505,8 @@ def split_sentences(text: str, doc_id: str = "doc"):
     -------
     DataFrame
         ``doc_id, para_id, sent_id, start, end, text``; ``text[start:end]`` is
-        the sentence.
+        the sentence. No sentence is longer than :data:`MAX_SENTENCE_CHARS`
+        (longer spans are cut, with a logged warning).
 
     Examples
     --------
@@ -369,17 +514,14 @@ def split_sentences(text: str, doc_id: str = "doc"):
     >>> table[["para_id", "sent_id", "text"]].values.tolist()
     [[0, 0, 'Officials in D.C. met Mr. Sato.'], [0, 1, 'They talked.'], [1, 2, 'New point.']]
     """
-    import pandas as pd
-
-    rows = [
-        (doc_id, para_id, sent_id, s, e, text[s:e])
-        for sent_id, (para_id, s, e) in enumerate(_sentence_rows(text))
-    ]
-    return pd.DataFrame(rows, columns=["doc_id", "para_id", "sent_id", "start", "end", "text"])
+    return _sentence_table(text, doc_id, _sentence_rows(text))
 
 
 def segment(text: str, doc_id: str = "doc") -> Segmentation:
     """Cut ``text`` into paragraphs, sentences and tokens in one pass.
+
+    Spans longer than :data:`MAX_SENTENCE_CHARS` are cut (see
+    :attr:`Segmentation.cuts`).
 
     Examples
     --------
@@ -387,12 +529,11 @@ def segment(text: str, doc_id: str = "doc") -> Segmentation:
     >>> len(seg.sentences), [t.text for t in seg.tokens[1]]
     (2, ['Moscow', '’s', 'reply', 'came', '.'])
     """
-    sentences = split_sentences(text, doc_id)
-    tokens = [
-        tokenize(text[s:e], offset=s)
-        for s, e in zip(sentences["start"], sentences["end"], strict=True)
-    ]
-    return Segmentation(text=text, doc_id=doc_id, sentences=sentences, tokens=tokens)
+    cuts: list[tuple[int, int]] = []
+    rows = _sentence_rows(text, cuts)
+    sentences = _sentence_table(text, doc_id, rows)
+    tokens = [tokenize(text[s:e], offset=s) for _, s, e in rows]
+    return Segmentation(text=text, doc_id=doc_id, sentences=sentences, tokens=tokens, cuts=cuts)
 
 
 _QUOTATION = re.compile(

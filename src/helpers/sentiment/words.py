@@ -21,7 +21,7 @@ import string
 from functools import cache
 from typing import Any
 
-from helpers.text import Token
+from helpers.text import INVISIBLE_CHARS, QUOTE_PAIRS, Token
 
 # ASCII punctuation: what NLTK's VADER strips around words (string.punctuation).
 _PUNCT_CHARS = string.punctuation
@@ -29,11 +29,11 @@ _PUNCT = frozenset(_PUNCT_CHARS)
 _HAS_PUNCT = re.compile(f"[{re.escape(_PUNCT_CHARS)}]").search
 
 # News typography -> what VADER's rules expect: typographic quotes and
-# apostrophes become straight ones; dashes and the ellipsis separate words
-# ("Russia—and"). One character for one, so offsets stay valid.
+# apostrophes become straight ones (the project's one quote table, including
+# primes, which garbled pages use for both); dashes and the ellipsis separate
+# words ("Russia—and"). One character for one, so offsets stay valid.
 _NEWS_PAIRS = (
-    ("’", "'"), ("‘", "'"), ("ʼ", "'"), ("′", "'"),
-    ("“", '"'), ("”", '"'), ("„", '"'), ("«", '"'), ("»", '"'), ("″", '"'),
+    *QUOTE_PAIRS.items(),
     ("—", " "), ("–", " "), ("―", " "), ("‒", " "), ("…", " "),
 )  # fmt: skip
 # Marks stripped from both ends of a word: ASCII punctuation and the common
@@ -42,6 +42,12 @@ _STRIP = _PUNCT_CHARS + "¡¿§¶©®°•·†‡‹›"
 _STRIP_SET = frozenset(_STRIP)
 # Words glued together when a page lost its markup, split as helpers.text does.
 _GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
+# Soft hyphens, zero-width characters and bidi controls: a reader does not see
+# them, so the news-aware score reads the word without them (helpers.text does
+# the same for tokens). Plain VADER keeps NLTK's reading, in which they spoil
+# the word.
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
+_DELETE_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE_CHARS))
 
 
 def _normalise(text: str) -> str:
@@ -116,7 +122,9 @@ def news_words(text: str, *, spans: bool = False) -> Any:
 
     Typographic quotes and apostrophes become straight ones, dashes and the
     ellipsis separate words, punctuation at either end of a word is dropped,
-    and glued words are split (``factoPeace``). As in NLTK, pieces of one
+    glued words are split (``factoPeace``), and invisible characters (soft
+    hyphens, zero-width characters, bidi controls) are read through
+    (a word's span still covers them). As in NLTK, pieces of one
     character are ignored, and a piece whose word part is a single character
     (``I,``, ``$5``) or that has no word part (``:-)``, ``!!``) stays whole.
 
@@ -140,7 +148,16 @@ def news_words(text: str, *, spans: bool = False) -> Any:
     ['It', 'called', 'it', 'completely', 'unacceptable', 'Russia', 'and', 'the', 'facto', 'Peace', "didn't", 'sadly']
     >>> news_words("“War,” he said", spans=True)
     (['War', 'he', 'said'], [(1, 4), (7, 9), (10, 14)])
+    >>> news_words("a hor\u00adrible at\u200btack", spans=True)
+    (['horrible', 'attack'], [(2, 11), (12, 19)])
     """
+    if not text.isascii() and _INVISIBLE.search(text):
+        return _without_invisible(*_split_news_words(text, True), spans)
+    return _split_news_words(text, spans)
+
+
+def _split_news_words(text: str, spans: bool) -> Any:
+    """:func:`news_words` before invisible characters are taken out of the words."""
     norm = _normalise(text)
     strip_set = _STRIP_SET
     words: list[str] = []
@@ -181,6 +198,17 @@ def news_words(text: str, *, spans: bool = False) -> Any:
             if where is not None:
                 where.append((start, start + len(word)))
     return (words, where) if spans else words
+
+
+def _without_invisible(words: list[str], where: list[tuple[int, int]], spans: bool) -> Any:
+    """The words with their invisible characters deleted; those left under two characters go."""
+    kept = [
+        (clean, span)
+        for word, span in zip(words, where, strict=True)
+        if len(clean := word.translate(_DELETE_INVISIBLE)) >= 2
+    ]
+    words = [word for word, _ in kept]
+    return (words, [span for _, span in kept]) if spans else words
 
 
 def nltk_word_spans(text: str, words: list[str]) -> list[tuple[int, int]]:

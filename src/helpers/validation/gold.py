@@ -41,8 +41,9 @@ def validate(
         time and only the labels are kept.
     measure : str
         ``sentiment``, a frame column (``frame_conflict``, ``policy_…``),
-        ``uncertain``, ``intensity``, ``quad_class`` or ``target_sentiment``
-        (with ``targets``).
+        ``uncertain`` (or one class of it, ``uncertain_epistemic`` …, for
+        gold labels coded by class), ``intensity``, ``quad_class`` or
+        ``target_sentiment`` (with ``targets``).
     threshold : float, default :data:`helpers.sentiment.DEFAULT_THRESHOLD`
         The tool's neutral band for sentiment.
     gold_threshold : float, optional

@@ -158,14 +158,9 @@ def load_sheet(path) -> Any:
         or no label column at all, or a sentence listed twice.
     """
     path = Path(path)
-    sheet = read_sheet_table(path)
-    missing = [c for c in ID_COLUMNS if c not in sheet.columns]
-    if missing:
-        raise InputError(
-            f"coding sheet lacks column(s) {', '.join(missing)}",
-            where=str(path),
-            fix="Start from a sheet written by `python -m helpers codesheet`",
-        )
+    sheet = read_sheet_table(
+        path, required=dict.fromkeys(ID_COLUMNS, "Start from a sheet written by `codesheet`")
+    )
     labels = [c for c in CODER_COLUMNS[1:-1] if c in sheet.columns]
     if not labels:
         raise InputError(

@@ -1,0 +1,391 @@
+"""Resolving a sentence's dictionary hits to actor mentions: leaders, role words, titles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from helpers.errors import ParameterError
+from helpers.text import Token
+
+__all__ = ["FORMS", "MENTION_COLUMNS", "TABLE_COLUMNS", "Actors", "Mention", "mentions"]
+
+#: The kinds of reference a mention can be.
+FORMS = ("name", "alias", "demonym", "capital", "leader", "organisation", "institution")
+#: Columns of :attr:`Actors.table`.
+TABLE_COLUMNS = ("actor_id", "name", "type", "valid_from", "valid_to", "predecessor_of", "status")
+#: Columns of the table :func:`mentions` returns.
+MENTION_COLUMNS = (
+    "doc_id",
+    "sent_id",
+    "actor_id",
+    "actor",
+    "form",
+    "start",
+    "end",
+    "text",
+    "in_term",
+    "detail",
+)
+
+# Tokens between an actor and a role word that still tie them.
+_POSSESSIVE = ("'s", "'")
+_TIE_WORDS = {"of", "from"}
+_TIE_WORDS_IN = {"of", "from", "in"}
+
+
+class Mention(NamedTuple):
+    """One reference to an actor in a token list.
+
+    ``actor_id``, ``form`` (one of :data:`FORMS`), character ``start``/``end``,
+    the ``text`` of the span and token indices ``tok_start``/``tok_end``
+    (half-open), as in ``docs/architecture.md``. Two further fields:
+    ``in_term`` (for a ``leader`` found with a date: whether they held office
+    that day; otherwise None) and ``detail`` (the leader's full name, or the
+    role words of an ``institution``).
+    """
+
+    actor_id: str
+    form: str
+    start: int
+    end: int
+    text: str
+    tok_start: int
+    tok_end: int
+    in_term: bool | None = None
+    detail: str = ""
+
+
+class _Leader(NamedTuple):
+    actor_id: str
+    person: str
+    terms: tuple[tuple[dt.date, dt.date | None, str], ...]
+
+
+class Actors:
+    """A compiled actors list; build it with :func:`load_actors`.
+
+    Attributes
+    ----------
+    table : DataFrame
+        One row per actor: :data:`TABLE_COLUMNS` (dates as ISO strings).
+    forms : DataFrame
+        Every pattern: ``actor_id, form, pattern, person, note``.
+    leaders : DataFrame
+        Every term of office: ``actor_id, person, role, start, end``.
+    names : dict
+        ``actor_id -> name``.
+    dictionary : helpers.lexicons.Dictionary
+        The compiled matcher (categories ``<actor_id>/<form>``,
+        ``<actor_id>/leader/<n>``, ``role``).
+    meta : dict
+        The file's ``meta`` block.
+    path : Path
+    """
+
+    def __init__(self, *, path, meta, table, forms, leaders, dictionary, categories, modifiers):
+        self.path = path
+        self.meta = meta
+        self.table = table
+        self.forms = forms
+        self.leaders = leaders
+        self.dictionary = dictionary
+        self.names: dict[str, str] = dict(zip(table["actor_id"], table["name"], strict=True))
+        # category -> (actor_id, form, leader or None)
+        self._categories: dict[str, tuple[str, str, _Leader | None]] = categories
+        self._modifiers = modifiers
+
+    def __repr__(self) -> str:
+        return f"Actors({len(self.table)} actors, {len(self.forms)} forms, from {self.path})"
+
+    def name(self, actor_id: str) -> str:
+        """Return the canonical name of ``actor_id``."""
+        return self.names[actor_id]
+
+    # -- resolution ---------------------------------------------------------------------------
+    def find(self, tokens: list[Token], date=None, hits=None) -> list[Mention]:
+        """Find every actor mention in one sentence's tokens.
+
+        Parameters
+        ----------
+        tokens : list of Token
+            From :func:`helpers.text.tokenize` (usually one sentence).
+        date : str, date or datetime, optional
+            The article's date (ISO ``YYYY-MM-DD``). Picks between people who
+            share a name and sets ``in_term`` on leader mentions.
+        hits : list of Hit, optional
+            ``self.dictionary.match_tokens(tokens)``, when the caller has
+            matched it already (with other dictionaries, in a
+            :class:`~helpers.lexicons.DictionarySet`).
+
+        Returns
+        -------
+        list of Mention
+            In text order, never overlapping. ``text`` is rebuilt from the
+            tokens (line breaks become spaces); :func:`mentions` copies the
+            exact text.
+
+        Examples
+        --------
+        >>> from helpers.text import tokenize
+        >>> from helpers.actors import load_actors
+        >>> actors = load_actors()
+        >>> [(m.actor_id, m.form, m.text) for m in actors.find(tokenize("Tokyo protested to the Foreign Ministry in Moscow."))]
+        [('JPN', 'capital', 'Tokyo'), ('RUS', 'institution', 'Foreign Ministry in Moscow')]
+        """
+        if hits is None:
+            hits = self.dictionary.match_tokens(tokens)
+        items = self._resolved(tokens, hits, _as_date(date))
+        new = tuple.__new__  # Mention(...) without the Python-level constructor: hot path
+        return [
+            new(
+                Mention,
+                (
+                    actor_id,
+                    form,
+                    tokens[a].start,
+                    tokens[b - 1].end,
+                    _span_text(tokens, a, b),
+                    a,
+                    b,
+                    in_term,
+                    detail,
+                ),
+            )
+            for _, a, b, actor_id, form, in_term, detail, _ in items
+        ]
+
+    def _resolved(self, tokens: list[Token], hits: list, day: dt.date | None) -> list[list]:
+        """The actor items of one sentence, in text order, never overlapping (see :meth:`_items`).
+
+        :meth:`find` turns them into mentions; :mod:`helpers.diplomacy` reads
+        them directly on its hot path.
+        """
+        items = self._items(hits, day)
+        if any(item[0] == "role" for item in items):
+            items = self._tie_roles(tokens, items)  # roles are tied or dropped
+        return items
+
+    def _items(self, hits: list, day: dt.date | None) -> list[list]:
+        """Group the dictionary's hits by span and resolve each span to an actor or a role.
+
+        An item is ``[kind, tok_start, tok_end, actor_id, form, in_term, detail, tie_in]``.
+        """
+        items: list[list] = []
+        categories = self._categories
+        n = len(hits)
+        k = 0
+        while k < n:
+            hit = hits[k]
+            a, b = hit.tok_start, hit.tok_end
+            k += 1
+            group = [hit]
+            while k < n and hits[k].tok_start == a:
+                group.append(hits[k])
+                k += 1
+            if len(group) == 1:
+                # One category holds this span (the usual case): nothing to sort out.
+                found = categories.get(hit.category)
+                if found is not None and found[2] is None:
+                    items.append(["actor", a, b, found[0], found[1], None, "", True])
+                    continue
+            candidates = [categories[h.category] for h in group if h.category in categories]
+            if candidates:
+                plain = [c for c in candidates if c[2] is None]
+                if plain:  # load_actors guarantees one actor per non-leader form
+                    actor_id, form, _ = plain[0]
+                    items.append(["actor", a, b, actor_id, form, None, "", True])
+                else:
+                    leader, in_term = _pick_leader([c[2] for c in candidates], day)
+                    items.append(
+                        ["actor", a, b, leader.actor_id, "leader", in_term, leader.person, True]
+                    )
+            else:
+                role = group[0]
+                tie_in = bool(role.attrs.get("tie_in", True))
+                if items and items[-1][0] == "role" and items[-1][2] == a:
+                    # Adjacent role words are one role; the last is the head noun.
+                    items[-1][2] = b
+                    items[-1][6] += " " + role.pattern
+                    items[-1][7] = tie_in
+                else:
+                    items.append(["role", a, b, None, "institution", None, role.pattern, tie_in])
+        return items
+
+    def _tie_roles(self, tokens: list[Token], items: list[list]) -> list[list]:
+        """Turn role words tied to an actor into institution mentions; drop the rest."""
+        removed = [False] * len(items)
+        for k, item in enumerate(items):
+            if item[0] != "role":
+                continue
+            removed[k] = True  # a role is never reported as it stands
+            prev = items[k - 1] if k and not removed[k - 1] and items[k - 1][0] == "actor" else None
+            nxt = items[k + 1] if k + 1 < len(items) and items[k + 1][0] == "actor" else None
+            prefix = prev is not None and self._prefix_gap(tokens, prev, item[1])
+            if nxt is not None and nxt[4] == "leader" and nxt[1] == item[2]:
+                # A title: "President Joe Biden", "Russian President Vladimir Putin".
+                nxt[1] = item[1]
+                if prefix and prev[3] == nxt[3] and prev[4] != "leader":
+                    nxt[1] = prev[1]
+                    removed[k - 1] = True
+                continue
+            if prefix:
+                prev[:] = ["actor", prev[1], item[2], prev[3], "institution", None, item[6], True]
+                continue
+            if nxt is not None and _suffix_gap(tokens, item[2], nxt[1], item[7]):
+                nxt[:] = ["actor", item[1], nxt[2], nxt[3], "institution", None, item[6], True]
+        return [item for k, item in enumerate(items) if not removed[k]]
+
+    def _prefix_gap(self, tokens: list[Token], actor: list, role_start: int) -> bool:
+        """True if the tokens between ``actor`` and a role tie them (possessive, one modifier)."""
+        gap = [t.norm for t in tokens[actor[2] : role_start]]
+        possessive = False
+        if gap[:2] == ["'", "s"]:  # "U.K.’s" tokenises as U.K. + ’ + s
+            gap, possessive = gap[2:], True
+        elif gap[:1] and gap[0] in _POSSESSIVE:
+            gap, possessive = gap[1:], True
+        if not gap:
+            return True
+        if len(gap) == 1 and gap[0] in self._modifiers:
+            # A modifier follows an adjective (demonym) or a possessive, not a bare name.
+            return possessive or actor[4] == "demonym"
+        return False
+
+
+def _suffix_gap(tokens: list[Token], role_end: int, actor_start: int, tie_in: bool) -> bool:
+    gap = [t.norm for t in tokens[role_end:actor_start]]
+    if gap[1:] == ["the"]:
+        gap = gap[:1]
+    return len(gap) == 1 and gap[0] in (_TIE_WORDS_IN if tie_in else _TIE_WORDS)
+
+
+def _span_text(tokens: list[Token], a: int, b: int) -> str:
+    if b == a + 1:
+        return tokens[a].text  # most mentions are one word
+    parts = [tokens[a].text]
+    for i in range(a + 1, b):
+        if tokens[i].start > tokens[i - 1].end:
+            parts.append(" ")
+        parts.append(tokens[i].text)
+    return "".join(parts)
+
+
+def _pick_leader(leaders: list[_Leader], day: dt.date | None) -> tuple[_Leader, bool | None]:
+    """Choose among people sharing a name: in office on ``day``, else nearest; undated, latest."""
+    if day is None:
+        return max(leaders, key=_latest), None
+    best = min(leaders, key=lambda leader: (_distance(leader, day), _neg_latest(leader)))
+    return best, _distance(best, day) == 0
+
+
+def _distance(leader: _Leader, day: dt.date) -> int:
+    gaps = []
+    for start, end, _ in leader.terms:
+        if day < start:
+            gaps.append((start - day).days)
+        elif end is not None and day >= end:
+            gaps.append((day - end).days + 1)
+        else:
+            return 0
+    return min(gaps)
+
+
+def _latest(leader: _Leader) -> tuple:
+    ongoing = any(end is None for _, end, _ in leader.terms)
+    last_end = max((end or dt.date.max) for _, end, _ in leader.terms)
+    last_start = max(start for start, _, _ in leader.terms)
+    return (ongoing, last_end, last_start)
+
+
+def _neg_latest(leader: _Leader) -> tuple:
+    ongoing, last_end, last_start = _latest(leader)
+    return (not ongoing, -last_end.toordinal(), -last_start.toordinal())
+
+
+def _to_date(value, *, lenient: bool) -> dt.date | None:
+    """The day ``value`` holds (a date, a datetime or Timestamp, an ISO string), else None.
+
+    ``lenient``: an ISO string may carry spaces around it and a time after the day.
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10] if lenient else value)
+        except ValueError:
+            return None
+    return None
+
+
+def _as_date(value) -> dt.date | None:
+    """Read a date parameter: None or "", a date, a datetime (or Timestamp), or an ISO string."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None  # "" is how a papermill parameter says "no date"
+    day = _to_date(value, lenient=True)
+    if day is not None:
+        return day
+    raise ParameterError(
+        f"date {value!r} is not an ISO date",
+        where="date",
+        fix="Give the article's date as YYYY-MM-DD, or None",
+    )
+
+
+def mentions(seg, actors: Actors | str | Path | None = None, date=None) -> Any:
+    """Return every actor mention of a segmented text, one row per mention.
+
+    Parameters
+    ----------
+    seg : Segmentation
+        From :func:`helpers.text.segment`.
+    actors : Actors, str or Path, optional
+        A compiled list, or a path to load; default the project's list.
+    date : str, date or datetime, optional
+        The article's date; see :meth:`Actors.find`.
+
+    Returns
+    -------
+    DataFrame
+        :data:`MENTION_COLUMNS`: ``doc_id, sent_id, actor_id, actor, form,
+        start, end, text, in_term, detail``; ``seg.text[start:end] == text``.
+
+    Examples
+    --------
+    >>> from helpers.text import segment
+    >>> table = mentions(segment("Japanese officials met Lavrov."), date="2022-03-21")
+    >>> table[["actor", "form", "text", "in_term"]].values.tolist()
+    [['Japan', 'institution', 'Japanese officials', None], ['Russia', 'leader', 'Lavrov', True]]
+    """
+    import pandas as pd
+
+    if not isinstance(actors, Actors):
+        from helpers.actors.loader import load_actors  # it builds on this module
+
+        actors = load_actors(actors)
+    day = _as_date(date)
+    text = seg.text
+    names = actors.names
+    rows = []
+    for sent_id, tokens in enumerate(seg.tokens):
+        for m in actors.find(tokens, day):
+            rows.append(
+                (
+                    seg.doc_id,
+                    sent_id,
+                    m.actor_id,
+                    names[m.actor_id],
+                    m.form,
+                    m.start,
+                    m.end,
+                    text[m.start : m.end],
+                    m.in_term,
+                    m.detail,
+                )
+            )
+    table = pd.DataFrame(rows, columns=list(MENTION_COLUMNS))
+    # Keep None (not NaN/False) where no term applies, so the three states stay visible.
+    table["in_term"] = table["in_term"].astype(object)
+    return table
