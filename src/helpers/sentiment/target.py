@@ -92,7 +92,6 @@ _NORM = attrgetter("norm")
 _TEXT = attrgetter("text")
 # Markers of clause cuts among the roles list's categories (see _markers).
 _WORD, _MARK, _ACCORDING = "<clause word>", "<clause mark>", "<according to>"
-_NOT_ACTS = (_WORD, _MARK, _ACCORDING)
 _SILENT = "no rated word in the sentence"
 # Before a listed word, these make it a noun ("Japan's claims", "the attack").
 _NOUN_BEFORE = frozenset({"'s", "'", "the", "a", "an", "his", "her", "their", "its", "our", "my"})
@@ -319,6 +318,19 @@ def _markers(roles: RoleLexicon) -> dict[str, str]:
     return {**markers, "according": _ACCORDING, **roles.kind}
 
 
+@lru_cache(maxsize=4)
+def _restorable(roles: RoleLexicon) -> frozenset[str]:
+    """Listed words that can count though the sentence reading leaves them unrated:
+    VADER rates them (the domain list may have neutralised them, as reported
+    denials), or their category gives a valence for their patient."""
+    lexicon = engine().lexicon
+    return frozenset(
+        word
+        for word, category in roles.kind.items()
+        if category in roles.valence or word in lexicon
+    )
+
+
 def _circumstance(tokens: list[Token], a: int, b: int, roles: RoleLexicon) -> bool:
     if tokens[a].norm in roles.time_names and all(
         t.norm in roles.time_names for t in tokens[a + 1 : b]
@@ -460,17 +472,23 @@ def target_tone(
     # Found with C-level loops: a sentence has few marked or rated words among many.
     norms = norms if norms is not None else list(map(_NORM, tokens))
     marked = list(map(markers.get, norms))
-    found = [(i, marked[i]) for i in compress(range(len(marked)), marked)]
-    verbs = [(i, c) for i, c in found if c not in _NOT_ACTS]
+    verbs, breaks, according = [], [], False
+    for i in compress(range(len(marked)), marked):
+        category = marked[i]
+        if category is _WORD or category is _MARK:
+            breaks.append((i, category is _MARK))
+        elif category is _ACCORDING:
+            according = True
+        else:
+            verbs.append((i, category))
     rated = list(compress(range(len(reading.valences)), reading.valences))
     target = text[span[0] : span[1]]
-    if not rated and not verbs:  # nothing can count: no need to read the roles
+    if not rated and _restorable(roles).isdisjoint(norms[i] for i, _ in verbs):
+        # Nothing can count: no rated word, and no act whose valence a role restores.
         return _tone((0.0, label(0.0, threshold), f"{target!r}: {_SILENT}", "clause", *span))
     base = token_base(text, tokens)
     a = max(0, bisect_right(tokens, span[0] + base, key=_START) - 1)
     b = max(a + 1, bisect_right(tokens, span[1] - 1 + base, key=_START))
-    breaks = [(i, c is _MARK) for i, c in found if c is _MARK or c is _WORD]
-    according = any(c is _ACCORDING for _, c in found)
     scope = _scope(tokens, a, b, _quotes(text, tokens, base), verbs, breaks, according, roles)
     if scope.effects:  # an act's verb may count though the reading does not rate it
         spans = reading.spans or news_words(text, spans=True)[1]
