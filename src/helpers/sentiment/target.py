@@ -346,14 +346,16 @@ def _source(tokens: list[Token], a: int, b: int, quotes, verbs, according, roles
     """The target as the source (or addressee) of a stance verb, or None."""
     quoted = {i for s, e in quotes for i in range(s, e)}
     for v, category in verbs:
-        if not (a - _NEAR <= v < b or a < v <= a + MAX_SOURCE_TOKENS):
-            continue  # too far to be the source's verb (or, after it, the addressee's)
+        if not (a < v <= a + _NEAR or a - MAX_SOURCE_TOKENS <= v < a):
+            continue  # too far to be the verb of this source (or addressee)
         if v in quoted or roles.agent[category] not in _STANCE:
             continue
         if is_passive(tokens, v) or (v + 1 < len(tokens) and tokens[v + 1].norm == "of"):
             continue  # "was criticized", "accused of": the subject is the patient
         if v and tokens[v - 1].norm in _NOUN_BEFORE:
             continue  # "Japan's claims", "the claims": a noun, not a verb
+        if tokens[v].norm.endswith("ing"):
+            continue  # "..., denouncing the plan": a participle; its subject is the main clause's
         invert = category == "speech"  # '"...," said Lavrov'; not "..., denounced Trump"
         for s, e in source_span(tokens, v, quoted, roles.kind, invert):
             if s <= a and b <= e:
