@@ -147,16 +147,7 @@ def throughput(n_sentences: int, repeats: int, analyses: list[str], workdir: Pat
     # CPU time is the primary measure: the work is single-threaded and CPU-bound, and
     # process time leaves out the moments a neighbour's job holds the core; wall time
     # is kept beside it.
-    walls: dict[str, list[float]] = {label: [] for label in configs}
-    cpus: dict[str, list[float]] = {label: [] for label in configs}
-    rng = random.Random(corpus.SEED)
-    for _ in range(repeats):
-        order = list(configs)
-        rng.shuffle(order)
-        for label in order:
-            wall, cpu = _timed(configs[label][1])
-            walls[label].append(wall)
-            cpus[label].append(cpu)
+    walls, cpus = _interleaved({label: run for label, (_, run) in configs.items()}, repeats)
 
     def per_round(label, series):
         return [ref / own for ref, own in zip(series["vader_loop"], series[label], strict=True)]
@@ -177,6 +168,25 @@ def throughput(n_sentences: int, repeats: int, analyses: list[str], workdir: Pat
             "ratio_to_vader_wall": round(_median(wall_ratios), 3),
         }
     return {"n_sentences": n_sentences, "repeats": repeats, "analyses": analyses, "configs": result}
+
+
+def _interleaved(functions: dict, repeats: int) -> tuple[dict, dict]:
+    """Run every function once per round, in a fresh random order each round.
+
+    Returns ``(walls, cpus)``: label -> seconds per round. A neighbour's burst
+    of load on a shared machine then slows every configuration of a round alike.
+    """
+    walls: dict[str, list[float]] = {label: [] for label in functions}
+    cpus: dict[str, list[float]] = {label: [] for label in functions}
+    rng = random.Random(corpus.SEED)
+    for _ in range(repeats):
+        order = list(functions)
+        rng.shuffle(order)
+        for label in order:
+            wall, cpu = _timed(functions[label])
+            walls[label].append(wall)
+            cpus[label].append(cpu)
+    return walls, cpus
 
 
 def cold_caches(n_sentences: int, analyses: list[str]) -> dict:
@@ -505,13 +515,7 @@ def target_overhead(n_sentences: int, repeats: int, workdir: Path) -> dict:
     }
     for function in configs.values():
         function()  # warm-up: imports, compiled dictionaries, the actors list
-    cpus: dict[str, list[float]] = {label: [] for label in configs}
-    rng = random.Random(corpus.SEED)
-    for _ in range(repeats):
-        order = list(configs)
-        rng.shuffle(order)
-        for label in order:
-            cpus[label].append(_timed(configs[label])[1])
+    _, cpus = _interleaved(configs, repeats)
     ratios = [a / b for a, b in zip(cpus["sentiment"], cpus["sentiment_target"], strict=True)]
     return {
         "n_sentences": n_sentences,

@@ -129,7 +129,7 @@ LAYERS = [
     {"vader"},
     {"score", "tables"},
     {"target"},
-    {"explain", "actors", "voice", "afinn"},
+    {"target_score", "explain", "actors", "voice", "afinn"},
 ]
 
 

@@ -22,7 +22,8 @@ Where things are (one concern per file)
     ``explain``  each word's valence rule by rule; highlighted spans; domain hits
     ``clauses``  clause-like units of a sentence (the scope of tone toward an actor)
     ``roles``    who did what to whom: verbs that route tone to agent or patient
-    ``target``   tone toward a named target in a sentence (``score --target-column``)
+    ``target``   tone toward a named target in a sentence: the method
+    ``target_score``  its side of ``score --target-column``: options, rows, columns
     ``actors``   tone toward each actor (the target method), with an interval where n >= 5
     ``voice``    the journalist's voice against quoted and reported speech
     ``afinn``    a second, independent lexicon (AFINN-165) and its agreement with VADER
@@ -69,15 +70,13 @@ from helpers.sentiment.tables import (
     polarity_scores,
     score_sentiment,
 )
-from helpers.sentiment.target import (
+from helpers.sentiment.target import TargetTone, locate_target, target_tone
+from helpers.sentiment.target_score import (
     TARGET_COLUMNS,
     TargetColumns,
     TargetSpec,
-    TargetTone,
-    locate_target,
     score_target_row,
     score_target_rows,
-    target_tone,
 )
 from helpers.sentiment.vader import Scores, VaderEngine, WordTrace, engine
 from helpers.sentiment.voice import VOICE_COLUMNS, voice_segments, voice_summary

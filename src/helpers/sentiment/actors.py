@@ -215,19 +215,7 @@ def actor_sentences(
 
     _check_unit(unit, "unit")
     seg = as_segmentation(seg)
-    records = _mention_rows(seg, actors, mention_table, actor_ids, target)
-    starts, ends = seg.sentences["start"].tolist(), seg.sentences["end"].tolist()
-    units: dict[tuple, _Unit] = {}
-    for mention in records:
-        s, e = starts[mention.sent_id], ends[mention.sent_id]
-        if unit == "clause":
-            s, e = clause_of(seg.tokens[mention.sent_id], mention.start) or (s, e)
-        entry = units.setdefault((mention.actor_id, mention.sent_id, s, e), _Unit(mention.actor))
-        entry.n += 1
-        if mention.form not in entry.forms:
-            entry.forms.append(mention.form)
-        if entry.first is None or mention.start < entry.first[0]:
-            entry.first = (mention.start, mention.end)
+    units = _units(seg, _mention_rows(seg, actors, mention_table, actor_ids, target), unit)
     domain = domain_lexicon(lexicon) if domain_adjust else None
     if unit == "target":
         scored = _target_scores(seg, units, domain)
@@ -242,6 +230,23 @@ def actor_sentences(
     return frame.sort_values(["actor_id", "sent_id", "unit_start"], kind="stable").reset_index(
         drop=True
     )
+
+
+def _units(seg, records: list[MentionRow], unit: str) -> dict[tuple, _Unit]:
+    """Group mentions by ``(actor_id, sent_id, unit start, unit end)``."""
+    starts, ends = seg.sentences["start"].tolist(), seg.sentences["end"].tolist()
+    units: dict[tuple, _Unit] = {}
+    for mention in records:
+        s, e = starts[mention.sent_id], ends[mention.sent_id]
+        if unit == "clause":
+            s, e = clause_of(seg.tokens[mention.sent_id], mention.start) or (s, e)
+        entry = units.setdefault((mention.actor_id, mention.sent_id, s, e), _Unit(mention.actor))
+        entry.n += 1
+        if mention.form not in entry.forms:
+            entry.forms.append(mention.form)
+        if entry.first is None or mention.start < entry.first[0]:
+            entry.first = (mention.start, mention.end)
+    return units
 
 
 def _target_scores(seg, units, domain) -> dict[tuple, tuple[float, float, str]]:

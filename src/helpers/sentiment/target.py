@@ -60,13 +60,9 @@ from helpers.sentiment.roles import (
     role_lexicon,
     source_span,
 )
-from helpers.sentiment.score import hits_domain, kept_lists
 from helpers.sentiment.vader import Reading, engine, punctuation_emphasis
 from helpers.sentiment.words import news_words, token_base
 from helpers.text import Token
-
-#: Columns the target adds to ``score`` (with ``--target-column`` or ``--target``).
-TARGET_COLUMNS: tuple[str, ...] = ("target_sentiment", "target_label", "target_evidence")
 
 #: Weight of a negative word against a positive one in the tone toward a target.
 #: Impressions of a person are swayed more by negative than by equally strong
@@ -168,7 +164,7 @@ def locate_target(
     'Kremlin'
     """
     if start is not None or end is not None:
-        return _checked_offsets(text, start, end)
+        return checked_offsets(text, start, end)
     if not target or not tokens:
         return None
     if actors is None:
@@ -207,7 +203,14 @@ def _first_place(tokens, norms, wanted, forms, firsts) -> tuple[int, int] | None
     return found
 
 
-def _checked_offsets(text: str, start: Any, end: Any) -> tuple[int, int]:
+def checked_offsets(text: str, start: Any, end: Any) -> tuple[int, int]:
+    """Return ``(start, end)`` as whole numbers inside ``text``, or refuse them.
+
+    Examples
+    --------
+    >>> checked_offsets("Talks failed.", "0", 5.0)
+    (0, 5)
+    """
     try:
         s, e = int(start), int(end)
         if s != float(start) or e != float(end):
@@ -443,10 +446,7 @@ def target_tone(
         not found, scored as such.
     reading : Reading, optional
         :meth:`~helpers.sentiment.vader.VaderEngine.news_reading` of the
-        sentence, when the caller has it; else read here with ``domain``.
-    domain : DomainLexicon, optional
-        The news-aware adjustments (:func:`helpers.sentiment.domain.domain_lexicon`);
-        None reads the words as plain VADER's lexicon rates them.
+        sentence; else read here with ``domain`` (None: VADER's lexicon alone).
     roles : RoleLexicon, optional
         Default :func:`helpers.sentiment.roles.role_lexicon`.
     threshold : float
@@ -470,19 +470,8 @@ def target_tone(
     if reading is None:
         reading = eng.news_reading(text, tokens, domain)
     roles = roles or role_lexicon()
-    markers = _markers(roles)
-    # Found with C-level loops: a sentence has few marked or rated words among many.
     norms = norms if norms is not None else list(map(_NORM, tokens))
-    marked = list(map(markers.get, norms))
-    verbs, breaks, according = [], [], False
-    for i in compress(range(len(marked)), marked):
-        category = marked[i]
-        if category is _WORD or category is _MARK:
-            breaks.append((i, category is _MARK))
-        elif category is _ACCORDING:
-            according = True
-        else:
-            verbs.append((i, category))
+    verbs, breaks, according = _marked(norms, roles)
     rated = list(compress(range(len(reading.valences)), reading.valences))
     target = text[span[0] : span[1]]
     if not rated and _restorable(roles).isdisjoint(norms[i] for i, _ in verbs):
@@ -493,16 +482,7 @@ def target_tone(
     b = max(a + 1, bisect_right(tokens, span[1] - 1 + base, key=_START))
     scope = _scope(tokens, a, b, _quotes(text, tokens, base), verbs, breaks, according, roles)
     if scope.effects:  # an act's verb may count though the reading does not rate it
-        spans = reading.spans or news_words(text, spans=True)[1]
-        word_starts = [s for s, _ in spans]
-        rated = sorted(
-            set(rated)
-            | {bisect_right(word_starts, tokens[v].start - base) - 1 for v in scope.effects}
-        )
-        word_tokens = [bisect_right(tokens, spans[k][0] + base, key=_START) - 1 for k in rated]
-        counted = _counted(reading, rated, word_tokens, scope, tokens, eng)
-        total = sum(v for _, v, _ in counted)
-        evidence = _evidence(target, scope, counted)
+        total, evidence = _with_effects(text, tokens, base, reading, rated, scope, target, eng)
     else:  # the common case, kept lean: the words of the scope as the sentence reads them
         total, parts, inside = 0.0, [], scope.tokens
         words, valences = reading.words, reading.valences
@@ -522,6 +502,34 @@ def target_tone(
         total += emphasis if total > 0 else -emphasis
     compound = round(eng.normalize(total), 4) if total else 0.0
     return _tone((compound, label(compound, threshold), evidence, scope.role, *span))
+
+
+def _marked(norms: list[str], roles: RoleLexicon) -> tuple[list, list, bool]:
+    """A sentence's listed acts ``[(token, category)]``, clause cuts ``[(token, is a mark)]``
+    and whether it has "according", found with C-level loops (few words are marked)."""
+    marked = list(map(_markers(roles).get, norms))
+    verbs, breaks, according = [], [], False
+    for i in compress(range(len(marked)), marked):
+        category = marked[i]
+        if category is _WORD or category is _MARK:
+            breaks.append((i, category is _MARK))
+        elif category is _ACCORDING:
+            according = True
+        else:
+            verbs.append((i, category))
+    return verbs, breaks, according
+
+
+def _with_effects(text, tokens, base, reading, rated, scope, target, eng) -> tuple[float, str]:
+    """The sum and the evidence when acts change what counts (roles, restored valences)."""
+    spans = reading.spans or news_words(text, spans=True)[1]
+    word_starts = [s for s, _ in spans]
+    rated = sorted(
+        set(rated) | {bisect_right(word_starts, tokens[v].start - base) - 1 for v in scope.effects}
+    )
+    word_tokens = [bisect_right(tokens, spans[k][0] + base, key=_START) - 1 for k in rated]
+    counted = _counted(reading, rated, word_tokens, scope, tokens, eng)
+    return sum(v for _, v, _ in counted), _evidence(target, scope, counted)
 
 
 def _word_tokens(text, tokens, base, reading, rated, norms) -> list[int]:
@@ -556,160 +564,3 @@ def _evidence(target: str, scope: _Scope, counted) -> str:
     return _line(
         target, scope, [f"{w} {v:+.2f}" + (f" {note}" if note else "") for w, v, note in counted]
     )
-
-
-# -- the score command's side ----------------------------------------------------------------
-
-
-class TargetSpec(NamedTuple):
-    """Where the target of one row is: its ``text`` (found at its first occurrence) or its
-    character offsets ``start`` and ``end`` (which decide when given)."""
-
-    text: str = ""
-    start: int | None = None
-    end: int | None = None
-
-
-class TargetColumns(NamedTuple):
-    """The ``score`` command's target options: where each row's target comes from.
-
-    ``column`` holds each row's target text, ``text`` is one fixed target
-    for every row (``--target``), ``start_column``/``end_column`` hold
-    character offsets into the row's text. Empty strings: not given.
-    """
-
-    column: str = ""
-    text: str = ""
-    start_column: str = ""
-    end_column: str = ""
-
-    def input_columns(self) -> list[str]:
-        """The input columns these options read."""
-        return [c for c in (self.column, self.start_column, self.end_column) if c]
-
-    def check(self, analyses, unit: str) -> None:
-        """Refuse options that cannot work together (before anything is read).
-
-        Raises
-        ------
-        InputError
-            Both a target column and a fixed target, only one offset column,
-            no target at all, a unit other than sentences, or no sentiment
-            analysis.
-        """
-        where = "--target-column/--target"
-        if self.column and self.text:
-            raise InputError(
-                "give either --target-column or --target, not both", where=where,
-                fix="Use --target-column for a target per row, --target for one target",
-            )  # fmt: skip
-        if bool(self.start_column) != bool(self.end_column):
-            raise InputError(
-                "--target-start-column and --target-end-column go together",
-                where="--target-start-column/--target-end-column",
-                fix="Name both offset columns, or neither",
-            )
-        if not (self.column or self.text or self.start_column):
-            raise InputError("no target given", where=where, fix="Name the target column")
-        if unit != "sentence":
-            raise InputError(
-                "tone toward a target is scored per sentence", where="--unit",
-                fix="Use --unit sentence (one sentence per row) with a target",
-            )  # fmt: skip
-        if "sentiment" not in analyses:
-            raise InputError(
-                "tone toward a target needs the sentiment analysis", where="--analyses",
-                fix="Add sentiment to --analyses",
-            )  # fmt: skip
-
-    def specs(self, chunk, texts: list[str], first_row: int = 0) -> list[TargetSpec]:
-        """One :class:`TargetSpec` per row of a chunk of the input table.
-
-        Raises
-        ------
-        InputError
-            Offsets that are not whole numbers inside the row's text, naming
-            the row (the header is row 1).
-        """
-        n = len(texts)
-        targets = [self.text] * n if self.text else _cells(chunk, self.column, n)
-        if not self.start_column:
-            new = tuple.__new__  # one TargetSpec per row, without its Python-level __new__
-            return [new(TargetSpec, (t, None, None)) for t in targets]
-        specs = []
-        starts, ends = _cells(chunk, self.start_column, n), _cells(chunk, self.end_column, n)
-        for k, (text, target, start, end) in enumerate(
-            zip(texts, targets, starts, ends, strict=True)
-        ):
-            if start == "" and end == "":
-                specs.append(TargetSpec(target))
-                continue
-            try:
-                span = _checked_offsets(text, start, end)
-            except InputError as exc:
-                raise InputError(exc.what, where=f"row {first_row + k + 2}", fix=exc.fix) from None
-            specs.append(TargetSpec(target, *span))
-        return specs
-
-
-def _cells(chunk, column: str, n: int) -> list:
-    """A column's cells, missing values as ""; all "" without a column."""
-    if not column:
-        return [""] * n
-    return ["" if v is None or v != v else str(v) for v in chunk[column].tolist()]
-
-
-def score_target_row(text: str, tokens: list[Token], hits, target: TargetSpec) -> dict:
-    """The sentiment columns of one row and the tone toward its target, read once.
-
-    What :func:`helpers.sentiment.score.score_row` returns (the same values)
-    plus :data:`TARGET_COLUMNS`: ``target_sentiment`` (-1..1; "" when the
-    target is not in the text), ``target_label`` ("" when not found) and
-    ``target_evidence``. :mod:`helpers.score` calls it instead of
-    ``score_row`` when the command is given a target.
-
-    Examples
-    --------
-    >>> from helpers.text import tokenize
-    >>> text = "Japan condemned Russia's decision."
-    >>> row = score_target_row(text, tokenize(text), None, TargetSpec("Japan"))
-    >>> row["sentiment"], row["target_sentiment"], row["target_label"]
-    (-0.4404, 0.0, 'neutral')
-    >>> score_target_row(text, tokenize(text), None, TargetSpec("Russia"))["target_label"]
-    'negative'
-    """
-    return score_target_rows([text], [tokens], [hits], [target])[0]
-
-
-def score_target_rows(texts, tokens_list, hits_list, targets) -> list[dict]:
-    """:func:`score_target_row` for a batch of rows, one step after the other.
-
-    Each step (reading the sentences, finding the targets, their tone) runs
-    over the whole batch before the next starts, as :mod:`helpers.score`
-    runs one analysis after the other: the same code over many rows in a
-    row stays in the processor's caches.
-    """
-    eng = engine()
-    roles, actors = kept_lists()
-    rows, readings, norms_list = [], [], []
-    for text, tokens, hits in zip(texts, tokens_list, hits_list, strict=True):
-        domain, found = hits_domain(hits)
-        reading = eng.news_reading(text, tokens, domain, found, spans=False)
-        compound, pos, neu, neg = eng.scores(reading.valences, punctuation_emphasis(text))
-        rows.append({"sentiment": compound, "sentiment_raw": eng.raw(text)[0], "pos": pos,
-                     "neu": neu, "neg": neg})  # fmt: skip
-        readings.append(reading)
-    for tokens in tokens_list:
-        norms_list.append(list(map(_NORM, tokens)))
-    spans = [
-        locate_target(text, tokens, t.text, t.start, t.end, actors=actors, norms=norms)
-        for text, tokens, t, norms in zip(texts, tokens_list, targets, norms_list, strict=True)
-    ]
-    for row, text, tokens, span, reading, norms in zip(
-        rows, texts, tokens_list, spans, readings, norms_list, strict=True
-    ):
-        tone = target_tone(text, tokens, span, reading, roles=roles, norms=norms)
-        row["target_sentiment"] = tone.score if span is not None else ""
-        row["target_label"] = tone.label if span is not None else ""
-        row["target_evidence"] = tone.evidence
-    return rows

@@ -16,7 +16,7 @@ from helpers.sentiment import DEFAULT_THRESHOLD, check_threshold
 from helpers.validation.labels import check_gold_threshold
 from helpers.validation.measures import Measure, check_measure, gold_labels, tool_labels
 from helpers.validation.stats import compare, correlation, krippendorff_alpha
-from helpers.validation.targets import TARGET_MEASURE
+from helpers.validation.targets import check_targets
 from helpers.validation.tool import tool_codes
 
 
@@ -53,8 +53,7 @@ def validate(
     source : str
         Name of the gold file, for messages and the result.
     targets : helpers.sentiment.TargetColumns, optional
-        Where each row's target is (``target_sentiment`` needs it): its
-        column, or its offsets' columns (:mod:`helpers.validation.targets`).
+        Where each row's target is, for ``target_sentiment`` only.
 
     Returns
     -------
@@ -78,20 +77,7 @@ def validate(
     check_threshold(threshold, where="threshold")
     band = threshold if gold_threshold is None else check_gold_threshold(gold_threshold)
     spec = check_measure(measure)
-    if measure == TARGET_MEASURE and targets is None:
-        raise InputError(
-            f"the measure {TARGET_MEASURE!r} needs to know each row's target",
-            where="--target-column",
-            fix="Name the target column (--target-column) or the offset columns "
-            "(--target-start-column, --target-end-column), or give JSON Lines with a "
-            "list of targets per sentence",
-        )
-    if targets is not None and measure != TARGET_MEASURE:
-        raise InputError(
-            f"targets go with the measure {TARGET_MEASURE!r} only, not {measure!r}",
-            where="--target-column",
-            fix=f"Use --measure {TARGET_MEASURE}, or leave out the target options",
-        )
+    check_targets(measure, targets)
     chunks = [gold] if isinstance(gold, pd.DataFrame) else gold
     sides = _label_both_sides(
         chunks, spec, measure, (text_column, label_column), threshold, band, source, targets

@@ -35,6 +35,30 @@ TARGET_UNIT_COLUMNS = ("target", "target_start", "target_end", "label", "line")
 _CLASSES = frozenset(NEWSMTSC_POLARITY.values())
 
 
+def check_targets(measure: str, targets) -> None:
+    """Refuse :data:`TARGET_MEASURE` without targets, and targets with another measure.
+
+    Raises
+    ------
+    InputError
+        Naming the options to give or to leave out.
+    """
+    if measure == TARGET_MEASURE and targets is None:
+        raise InputError(
+            f"the measure {TARGET_MEASURE!r} needs to know each row's target",
+            where="--target-column",
+            fix="Name the target column (--target-column) or the offset columns "
+            "(--target-start-column, --target-end-column), or give JSON Lines with a "
+            "list of targets per sentence",
+        )
+    if targets is not None and measure != TARGET_MEASURE:
+        raise InputError(
+            f"targets go with the measure {TARGET_MEASURE!r} only, not {measure!r}",
+            where="--target-column",
+            fix=f"Use --measure {TARGET_MEASURE}, or leave out the target options",
+        )
+
+
 def has_target_lists(path) -> bool:
     """Whether ``path`` is JSON Lines whose first record holds a list of ``targets``.
 
