@@ -1,8 +1,9 @@
 """One sentence through every diplomacy analysis, and one article sentence by sentence.
 
-:func:`analyse_tokens` runs stance, attribution, the ladder and event coding
-on one sentence's tokens and hits, in that order (the ladder and the events
-read the attributions; the events read the modals). Both the ``score`` path
+:func:`analyse_tokens` runs stance, attribution, the ladder, event coding and
+uncertainty on one sentence's tokens and hits, in that order (the ladder and
+the events read the attributions; the events read the modals; uncertainty
+reads the attributions for the voice of its cues). Both the ``score`` path
 and the article tables go through it; :func:`analyse_seg` runs it over a
 :class:`~helpers.text.Segmentation` and keeps the result on the object, so
 that the tables of one article analyse it once.
@@ -30,6 +31,7 @@ from helpers.diplomacy.ladder import Statement, is_statement, statements_in
 from helpers.diplomacy.sentence import Sentence
 from helpers.diplomacy.speakers import actor_kinds
 from helpers.diplomacy.stance import stance_in
+from helpers.diplomacy.uncertainty import uncertainty_in
 from helpers.diplomacy.words import is_word
 from helpers.text import Token, quote_spans
 
@@ -38,7 +40,9 @@ _END = itemgetter(1)
 
 
 class Analysis(NamedTuple):
-    """What one sentence holds: its word count, stance markers, statements, speech, events."""
+    """What one sentence holds: its word count, stance markers, statements, speech, events,
+    uncertainty cues (:class:`~helpers.diplomacy.uncertainty.Cue`), and its hits of
+    ``sourcing.yml`` with those that are anonymous sources."""
 
     words: int
     stance: list
@@ -46,6 +50,9 @@ class Analysis(NamedTuple):
     attributions: list[Attribution]
     events: list[Event]
     quotes: int
+    uncertainty: list = []
+    sources: list = []
+    anonymous: list = []
     skipped: tuple = ()  # (dictionary, NameSkip): words not counted, inside a name
 
 
@@ -73,7 +80,9 @@ def analyse_tokens(
     :class:`~helpers.diplomacy.discourse.Discourse` (pronouns and short forms
     carried from the sentences before); ``score`` reads each row alone.
     """
-    stance_hits, verb_hits, ladder_hits, event_hits, actor_hits = hits
+    stance_hits, verb_hits, ladder_hits, event_hits, uncertainty_hits, source_hits, actor_hits = (
+        hits
+    )
     mentions = None
     if memory is not None:  # an article: its people and organs are names too
         mentions = _mentions(tokens, actors, date, actor_hits, memory)
@@ -112,7 +121,21 @@ def analyse_tokens(
         if memory is not None:
             memory.end_sentence(s, actor_kinds(actors))
     words = sum(1 for t in tokens if is_word(t)) if count_words else 0
-    return Analysis(words, stance, found_statements, attrs, found_events, len(quotes), skipped)
+    cues, anonymous = uncertainty_in(
+        tokens, text, base, quotes, attrs, uncertainty_hits, source_hits, verb_hits
+    )
+    return Analysis(
+        words,
+        stance,
+        found_statements,
+        attrs,
+        found_events,
+        len(quotes),
+        cues,
+        source_hits,
+        anonymous,
+        skipped,
+    )
 
 
 # The dictionaries whose hits names hide, in the order of ``hits``.
