@@ -17,7 +17,7 @@ from helpers.errors import ParameterError
 
 EVENT_COLUMNS = tuple(
     "doc_id sent_id source source_id action event mode quad_class goldstein negated modality "
-    "asserted passive target target_id rule start end sentence".split()
+    "asserted passive target target_id rule start end sentence cameo cameo_name root plover".split()
 )
 DYAD_COLUMNS = tuple(
     "source target events asserted cooperative conflictual mean_weight net_cooperation".split()
@@ -32,12 +32,16 @@ def events(seg, actors=None, date=None) -> Any:
     DataFrame
         ``doc_id, sent_id, source, source_id, action, event, mode,
         quad_class, goldstein, negated, modality, asserted, passive, target,
-        target_id, rule, start, end, sentence``. ``action`` is the pattern
+        target_id, rule, start, end, sentence, cameo, cameo_name, root,
+        plover``. ``action`` is the pattern
         that matched, ``event`` the PLOVER-style type, ``mode`` the
         ``events.yml`` category, ``goldstein`` its nominal weight;
         ``asserted`` is false for negated or modal events ("would not
         join"), which are kept; ``rule`` says how source and target were
-        found.
+        found; ``cameo`` is the event's CAMEO code, ``cameo_name`` its
+        name, ``root`` its two-digit root and ``plover`` its PLOVER type
+        (:mod:`helpers.diplomacy.cameo`); ``goldstein`` is the ICEWS weight of
+        the code.
 
     Examples
     --------
@@ -54,6 +58,7 @@ def events(seg, actors=None, date=None) -> Any:
             (seg.doc_id, sent_id, e.source, e.source_id, e.action, e.event, e.mode)
             + (e.quad_class, e.goldstein, e.negated, e.modality, asserted, e.passive)
             + (e.target, e.target_id, e.rule, e.start, e.end, sentences[sent_id])
+            + (e.cameo, e.name, e.root, e.plover)
         )
     return frame(rows, EVENT_COLUMNS)
 
