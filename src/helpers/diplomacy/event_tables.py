@@ -140,3 +140,40 @@ def dyad_matrix(dyad_table, value: str = "net_cooperation") -> Any:
     for row in dyad_table.itertuples(index=False):
         matrix.loc[row.source, row.target] = float(getattr(row, value))
     return matrix
+
+
+def events_by_root(event_table) -> Any:
+    """Return the events counted by CAMEO root: how many, how many asserted, mean weight.
+
+    Parameters
+    ----------
+    event_table : DataFrame
+        From :func:`events`.
+
+    Returns
+    -------
+    DataFrame
+        ``root, root_name, events, asserted, mean_weight`` (``mean_weight``
+        over the asserted events, NaN without any), most events first.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"root": ["16", "16", "11"], "goldstein": [-8.0, -6.5, -2.0],
+    ...     "asserted": [True, False, True]})
+    >>> events_by_root(t).values.tolist()
+    [['16', 'REDUCE RELATIONS', 2, 1, -8.0], ['11', 'DISAPPROVE', 1, 1, -2.0]]
+    """
+    from helpers.diplomacy.cameo import cameo_code
+
+    groups: dict[str, list] = {}
+    for row in event_table.itertuples(index=False):
+        if row.root:
+            groups.setdefault(row.root, []).append(row)
+    rows = []
+    for root, members in groups.items():
+        weights = [float(m.goldstein) for m in members if m.asserted]
+        mean = round(sum(weights) / len(weights), 3) if weights else math.nan
+        rows.append((root, cameo_code(root).name, len(members), len(weights), mean))
+    rows.sort(key=lambda r: (-r[2], r[0]))
+    return frame(rows, ("root", "root_name", "events", "asserted", "mean_weight"))
