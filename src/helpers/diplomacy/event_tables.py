@@ -145,16 +145,10 @@ def dyad_matrix(dyad_table, value: str = "net_cooperation") -> Any:
 def events_by_root(event_table) -> Any:
     """Return the events counted by CAMEO root: how many, how many asserted, mean weight.
 
-    Parameters
-    ----------
-    event_table : DataFrame
-        From :func:`events`.
-
-    Returns
-    -------
-    DataFrame
-        ``root, root_name, events, asserted, mean_weight`` (``mean_weight``
-        over the asserted events, NaN without any), most events first.
+    ``event_table`` is the table of :func:`events` (it reads ``root``,
+    ``goldstein`` and ``asserted``). The result has the columns ``root,
+    root_name, events, asserted, mean_weight`` (``mean_weight`` over the
+    asserted events, NaN without any), most events first.
 
     Examples
     --------
