@@ -90,3 +90,15 @@ def test_aggregate_rows_keeps_all_events_in_order():
     assert tuple(out) == COLUMNS
     assert out["events"] == "Russia>163>Japan;Japan>112>Russia"
     assert out["cameo"] == "163"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("An attack by Russia on Ukraine killed ten.", "Russia>190>Ukraine"),
+        ("The attack on Ukraine by Russia killed ten.", "Russia>190>Ukraine"),
+        ("Russia's attack on Ukraine drew protests.", "Russia>190>Ukraine"),
+    ],
+)
+def test_noun_event_takes_its_source_from_by_or_the_possessive(text, expected):
+    assert row(text)["events"].split(";")[0] == expected

@@ -287,6 +287,13 @@ def _roles(
         sources = [agent] if agent is not None else []
         return sources, s.nearest_before(a, lower), "passive: agent after 'by' is the source", True
     upper = s.clause_end(b)
+    if clause_rank(s, hit, False) == 2:
+        # "an attack by Russia on Ukraine", "the shelling of Kharkiv by Russia":
+        # the actor after "by" does the act a noun names; the target is the other one.
+        agent = s.passive_agent(b)
+        if agent is not None:
+            target = s.first_after(b, upper, exclude=agent.actor_id)
+            return [agent], target, "noun: the actor after 'by' is the source", False
     # Stop the object search at the next event word of the clause.
     hits = coder.hits
     if len(hits) > 1:
