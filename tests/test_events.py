@@ -102,3 +102,17 @@ def test_aggregate_rows_keeps_all_events_in_order():
 )
 def test_noun_event_takes_its_source_from_by_or_the_possessive(text, expected):
     assert row(text)["events"].split(";")[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, cameo",
+    [
+        ("Russia opened fire on Ukraine.", "190"),
+        ("Israel set fire to Lebanon's border posts.", "180"),
+        ("Kenya deported two smugglers to Uganda.", "174"),
+        ("Russia arrests Ukraine's envoy.", "173"),
+        ("Iran abducted a French diplomat.", "181"),
+    ],
+)
+def test_compound_and_inflected_acts_carry_their_petrarch_codes(text, cameo):
+    assert row(text)["cameo"] == cameo
