@@ -54,7 +54,7 @@ def check_common(out, article, parameters):
     assert article_row["mean"] == round(sentences["compound"].mean(), 4)
     paragraphs = read(out, "02_paragraphs.csv")
     assert paragraphs["n_sentences"].sum() == len(sentences)
-    provenance = json.loads((out / "provenance.json").read_text(encoding="utf-8"))
+    provenance = json.loads((out / "02_sentiment.provenance.json").read_text(encoding="utf-8"))
     assert provenance["notebook"] == "02_sentiment"
     for name, value in parameters.items():
         assert provenance["parameters"][name] == value

@@ -72,7 +72,7 @@ def test_framing_notebook_on_the_seed(tmp_path, seed_path):
         assert not ((conflict["start"] < end) & (conflict["end"] > start)).any()
     html = (out / "03_highlighted.html").read_text(encoding="utf-8")
     assert "<mark" in html
-    provenance = json.loads((out / "provenance.json").read_text())
+    provenance = json.loads((out / "03_framing.provenance.json").read_text())
     assert provenance["parameters"]["SCHEMES"] == ["generic", "policy"]
     for name in (
         "03_entman.csv",
