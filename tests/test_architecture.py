@@ -34,6 +34,7 @@ LAYERS = {
     "provenance": 6,
     "overview": 6,
     "compare": 6,
+    "display": 6,
     "score": 7,
     "validation": 8,
     "batch": 8,
