@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+from helpers.highlight import MUTED
 from helpers.plots import new_figure
+
+#: One fixed colour per form of reference, the same in every article's chart
+#: (Tol's muted scheme, distinguishable with common colour-vision deficiencies).
+FORM_COLORS = {
+    "name": MUTED[1],
+    "capital": MUTED[2],
+    "leader": MUTED[0],
+    "institution": MUTED[4],
+    "demonym": MUTED[6],
+    "alias": MUTED[8],
+}
 
 
 def actor_bar(counts, top: int = 12):
@@ -26,11 +38,17 @@ def actor_bar(counts, top: int = 12):
         index="actor", columns="form", values="count", aggfunc="sum", fill_value=0
     )
     table = table.loc[table.sum(axis=1).sort_values(ascending=True).index[-top:]]
+    forms = [f for f in FORM_COLORS if f in table.columns]
+    forms += [f for f in table.columns if f not in FORM_COLORS]
     left = None
-    for form in table.columns:
+    for i, form in enumerate(forms):
         values = table[form].to_numpy()
-        axes.barh(table.index, values, left=left, label=form)
+        color = FORM_COLORS.get(form, MUTED[(i + 3) % len(MUTED)])
+        axes.barh(table.index, values, left=left, label=form, color=color)
         left = values if left is None else left + values
+    from matplotlib.ticker import MaxNLocator
+
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_xlabel("mentions")
     axes.set_title("Actors named, by form of reference")
     axes.legend(frameon=False, fontsize="small")
