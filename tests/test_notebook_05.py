@@ -24,7 +24,10 @@ from notebook_runner import check_provenance
 NOTEBOOK = NOTEBOOKS_DIR / "05_corpus_comparison.ipynb"
 
 ALPHA = {
-    "01_metadata.csv": "field,value\nid,alpha\ntitle,Talks end\noutlet,Wire A\npublished,2022-03-21\n",
+    "01_metadata.csv": (
+        "field,value\nid,alpha\ntitle,Talks end\noutlet,Wire A\npublished,2022-03-21\n"
+        "extra.section,Asia\n"
+    ),
     "01_sentences.csv": "doc_id,para_id,sent_id,start,end,text\nalpha,0,0,0,5,One.\n",
     "01_actor_mentions.csv": (
         "doc_id,sent_id,actor_id,actor,form,start,end,text\n"
@@ -64,7 +67,10 @@ ALPHA = {
     ),
 }
 BETA = {
-    "01_metadata.csv": "field,value\nid,beta\ntitle,Ministers meet\noutlet,Wire B\npublished,2022-04-02\n",
+    "01_metadata.csv": (
+        "field,value\nid,beta\ntitle,Ministers meet\noutlet,Wire B\npublished,2022-04-02\n"
+        "extra.section,Europe\n"
+    ),
     "02_sentences.csv": (
         "doc_id,sent_id,para_id,start,end,text,compound,compound_raw,label\n"
         "beta,0,0,0,10,a,0.4,0.4,positive\n"
@@ -173,17 +179,28 @@ def test_by_outlet_and_by_date(reports):
     assert by_outlet["mean_tone"].tolist() == pytest.approx([-0.075, 0.3])
     by_date = compare.by_group(overview, meta, "date", "M")
     assert by_date["period"].tolist() == ["2022-03", "2022-04"]
-    with pytest.raises(InputError, match="cannot group by 'author'"):
-        compare.by_group(overview, meta, "author")
+    # Each period starts on its first day, so a figure can space periods as time passes.
+    assert by_date["period_start"].dt.strftime("%Y-%m-%d").tolist() == ["2022-03-01", "2022-04-01"]
+    # Fields of one's own (front matter extra:) can be grouped by, like the outlet.
+    assert compare.group_fields(meta) == ["outlet", "date", "author", "section"]
+    by_section = compare.by_group(overview, meta, "section")
+    assert by_section[["section", "articles"]].values.tolist() == [["Asia", 1], ["Europe", 1]]
+    with pytest.raises(InputError, match="cannot group by 'sectoin'.*outlet, date, author, section"):
+        compare.by_group(overview, meta, "sectoin")
 
 
 def test_key_figures_for_the_batch_index(reports):
     assert compare.key_figures(reports / "alpha") == {
+        "title": "Talks end",
+        "outlet": "Wire A",
+        "published": "2022-03-21",
+        "sentences": 4,
         "mean_sentiment": -0.075,
         "dominant_frame": "conflict",
         "highest_intensity": "5 condemnation",
     }
-    assert compare.key_figures(reports / "beta") == {"mean_sentiment": 0.3}
+    beta = compare.key_figures(reports / "beta")
+    assert (beta["sentences"], beta["mean_sentiment"]) == (2, 0.3)
     assert compare.key_figures(reports / "empty") == {}
 
 
@@ -224,7 +241,8 @@ def test_notebook_05_compares_many_articles(reports, tmp_path):
     elsewhere = tmp_path / "cwd"
     elsewhere.mkdir()
     out = tmp_path / "out"
-    _execute({"REPORTS": str(reports), "OUTPUT_DIR": str(out)}, tmp_path / "05.ipynb", elsewhere)
+    parameters = {"REPORTS": str(reports), "OUTPUT_DIR": str(out), "GROUP_BY": "section"}
+    _execute(parameters, tmp_path / "05.ipynb", elsewhere)
     tone = pd.read_csv(out / "05_tone.csv").set_index("article_id")
     assert tone.loc["alpha", "mean"] == pytest.approx(-0.075)
     assert tone.loc["beta", "mean"] == pytest.approx(0.3)
@@ -237,9 +255,12 @@ def test_notebook_05_compares_many_articles(reports, tmp_path):
     inventory = pd.read_csv(out / "05_inventory.csv").set_index("article_id")
     assert inventory.loc["beta", "dyads"].startswith("missing")
     assert pd.read_csv(out / "05_by_outlet.csv")["outlet"].tolist() == ["Wire A", "Wire B"]
+    by_section = pd.read_csv(out / "05_by_section.csv").set_index("section")
+    assert by_section.loc["Asia", "mean_tone"] == pytest.approx(-0.075)
     for figure in ("05_tone.png", "05_actor_tone.png", "05_frames.png", "05_dyads.png"):
         assert (out / figure).stat().st_size > 1000
-    check_provenance(out, "05_corpus_comparison", {"REPORTS": str(reports), "OUTPUT_DIR": str(out)})
+    assert (out / "05_tone_by_section.png").stat().st_size > 1000
+    check_provenance(out, "05_corpus_comparison", parameters)
     assert list(elsewhere.iterdir()) == []  # nothing written relative to the working directory
 
 
@@ -258,6 +279,7 @@ def test_notebook_05_runs_on_one_partial_article(reports, tmp_path):
     check_provenance(out, "05_corpus_comparison", parameters)
     tone = pd.read_csv(out / "05_tone.csv")
     assert tone["article_id"].tolist() == ["beta"]
+    assert pd.read_csv(out / "05_summary.csv")["sentences"].tolist() == [2]  # an integer
     assert pd.read_csv(out / "05_intensity.csv").empty
     assert pd.read_csv(out / "05_dyads.csv").empty
     executed = json.loads((tmp_path / "05.ipynb").read_text(encoding="utf-8"))
