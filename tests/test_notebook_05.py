@@ -185,7 +185,9 @@ def test_by_outlet_and_by_date(reports):
     assert compare.group_fields(meta) == ["outlet", "date", "author", "section"]
     by_section = compare.by_group(overview, meta, "section")
     assert by_section[["section", "articles"]].values.tolist() == [["Asia", 1], ["Europe", 1]]
-    with pytest.raises(InputError, match="cannot group by 'sectoin'.*outlet, date, author, section"):
+    with pytest.raises(
+        InputError, match="cannot group by 'sectoin'.*outlet, date, author, section"
+    ):
         compare.by_group(overview, meta, "sectoin")
 
 
@@ -290,3 +292,108 @@ def test_notebook_05_runs_on_one_partial_article(reports, tmp_path):
     )
     assert "frames: missing for 1 of 1 article(s) (beta)" in printed
     assert not math.isnan(tone["mean"].item())
+
+
+# ----------------------------------------------------------------------------- long tables
+
+
+def test_the_corpus_as_two_long_tables(reports):
+    from helpers.compare.long import CODE_COLUMNS, corpus_codes, corpus_sentences
+
+    codes = corpus_codes(reports)
+    assert tuple(codes.columns) == CODE_COLUMNS
+    alpha = codes[codes["article_id"] == "alpha"]
+    sentiment = alpha[alpha["analysis"] == "sentiment"]
+    assert len(sentiment) == 8  # four sentences, compound and compound_raw
+    assert sentiment.set_index(["sent_id", "code"]).loc[(0, "compound"), "value"] == -0.6
+    actors = alpha[alpha["analysis"] == "actor"]
+    assert actors[["sent_id", "code", "value"]].values.tolist() == [
+        [0, "Japan", 1.0],
+        [0, "Russia", 2.0],
+        [1, "Russia", 1.0],
+        [2, "Japan", 1.0],
+    ]
+    levels = alpha[alpha["analysis"] == "intensity"]
+    assert levels[["sent_id", "value"]].values.tolist() == [[1, 4.0], [2, 5.0]]  # rung 0: no row
+    beta = codes[codes["article_id"] == "beta"]
+    assert set(beta["analysis"]) == {"sentiment"}  # what beta's report has
+    assert codes["value"].dtype.kind == "f"
+    sentences = corpus_sentences(reports)
+    assert sentences[["article_id", "sent_id", "text", "outlet", "section"]].values.tolist() == [
+        ["alpha", 0, "One.", "Wire A", "Asia"],
+        ["beta", 0, "a", "Wire B", "Europe"],  # no 01_sentences.csv: notebook 02's sentences
+        ["beta", 1, "b", "Wire B", "Europe"],
+    ]
+
+
+# ----------------------------------------------------------------------------- figures
+
+
+def _boxes(figure, artists):
+    renderer = figure.canvas.get_renderer()
+    return [artist.get_window_extent(renderer) for artist in artists if artist.get_text()]
+
+
+def test_tone_notes_never_run_into_the_article_names():
+    from helpers.plots import corpus as plots
+
+    tone = pd.DataFrame(
+        {
+            "article_id": ["a-rather-long-article-name", "beta", "gamma-negative"],
+            "mean": [-0.35, 0.2, -0.05],
+            "negative": [0.6, 0.1, 0.3],
+        }
+    )
+    figure = plots.tone_bars(tone)
+    figure.canvas.draw()
+    axes = figure.axes[0]
+    notes = _boxes(figure, axes.texts)
+    names = _boxes(figure, axes.get_yticklabels())
+    assert len(notes) == 3 and len(names) == 3
+    assert not any(note.overlaps(name) for note in notes for name in names)
+    left, right = axes.get_xlim()
+    assert left == -right  # symmetric around zero
+
+
+def test_heatmap_numbers_are_readable_on_dark_and_light_cells():
+    from helpers.plots import corpus as plots
+
+    salience = pd.DataFrame(
+        {
+            "article_id": ["a", "a"],
+            "scheme": "generic",
+            "frame": ["conflict", "economic"],
+            "salience": [27.0, 1.0],
+            "measure": "per_1000_tokens",
+        }
+    )
+    figure = plots.frame_heatmap(salience)
+    colours = {text.get_text(): text.get_color() for text in figure.axes[0].texts}
+    assert colours == {"27": "white", "1": "black"}
+
+
+def test_periods_are_points_on_a_time_axis_not_a_line():
+    import matplotlib.dates as mdates
+
+    from helpers.plots import corpus as plots
+
+    overview = pd.DataFrame({"article_id": ["a", "b", "c"], "mean_tone": [0.1, -0.2, 0.3]})
+    metadata = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c"],
+            "title": None,
+            "outlet": None,
+            "author": None,
+            "published": pd.to_datetime(["2022-01-05", "2022-01-20", "2022-06-02"]),
+        }
+    )
+    grouped = compare.by_group(overview, metadata, "date", "M")
+    figure = plots.group_plot(grouped, "mean_tone")
+    axes = figure.axes[0]
+    points = axes.collections[0].get_offsets()
+    days = points[1][0] - points[0][0]
+    assert days == pytest.approx(151)  # 1 January to 1 June, as time passes
+    assert mdates.num2date(points[0][0]).strftime("%Y-%m") == "2022-01"
+    joined = [line for line in axes.lines if len(set(line.get_ydata())) > 1]
+    assert not joined
+    assert sorted(text.get_text() for text in axes.texts) == ["n=1", "n=2"]
