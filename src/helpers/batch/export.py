@@ -21,6 +21,7 @@ Two promises to a reader of a report:
 from __future__ import annotations
 
 import os
+import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,13 @@ def export_html(ipynb: Path, target: Path, show_code: bool, about: dict | None =
     target.write_text(body, encoding="utf-8")
 
 
+def _outside_project(folder: str | os.PathLike) -> bool:
+    """Whether ``folder`` (made absolute, links not followed) lies outside the project."""
+    absolute = Path(os.path.abspath(folder))
+    roots = (paths.PROJECT_ROOT.absolute(), paths.PROJECT_ROOT.resolve())
+    return not any(absolute == root or root in absolute.parents for root in roots)
+
+
 def shown_folder(folder: str | os.PathLike, reports_root: str | os.PathLike) -> str:
     """How a report folder is named to a reader: relative to the project, else to the reports.
 
@@ -70,11 +78,10 @@ def shown_folder(folder: str | os.PathLike, reports_root: str | os.PathLike) -> 
     >>> shown_folder("/data/my-reports/talks", "/data/my-reports")
     'my-reports/talks'
     """
-    shown = portable_path(folder)
     folder, root = Path(os.path.abspath(folder)), Path(os.path.abspath(reports_root))
-    if shown == folder.name and (folder == root or root in folder.parents):
+    if _outside_project(folder) and (folder == root or root in folder.parents):
         return Path(root.name, folder.relative_to(root)).as_posix()
-    return shown
+    return portable_path(folder)
 
 
 def path_replacements(staging: Path, out_dir: str, reports_root: str) -> list[tuple[str, str]]:
@@ -83,23 +90,40 @@ def path_replacements(staging: Path, out_dir: str, reports_root: str) -> list[tu
     The staging folder becomes the report folder it is renamed to, the
     project folder disappears from paths inside it (they become relative),
     a reports folder outside the project keeps only its name, the home
-    folder becomes ``~``.
+    folder becomes ``~``. Folders are matched with their separator (so
+    ``/home/ann`` leaves ``/home/anna`` alone), except the staging folder,
+    whose name is unique, and the project folder named on its own (``.``).
+
+    Examples
+    --------
+    >>> pairs = dict(path_replacements(paths.PROJECT_ROOT / "reports" / "a" / ".tmp-x-1",
+    ...              paths.PROJECT_ROOT / "reports" / "a", paths.PROJECT_ROOT / "reports"))
+    >>> pairs[str(paths.PROJECT_ROOT / "reports" / "a" / ".tmp-x-1")], pairs[str(paths.PROJECT_ROOT)]
+    ('reports/a', '.')
     """
     pairs: dict[str, str] = {}
     final = shown_folder(out_dir, reports_root)
     for folder in (staging, staging.resolve()):
         pairs[str(folder)] = final
     root = Path(os.path.abspath(reports_root))
-    if portable_path(root) == root.name:  # outside the project
+    if _outside_project(root):
         for folder in (root, root.resolve()):
-            pairs[str(folder)] = root.name
+            pairs[str(folder) + os.sep] = root.name + os.sep
     for project in (paths.PROJECT_ROOT.absolute(), paths.PROJECT_ROOT.resolve()):
         pairs[str(project) + os.sep] = ""
         pairs[str(project)] = "."
+    # Warnings name the file of the code that raised them: the helpers and the
+    # interpreter's packages, inside the project in a clone, elsewhere when installed.
+    for folder, shown in (
+        (Path(__file__).resolve().parents[1], "helpers"),
+        (Path(sys.prefix), "<python>"),
+    ):
+        if _outside_project(folder):
+            pairs.setdefault(str(folder) + os.sep, shown + os.sep)
     home = Path.home()
     if str(home) not in ("/", ""):
         for folder in (home, home.resolve()):
-            pairs.setdefault(str(folder), "~")
+            pairs.setdefault(str(folder) + os.sep, "~" + os.sep)
     return sorted(pairs.items(), key=lambda pair: len(pair[0]), reverse=True)
 
 
