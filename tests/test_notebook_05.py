@@ -397,3 +397,21 @@ def test_periods_are_points_on_a_time_axis_not_a_line():
     joined = [line for line in axes.lines if len(set(line.get_ydata())) > 1]
     assert not joined
     assert sorted(text.get_text() for text in axes.texts) == ["n=1", "n=2"]
+
+
+def test_an_empty_table_means_none_found_not_missing(reports):
+    gamma = reports / "gamma"
+    gamma.mkdir()
+    (gamma / "02_sentences.csv").write_text(BETA["02_sentences.csv"], encoding="utf-8")
+    (gamma / "04_dyads.csv").write_text(ALPHA["04_dyads.csv"].splitlines()[0] + "\n")
+    tables = compare.load_tables(reports)
+    coverage = compare.inventory(tables).set_index("article_id")
+    assert coverage.loc["gamma", "dyads"] == "found"
+    assert coverage.loc["beta", "dyads"].startswith("missing")
+    summary = compare.summary(tables).set_index("article_id")
+    assert summary.loc["gamma", "dyads"] == 0  # its report found no dyad
+    assert pd.isna(summary.loc["beta", "dyads"])  # its report has no dyad table
+    from helpers.display import MISSING, table_html
+
+    page = table_html(summary.reset_index()[["article_id", "dyads"]])
+    assert "<NA>" not in page and f"<td>{MISSING}</td>" in page

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from typing import Any
 
 #: Rows a table shows before it is cut (with a note saying so).
@@ -70,6 +71,40 @@ def _plain_index(frame) -> bool:
     )
 
 
+# A line may break after ';', '_' or '/' in a cell ("conflict;policy_legality",
+# a URL), so one long word cannot squeeze the sentence beside it into a narrow column.
+_CELL = re.compile(r"(?<=<t[dh]>)[^<]+(?=</t[dh]>)")
+_BREAKS = re.compile(r"&#?\w+;|[;_/]")
+
+
+def _break_after(match) -> str:
+    """``;`` -> ``;<wbr>``; an HTML entity (``&amp;``) stays whole."""
+    text = match.group(0)
+    return text if text.startswith("&") else text + "<wbr>"
+
+
+def _missing_shown(frame):
+    """Missing values of pandas' nullable columns (``<NA>`` in Int64) shown as :data:`MISSING`.
+
+    Floats keep ``na_rep``; nullable integers, booleans and strings do not use it.
+    """
+    import pandas as pd
+
+    nullable = [
+        i
+        for i, dtype in enumerate(frame.dtypes)
+        if isinstance(dtype, pd.api.extensions.ExtensionDtype)
+        and not isinstance(dtype, pd.CategoricalDtype)
+    ]
+    if not nullable:
+        return frame
+    frame = frame.copy()
+    for i in nullable:
+        column = frame.iloc[:, i]
+        frame.isetitem(i, column.astype(object).where(column.notna(), MISSING))
+    return frame
+
+
 def cut_note(shown: int, total: int, csv: str | None = None) -> str:
     """The note under a cut table.
 
@@ -98,6 +133,7 @@ def table_html(frame, max_rows: int | None = MAX_ROWS, csv: str | None = None) -
     """
     total = len(frame)
     shown = frame if max_rows is None or total <= max_rows else frame.head(max_rows)
+    shown = _missing_shown(shown)
     body = shown.to_html(
         index=not _plain_index(shown),
         float_format=format_number,
@@ -106,6 +142,7 @@ def table_html(frame, max_rows: int | None = MAX_ROWS, csv: str | None = None) -
         escape=True,
         classes="ddn-table",
     ).replace('<tr style="text-align: right;">', "<tr>")  # the report's CSS aligns
+    body = _CELL.sub(lambda cell: _BREAKS.sub(_break_after, cell.group(0)), body)
     note = cut_note(len(shown), total, csv)
     if note:
         body += f'<p class="ddn-table-note">{html.escape(note)}</p>'

@@ -87,24 +87,25 @@ def _marks() -> dict[str, Mark]:
         "external_regulation",
         "other",
     )
-    stance = (
-        "hedge",
-        "booster",
-        "attitude",
-        "self_mention",
-        "engagement",
-        "epistemic",
-        "deontic",
-        "dynamic",
-        "uncertainty",
-    )
+    # The commonest markers get the hues furthest apart (rose, indigo, sand, green).
+    stance = {
+        "hedge": 0,
+        "booster": 1,
+        "attitude": 2,
+        "epistemic": 3,
+        "deontic": 4,
+        "self_mention": 5,
+        "uncertainty": 6,
+        "dynamic": 7,
+        "engagement": 8,
+    }
     marks = {name: Mark(MUTED[i], "solid") for i, name in enumerate(generic)}
     # Fifteen policy frames, nine colours: the second nine use a dashed line.
     marks |= {
         f"policy_{name}": Mark(MUTED[i % len(MUTED)], "dashed" if i < len(MUTED) else "double")
         for i, name in enumerate(policy)
     }
-    marks |= {f"stance:{name}": Mark(MUTED[i], "dotted") for i, name in enumerate(stance)}
+    marks |= {f"stance:{name}": Mark(MUTED[i], "dotted") for name, i in stance.items()}
     marks |= {f"ladder:{level}": Mark(LADDER_RAMP[level - 1], "double") for level in range(1, 7)}
     marks |= {
         "event:verbal_cooperation": Mark(MUTED[4], "box"),

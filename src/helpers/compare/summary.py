@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from helpers.compare.coverage import has_table
 from helpers.compare.measures import (
     article_metadata,
     dominant_frames,
@@ -47,6 +48,9 @@ def summary(tables: dict[str, Any], threshold: float = DEFAULT_THRESHOLD) -> Any
         .merge(intensity.rename(columns={"label": "intensity_label"}), on="article_id", how="left")
         .merge(dyad_counts, on="article_id", how="left")
     )
+    # An article whose report has a dyad table without rows has no dyad: 0, not a gap.
+    with_dyads = result["article_id"].map(lambda article: has_table(tables, article, "dyads"))
+    result.loc[with_dyads.astype(bool) & result["dyads"].isna(), "dyads"] = 0
     # A left merge turns counts with a gap into floats: keep them whole numbers.
     for column in ("sentences", "highest_level", "dyads"):
         result[column] = result[column].astype("Int64")

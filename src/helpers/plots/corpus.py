@@ -236,6 +236,8 @@ def group_plot(grouped, value: str = "mean", *, title: str = ""):
                 fontsize="small",
             )
         axes.axhline(0, color="#888", linewidth=0.6)
+        if len(grouped) <= 12:  # a tick at each period, named as the table names it
+            axes.set_xticks(when, labels=grouped[key].astype(str))
         figure.autofmt_xdate()
         axes.set_ylabel(value.replace("_", " "))
     else:
