@@ -131,9 +131,14 @@ def test_columns_and_score_row_order():
         "frame_responsibility",
     )
     assert len([c for c in framing.COLUMNS if c.startswith("policy_")]) == 15
+    # The scores of the generic frames come last, in the order of their counts.
+    assert framing.COLUMNS[-5:] == tuple(f"{c}_score" for c in framing.COLUMNS[1:6])
     scores = row("Japan and Russia clashed.")
-    assert tuple(scores) == framing.COLUMNS
+    assert tuple(k for k in scores if not k.startswith("_")) == framing.COLUMNS
     assert scores["frames"] == "conflict"
+    # One of conflict's four questions answered (a sentence saturates it): 1/4.
+    assert scores["frame_conflict_score"] == 0.25
+    assert scores["frame_economic_score"] == 0.0
 
 
 def test_frames_column_lists_generic_then_policy_names():
@@ -147,7 +152,17 @@ def test_aggregate_rows_sums_counts_and_recomputes_names():
     total = framing.aggregate_rows(rows, [5, 3, 3])
     assert total["frame_conflict"] == 1
     assert total["frame_economic"] == 1
-    assert total["frames"] == "conflict;economic;policy_economic"
+    # 1 hit in 11 tokens saturates a question: conflict 1/4, economic 1/3 of its questions.
+    assert total["frame_conflict_score"] == 0.25
+    assert total["frame_economic_score"] == round(1 / 3, 4)
+    # Present: the generic frames whose score reaches its threshold; policy economic, one
+    # question answered in full (1 hit in 11 tokens), reaches the unmeasured threshold 0.5.
+    expected = [
+        name
+        for name, score in (("conflict", 0.25), ("economic", 1 / 3))
+        if score >= framing.DEFAULT_THRESHOLDS[name]
+    ]
+    assert total["frames"] == ";".join([*expected, "policy_economic"])
     assert tuple(total) == framing.COLUMNS
     assert framing.aggregate_rows([], [])["frames"] == ""
 
@@ -156,23 +171,34 @@ def test_aggregate_rows_sums_counts_and_recomputes_names():
 
 
 def test_salience_is_hand_worked():
-    # 11 tokens: "Japan and Russia clashed ." (5) "They disagreed ." (3) "Talks began ." (3)
-    seg = segment("Japan and Russia clashed. They disagreed. Talks began.", doc_id="t")
+    # 12 tokens: "Japan and Russia clashed ." (5) "They disagreed ." (3) "Both must act ." (4)
+    seg = segment("Japan and Russia clashed. They disagreed. Both must act.", doc_id="t")
     hits = framing.frame_hits(seg, schemes=["generic"])
-    sal = framing.frame_salience(seg, hits, schemes=["generic"]).set_index("frame")
+    limits = {"conflict": 0.2, "responsibility": 0.1}
+    sal = framing.frame_salience(seg, hits, schemes=["generic"], thresholds=limits)
+    sal = sal.set_index("frame")
     assert sal.loc["conflict", "hits"] == 2
     assert sal.loc["conflict", "sentences"] == 2
     assert sal.loc["conflict", "share_sentences"] == pytest.approx(2 / 3)
-    assert sal.loc["conflict", "per_1000_tokens"] == pytest.approx(2 / 11 * 1000)
-    assert sal.loc["responsibility", "hits"] == 1
+    assert sal.loc["conflict", "per_1000_tokens"] == pytest.approx(2 / 12 * 1000)
+    # Both hits answer q1 (disagreement), far above saturation: 1 of 4 questions.
+    assert sal.loc["conflict", "score"] == pytest.approx(0.25)
+    assert sal.loc["conflict", "threshold"] == 0.2
+    assert sal.loc["responsibility", "hits"] == 1  # "must": q3, 1 of 5 questions
+    assert sal.loc["responsibility", "score"] == pytest.approx(0.2)
     assert sal.loc["morality", "hits"] == 0
+    assert sal.loc["morality", "score"] == 0
     assert not sal.loc["morality", "present"]
+    assert sal.loc["conflict", "present"] and sal.loc["responsibility", "present"]
     assert sal.loc["conflict", "dominant"]
     assert not sal.loc["responsibility", "dominant"]
     assert framing.dominant_frame(sal.reset_index(), "generic") == "conflict"
-    # MIN_HITS 2: responsibility (1 hit) is no longer present.
-    strict = framing.frame_salience(seg, hits, schemes=["generic"], min_hits=2).set_index("frame")
+    # MIN_HITS 2: a question needs two hits; responsibility's only one is not enough.
+    strict = framing.frame_salience(
+        seg, hits, schemes=["generic"], min_hits=2, thresholds=limits
+    ).set_index("frame")
     assert strict.loc["conflict", "present"] and not strict.loc["responsibility", "present"]
+    assert strict.loc["responsibility", "score"] == 0
 
 
 def test_no_frame_no_dominant():
@@ -452,11 +478,14 @@ def test_every_lexicon_cites_its_source_and_explains_categories(name):
 # -- one engine pass for both schemes gives the same counts as separate passes ------------
 
 
+_COUNTS = tuple(c for c in framing.COLUMNS[1:] if not c.endswith("_score"))
+
+
 def _separate_counts(tokens) -> dict:
     """Per-frame counts from one pass per scheme (the definition one pass must reproduce)."""
     from helpers.lexicons import load_dictionary
 
-    counts = dict.fromkeys(framing.COLUMNS[1:], 0)
+    counts = dict.fromkeys(_COUNTS, 0)
     for scheme, prefix in (("generic", "frame_"), ("policy", "policy_")):
         spans = set()
         for hit in load_dictionary(framing.SCHEMES[scheme]).match_tokens(tokens):
@@ -490,7 +519,8 @@ def test_a_phrase_of_one_scheme_hides_nothing_of_the_other():
     for text in texts + joined:
         tokens = tokenize(text)
         got = framing.score_row(text, tokens)
-        assert {k: v for k, v in got.items() if k != "frames"} == _separate_counts(tokens), text
+        counts = {k: v for k, v in got.items() if k in _COUNTS}
+        assert counts == _separate_counts(tokens), text
 
 
 def test_built_in_frame_lexicons_are_case_insensitive():
@@ -520,11 +550,16 @@ def test_score_rows_add_up_to_the_salience_table(words):
         framing.score_row(s, tokens)
         for s, tokens in zip(seg.sentences["text"], seg.tokens, strict=True)
     ]
-    total = framing.aggregate_rows(rows, [1] * len(rows))
-    salience = framing.frame_salience(seg, hits).set_index("frame_key")["hits"].to_dict()
-    for column in framing.COLUMNS[1:]:
+    total = framing.aggregate_rows(rows, [max(1, len(tokens)) for tokens in seg.tokens])
+    salience = framing.frame_salience(seg, hits).set_index("frame_key")
+    for column in _COUNTS:
         key = column[len("frame_") :] if column.startswith("frame_") else column
-        assert total[column] == salience.get(key, 0), column
+        assert total[column] == salience["hits"].get(key, 0), column
+    # The same scores and the same decisions (the score is written with 4 decimals).
+    for name in framing.GENERIC_FRAMES:
+        assert total[f"frame_{name}_score"] == round(salience.loc[name, "score"], 4), name
+    present = salience.index[salience["present"]]
+    assert total["frames"] == ";".join(k for k in salience.index if k in set(present))
 
 
 def test_policy_tables_list_all_15_dimensions_other_without_suggestion():
@@ -583,4 +618,47 @@ def test_figures_draw_with_and_without_hits():
             plots.plot_naming(framing.naming_summary(framing.naming_choices(seg))),
         ]
         assert all(len(figure.axes) >= 1 for figure in figures)
+        scales = plots.plot_frame_scales(framing.question_sheet(seg, hits))
+        # One bar per generic frame, its height the frame's score.
+        bars = [patch.get_width() for patch in scales.axes[0].patches]
+        expected = framing.frame_salience(seg, hits, ["generic"])["score"].tolist()
+        assert bars == pytest.approx(expected)
         matplotlib.pyplot.close("all")
+
+
+# -- episodic / thematic: the time frame and generality against single events (issue 17) ----
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A long-running war's toll: "killed" over a span of years is no single episode.
+        (
+            "The war, which has killed 10,000 people since 2014, shows no sign of ending.",
+            "thematic",
+        ),
+        ("For decades, the dispute has poisoned relations.", "thematic"),
+        ("Forty percent of voters back the plan, a survey found.", "thematic"),
+        # A bare percentage is one day's figure, not a generalisation.
+        ("Shares fell 3% on Tuesday.", "episodic"),
+        ("A missile killed two people in Kharkiv on Monday.", "episodic"),
+    ],
+)
+def test_episodic_thematic_weighs_the_time_frame(text, label):
+    table = framing.episodic_thematic(segment(text, doc_id="t"))
+    assert table.loc[0, "label"] == label, table.loc[0].to_dict()
+
+
+def test_a_bare_percentage_is_no_thematic_evidence():
+    table = framing.episodic_thematic(segment("Prices rose 3%.", doc_id="t"))
+    assert "%" not in table.loc[0, "thematic_evidence"]
+
+
+def test_an_event_verb_counts_when_no_span_of_time_is_named():
+    killed = framing.episodic_thematic(segment("Shelling killed two people.", doc_id="t"))
+    assert killed.loc[0, "episodic_evidence"] == "killed"
+    toll = framing.episodic_thematic(
+        segment("Shelling has killed thousands since 2014.", doc_id="t")
+    )
+    assert "killed" not in toll.loc[0, "episodic_evidence"]
+    assert "since 2014" in toll.loc[0, "thematic_evidence"]

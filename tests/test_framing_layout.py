@@ -14,9 +14,10 @@ PACKAGE = PROJECT_ROOT / "src" / "helpers" / "framing"
 # Module -> the modules of the package it may import, from the bottom up.
 ALLOWED = {
     "dictionaries": set(),
-    "frames": {"dictionaries"},
-    "score": {"dictionaries"},
-    "questions": {"dictionaries", "frames"},
+    "decide": set(),
+    "frames": {"dictionaries", "decide"},
+    "score": {"dictionaries", "decide"},
+    "questions": {"dictionaries", "frames", "decide"},
     "entman": {"dictionaries"},
     "history": {"dictionaries"},
     "naming": {"dictionaries"},

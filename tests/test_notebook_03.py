@@ -57,6 +57,14 @@ def test_framing_notebook_on_the_seed(tmp_path, seed_path):
     assert (sheet["scheme"] == "generic").sum() == 20
     yes = sheet[sheet["suggested"] == "yes"]
     assert (yes["n_hits"] >= 1).all() and (yes["evidence_sent_ids"] != "").all()
+    # The sheet shows why each frame is present or not: the salience table's score,
+    # threshold and decision, and the answers whose mean is the score.
+    for frame, rows in sheet[sheet["scheme"] == "generic"].groupby("frame"):
+        assert (rows["frame_score"] == salience.loc[frame, "score"]).all()
+        assert (rows["frame_threshold"] == salience.loc[frame, "threshold"]).all()
+        assert (rows["frame_present"] == salience.loc[frame, "present"]).all()
+        assert rows["answer"].mean() == pytest.approx(salience.loc[frame, "score"])
+    assert (out / "03_frame_scales.png").exists()
     # Each question's evidence is exactly the hits of its category in the hit table.
     generic = hits[hits["scheme"] == "generic"]
     for row in sheet[sheet["scheme"] == "generic"].itertuples(index=False):
@@ -99,13 +107,23 @@ def test_framing_notebook_on_a_short_article_with_a_user_dictionary(tmp_path):
         CUSTOM_DICTIONARY=str(liwc),
         KWIC_TERM="Kurils",
         MIN_COLLOCATION_FREQ=1,
+        FRAME_THRESHOLDS={"conflict": 1.0},
     )
     salience = read(out, "03_frame_salience.csv").set_index("frame_key")
     # condemned -> conflict; "World War II" is a proper name and does not count.
     assert salience.loc["conflict", "hits"] == 1
+    # The threshold given is used: one hit in 44 tokens answers one question of four in
+    # full (score 0.25), which does not reach it.
+    assert salience.loc["conflict", "threshold"] == 1.0
+    assert salience.loc["conflict", "score"] == pytest.approx(0.25)
+    assert not salience.loc["conflict", "present"]
     assert salience.loc["custom_place", "hits"] == 2  # islands, Kurils
     assert set(salience["scheme"]) == {"generic", "custom"}
     sheet = read_question_sheet(out / "03_question_sheet.csv").set_index("question_id")
+    assert sheet.loc["q2_reproach", "frame_threshold"] == 1.0
+    assert not sheet.loc["q2_reproach", "frame_present"]
+    provenance = json.loads((out / "provenance.json").read_text())
+    assert provenance["parameters"]["FRAME_THRESHOLDS"] == {"conflict": 1.0}
     assert sheet.loc["q2_reproach", "suggested"] == "yes"
     assert sheet.loc["q2_reproach", "evidence_sent_ids"] == "0"
     assert sheet.loc["q3_solutions", "suggested"] == "yes"  # should

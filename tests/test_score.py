@@ -273,7 +273,8 @@ def test_one_matching_pass_gives_what_each_analysis_finds_on_its_own():
         for i, text in enumerate(texts):
             alone = module.score_row(text, tokenize(text))
             together = {column: table.at[i, column] for column in module.COLUMNS}
-            assert together == alone, (name, text)
+            # (a row may carry keys for aggregate_rows that are not written: AGGREGATE_KEYS)
+            assert together == {column: alone[column] for column in module.COLUMNS}, (name, text)
 
 
 def _pandas_would_write(source, sep, analyses):

@@ -176,7 +176,9 @@ def score_text(text: str, modules, unit: str = "sentence", plan=None, date=None)
     text : str
     modules : list of module
         Analysis modules, each with ``score_row(text, tokens)`` and
-        ``aggregate_rows``. A module that also has ``score_dictionaries()``
+        ``aggregate_rows``; ``aggregate_rows`` gets each sentence row's
+        ``COLUMNS``, or the module's ``AGGREGATE_KEYS`` when it has them (keys
+        that are read but never written out). A module that also has ``score_dictionaries()``
         gets the hits of those dictionaries as a third argument of
         ``score_row``, matched in one pass with the other modules'.
     unit : {"sentence", "document"}
@@ -214,9 +216,11 @@ def score_text(text: str, modules, unit: str = "sentence", plan=None, date=None)
         weights.extend(max(1, count) for count in counts)
     result: dict = {}
     for module in modules:
+        # A module may read more of its sentence rows than it writes (AGGREGATE_KEYS).
+        keys = getattr(module, "AGGREGATE_KEYS", module.COLUMNS)
         result.update(
             module.aggregate_rows(
-                [{c: r[c] for c in module.COLUMNS} for r in per_sentence], weights
+                [{c: r[c] for c in keys if c in r} for r in per_sentence], weights
             )
         )
     result["n_sentences"] = len(spans)

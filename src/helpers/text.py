@@ -69,7 +69,10 @@ MAX_SENTENCE_CHARS = 2_000
 
 #: Typographic quotes and apostrophes, each with the straight one it stands for: the
 #: project's one table (token norms, dictionary keys, headline comparison).
-QUOTE_PAIRS = {"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'}
+QUOTE_PAIRS = {
+    "’": "'", "‘": "'", "ʼ": "'", "′": "'",
+    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "″": '"',
+}  # fmt: skip
 _QUOTE_TABLE = str.maketrans(QUOTE_PAIRS)
 _QUOTE_CHARS = frozenset(QUOTE_PAIRS)
 

@@ -32,6 +32,15 @@ never reported, so "war" inside the name does not count. The same name is
 counted by :func:`historical_references`. "Another World War" (no numeral) is
 not suppressed: it speaks of a possible war.
 
+Whether a frame is present in an article (:mod:`~helpers.framing.decide`): each
+frame is a scale of its codebook questions, as in Semetko & Valkenburg's own
+procedure. A question's answer grows with the density of its indicators (hits
+per 1,000 tokens, so long articles are not favoured) up to 1; the frame's score
+is the mean answer; the frame is present when the score reaches its threshold,
+set for each generic frame on human-coded development articles by a stated rule
+(maximum balanced accuracy) and overridable (``thresholds=``, notebook 03's
+``FRAME_THRESHOLDS``).
+
 Limits: a dictionary sees words, not meaning. Negation ("no conflict"), irony,
 quotation of an opponent's words and metaphor all count like plain statements;
 every table therefore carries the matched words and sentence ids so a reader
@@ -41,6 +50,8 @@ Where to find what (one concern per module; this package re-exports the public n
 
 - :mod:`~helpers.framing.dictionaries`: schemes, parameter checks, loading and caching
   the dictionaries;
+- :mod:`~helpers.framing.decide`: a question's answer, a frame's score and threshold,
+  whether it is present;
 - :mod:`~helpers.framing.frames`: frame hits, salience, the dominant frame, the catalog
   of frames and questions;
 - :mod:`~helpers.framing.questions`: the codebook question sheet (build, write, read);
@@ -50,6 +61,14 @@ Where to find what (one concern per module; this package re-exports the public n
 - :mod:`~helpers.framing.score`: the ``score`` contract (``COLUMNS``, ``score_row``, ...).
 """
 
+from helpers.framing.decide import (
+    DEFAULT_THRESHOLDS,
+    SATURATION,
+    UNMEASURED_THRESHOLD,
+    check_thresholds,
+    frame_score,
+    question_answer,
+)
 from helpers.framing.dictionaries import (
     GENERIC_FRAMES,
     POLICY_FRAMES,
@@ -58,7 +77,7 @@ from helpers.framing.dictionaries import (
     load_custom_dictionary,
 )
 from helpers.framing.entman import ENTMAN_COLUMNS, entman_functions, entman_summary
-from helpers.framing.episodic import episodic_thematic
+from helpers.framing.episodic import EPISODIC_COLUMNS, episodic_thematic
 from helpers.framing.explore import (
     collocations,
     cooccurrence,
@@ -82,19 +101,33 @@ from helpers.framing.questions import (
     read_question_sheet,
     write_question_sheet,
 )
-from helpers.framing.score import COLUMNS, aggregate_rows, score_dictionaries, score_row
+from helpers.framing.score import (
+    AGGREGATE_KEYS,
+    COLUMNS,
+    aggregate_rows,
+    score_dictionaries,
+    score_row,
+)
 
 __all__ = [
     "SCHEMES",
     "GENERIC_FRAMES",
     "POLICY_FRAMES",
     "COLUMNS",
+    "AGGREGATE_KEYS",
+    "DEFAULT_THRESHOLDS",
+    "SATURATION",
+    "UNMEASURED_THRESHOLD",
     "HIT_COLUMNS",
     "ENTMAN_COLUMNS",
     "HISTORY_COLUMNS",
     "NAMING_COLUMNS",
+    "EPISODIC_COLUMNS",
     "QUESTION_SHEET_COLUMNS",
     "check_parameters",
+    "check_thresholds",
+    "question_answer",
+    "frame_score",
     "load_custom_dictionary",
     "frame_catalog",
     "frame_hits",

@@ -76,7 +76,7 @@ def check_parameters(schemes=("generic", "policy"), min_hits: int = 1) -> list[s
         raise ParameterError(
             f"MIN_HITS must be a whole number of at least 1, not {min_hits!r}",
             where="MIN_HITS",
-            fix="Use 1 to count a frame present on one hit",
+            fix="Use 1 to let a single hit answer a question",
         )
     return list(schemes)
 

@@ -76,7 +76,7 @@ def frame_arc(seg, hits, frames=None) -> pd.DataFrame:
     --------
     >>> from helpers.framing import frame_hits
     >>> from helpers.text import segment
-    >>> seg = segment("War came. Peace talks followed.")
+    >>> seg = segment("War came. A solution followed.")
     >>> frame_arc(seg, frame_hits(seg, ["generic"])).values.tolist()
     [[0, 1, 0], [1, 0, 1]]
     """

@@ -2,13 +2,16 @@
 
 Generic news frames: Semetko & Valkenburg (2000), one category ``frame/qN_name``
 per yes/no question of their codebook. Policy frames: Boydstun et al. (2014),
-the Policy Frames Codebook's 15 dimensions. See :mod:`helpers.framing`.
+the Policy Frames Codebook's 15 dimensions. See :mod:`helpers.framing`. Whether
+a frame is present is decided by :mod:`helpers.framing.decide` from the answers
+to its questions.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from helpers.framing.decide import check_thresholds, frame_score, is_present, threshold_of
 from helpers.framing.dictionaries import (
     check_parameters,
     engine_passes,
@@ -56,7 +59,15 @@ _POLICY_OTHER = (
 # The columns that name a frame, then those of the catalog and the salience table.
 _FRAME_ID = ("scheme", "frame", "frame_key", "label")
 _CATALOG_COLUMNS = _FRAME_ID + ("category", "question_id", "question", "note", "source")
-_MEASURES = ("hits", "sentences", "share_sentences", "per_1000_tokens", "present")
+_MEASURES = (
+    "hits",
+    "sentences",
+    "share_sentences",
+    "per_1000_tokens",
+    "score",
+    "threshold",
+    "present",
+)
 _SALIENCE_COLUMNS = _FRAME_ID + _MEASURES
 
 
@@ -170,10 +181,36 @@ def frame_hits(seg, schemes=("generic", "policy"), custom="") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(HIT_COLUMNS))
 
 
+def _question_hits(hits) -> dict[tuple[str, str], int]:
+    """Count each question's hits: ``(frame_key, category)`` -> distinct spans.
+
+    A span serving two questions counts for each; the frame's own count
+    (:func:`frame_salience`'s ``hits``) counts it once.
+    """
+    spans: dict[tuple[str, str], set] = {}
+    for key, category, start, end in zip(
+        hits["frame_key"], hits["category"], hits["start"], hits["end"], strict=True
+    ):
+        spans.setdefault((key, category), set()).add((start, end))
+    return {question: len(found) for question, found in spans.items()}
+
+
+def _frame_spans(hits) -> tuple[dict[str, set], dict[str, set]]:
+    """Per frame key: its distinct spans, and the sentences they are in."""
+    spans: dict[str, set] = {}
+    sentences: dict[str, set] = {}
+    for key, sent_id, start, end in zip(
+        hits["frame_key"], hits["sent_id"], hits["start"], hits["end"], strict=True
+    ):
+        spans.setdefault(key, set()).add((start, end))
+        sentences.setdefault(key, set()).add(sent_id)
+    return spans, sentences
+
+
 def frame_salience(
-    seg, hits, schemes=("generic", "policy"), custom="", min_hits: int = 1
+    seg, hits, schemes=("generic", "policy"), custom="", min_hits: int = 1, thresholds=None
 ) -> pd.DataFrame:
-    """Summarise each frame over the article: hits, share of sentences, rate, dominance.
+    """Summarise each frame over the article: hits, rates, its scale, presence, dominance.
 
     Parameters
     ----------
@@ -183,16 +220,22 @@ def frame_salience(
     schemes, custom
         As for :func:`frame_hits`; every frame of these is listed, hit or not.
     min_hits : int, default 1
-        Hits a frame needs to count as present (and to be dominant).
+        Hits a question needs to be answered at all (below it, its answer is 0).
+    thresholds : dict, optional
+        Frame name -> threshold, replacing the defaults
+        (:data:`helpers.framing.decide.DEFAULT_THRESHOLDS`) for those frames.
 
     Returns
     -------
     DataFrame
         ``scheme, frame, frame_key, label, hits, sentences, share_sentences,
-        per_1000_tokens, present, dominant``. A hit is a distinct span: one word
-        serving two questions of a frame counts once. ``per_1000_tokens`` is hits
-        per 1,000 tokens of the article; ``share_sentences`` the share of
-        sentences with at least one hit. The dominant frame of a scheme is the
+        per_1000_tokens, score, threshold, present, dominant``. A hit is a distinct
+        span: one word serving two questions of a frame counts once.
+        ``per_1000_tokens`` is hits per 1,000 tokens of the article;
+        ``share_sentences`` the share of sentences with at least one hit. ``score``
+        is the frame's scale, the mean answer to its questions (0 to 1, see
+        :mod:`helpers.framing.decide`); the frame is ``present`` when the score is
+        above zero and reaches ``threshold``. The dominant frame of a scheme is the
         present frame with the most hits (ties: all tied frames are dominant).
 
     Examples
@@ -200,27 +243,27 @@ def frame_salience(
     >>> from helpers.text import segment
     >>> seg = segment("Russia condemned it.")
     >>> s = frame_salience(seg, frame_hits(seg, ["generic"]), ["generic"])
-    >>> s.loc[s.frame == "conflict", ["hits", "per_1000_tokens", "dominant"]].values.tolist()
-    [[1, 250.0, True]]
+    >>> s.loc[s.frame == "conflict", ["hits", "per_1000_tokens", "score", "present"]].values.tolist()
+    [[1, 250.0, 0.25, True]]
     """
     import pandas as pd
 
     check_parameters(schemes, min_hits)
     catalog = frame_catalog(schemes, custom)
+    thresholds = check_thresholds(thresholds, known=catalog["frame_key"])
     frames = catalog.drop_duplicates("frame_key")[list(_FRAME_ID)]
+    questions = catalog.groupby("frame_key", sort=False)["category"].apply(list).to_dict()
+    per_question = _question_hits(hits)
     n_tokens = max(1, seg.n_tokens)
     n_sentences = max(1, len(seg.tokens))
-    spans: dict[str, set] = {}
-    sentences: dict[str, set] = {}
-    for key, sent_id, start, end in zip(
-        hits["frame_key"], hits["sent_id"], hits["start"], hits["end"], strict=True
-    ):
-        spans.setdefault(key, set()).add((start, end))
-        sentences.setdefault(key, set()).add(sent_id)
+    spans, sentences = _frame_spans(hits)
     rows = []
     for scheme, frame, key, label in frames.itertuples(index=False):
         count = len(spans.get(key, ()))
         n_sent = len(sentences.get(key, ()))
+        counts = [per_question.get((key, category), 0) for category in questions[key]]
+        score = frame_score(counts, n_tokens, min_hits)
+        threshold = threshold_of(key, thresholds)
         rows.append(
             (
                 scheme,
@@ -231,7 +274,9 @@ def frame_salience(
                 n_sent,
                 n_sent / n_sentences,
                 count / n_tokens * 1000,
-                count >= min_hits,
+                score,
+                threshold,
+                is_present(score, threshold),
             )
         )
     table = pd.DataFrame(rows, columns=list(_SALIENCE_COLUMNS))

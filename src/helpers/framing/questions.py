@@ -2,7 +2,10 @@
 
 Build it from the frame hits (:func:`question_sheet`), write it as CSV
 (:func:`write_question_sheet`), and read it back once a coder has filled in
-``coder_answer`` and ``coder_note`` (:func:`read_question_sheet`).
+``coder_answer`` and ``coder_note`` (:func:`read_question_sheet`). Each row also
+shows how the tool weighs the question (its answer, 0 to 1) and the frame's
+score, threshold and decision (:mod:`helpers.framing.decide`), so that a coder
+sees why the tool calls a frame present or not.
 """
 
 from __future__ import annotations
@@ -11,8 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from helpers.errors import InputError
+from helpers.framing.decide import question_answer
 from helpers.framing.dictionaries import check_parameters
-from helpers.framing.frames import OTHER_QUESTION, frame_catalog, frame_hits
+from helpers.framing.frames import OTHER_QUESTION, frame_catalog, frame_hits, frame_salience
 
 if TYPE_CHECKING:  # pandas is imported inside the functions, to keep `import helpers` light
     import pandas as pd
@@ -25,16 +29,24 @@ QUESTION_SHEET_COLUMNS = (
     "question",
     "suggested",
     "n_hits",
+    "per_1000_tokens",
+    "answer",
+    "frame_score",
+    "frame_threshold",
+    "frame_present",
     "evidence_sent_ids",
     "evidence_matches",
     "evidence",
     "coder_answer",
     "coder_note",
 )
+# The tool's reasons, recomputed with every sheet: a sheet written before they were
+# added is still read (they come back empty).
+_DECISION_COLUMNS = ("per_1000_tokens", "answer", "frame_score", "frame_threshold", "frame_present")
 
 
 def question_sheet(
-    seg, hits=None, schemes=("generic",), custom="", min_hits: int = 1
+    seg, hits=None, schemes=("generic",), custom="", min_hits: int = 1, thresholds=None
 ) -> pd.DataFrame:
     """Fill in the codebook: a suggested yes/no per question with the sentences behind it.
 
@@ -42,13 +54,17 @@ def question_sheet(
     indicators hit at least ``min_hits`` times (empty for the policy codebook's
     residual "Other", which no word list can detect); ``coder_answer`` and
     ``coder_note`` are left empty to be filled in (see :func:`read_question_sheet`).
+    The other columns show how the tool decides the frame: the question's hits
+    per 1,000 tokens and its ``answer`` (0 to 1, its share in the frame's
+    score), and the frame's ``frame_score`` (the mean answer), ``frame_threshold``
+    and ``frame_present``, the same on every row of the frame.
 
     Parameters
     ----------
     seg : Segmentation
     hits : DataFrame, optional
         From :func:`frame_hits`; computed when omitted.
-    schemes, custom, min_hits
+    schemes, custom, min_hits, thresholds
         As for :func:`frame_salience`. By default only the generic scheme, whose
         categories are Semetko & Valkenburg's questions.
 
@@ -62,14 +78,16 @@ def question_sheet(
     --------
     >>> from helpers.text import segment
     >>> sheet = question_sheet(segment("Russia condemned it."))
-    >>> sheet.loc[sheet.question_id == "q2_reproach", ["suggested", "evidence"]].values.tolist()
-    [['yes', '[0] Russia condemned it.']]
+    >>> sheet.loc[sheet.question_id == "q2_reproach", ["suggested", "answer", "evidence"]].values.tolist()
+    [['yes', 1.0, '[0] Russia condemned it.']]
     """
     import pandas as pd
 
     check_parameters(schemes, min_hits)
     if hits is None:
         hits = frame_hits(seg, schemes, custom)
+    frames = frame_salience(seg, hits, schemes, custom, min_hits, thresholds).set_index("frame_key")
+    n_tokens = max(1, seg.n_tokens)
     sentences = seg.sentences["text"].tolist()
     by_category: dict[tuple[str, str], list[tuple[int, str]]] = {}
     for scheme, category, sent_id, match in zip(
@@ -81,6 +99,7 @@ def question_sheet(
         found = by_category.get((item.scheme, item.category), [])
         ids = sorted({sent_id for sent_id, _ in found})
         matches = list(dict.fromkeys(match for _, match in found))
+        frame = frames.loc[item.frame_key]
         rows.append(
             (
                 item.scheme,
@@ -93,6 +112,11 @@ def question_sheet(
                 if len(found) >= min_hits
                 else "no",
                 len(found),
+                len(found) / n_tokens * 1000,
+                question_answer(len(found), n_tokens, min_hits),
+                frame["score"],
+                frame["threshold"],
+                bool(frame["present"]),
                 ";".join(map(str, ids)),
                 "; ".join(matches),
                 " | ".join(f"[{i}] {' '.join(sentences[i].split())}" for i in ids),
@@ -124,6 +148,8 @@ def read_question_sheet(path) -> pd.DataFrame:
     """Read a question sheet back, after a coder has filled in ``coder_answer``.
 
     Answers are normalised (trimmed, lower case); allowed: ``yes``, ``no`` or empty.
+    The tool's numbers come back as numbers and ``frame_present`` as True/False; a
+    sheet from before these columns existed is read with them empty (NaN).
 
     Raises
     ------
@@ -134,6 +160,9 @@ def read_question_sheet(path) -> pd.DataFrame:
     """
     path = Path(path)
     table = _read_sheet_file(path)
+    for column in _DECISION_COLUMNS:  # sheets written before the decision columns
+        if column not in table.columns:
+            table[column] = ""
     table = table[list(QUESTION_SHEET_COLUMNS)].copy()
     answers = table["coder_answer"].str.strip().str.lower()
     bad = answers[~answers.isin(["", "yes", "no"])]
@@ -147,10 +176,16 @@ def read_question_sheet(path) -> pd.DataFrame:
     table["coder_answer"] = answers
     try:
         table["n_hits"] = table["n_hits"].astype(int)
+        for column in _DECISION_COLUMNS[:-1]:
+            table[column] = table[column].replace("", "nan").astype(float)
     except ValueError:
         raise InputError(
-            "n_hits must be whole numbers", where=str(path), fix="Do not edit the n_hits column"
+            f"n_hits and {', '.join(_DECISION_COLUMNS[:-1])} must be numbers",
+            where=str(path),
+            fix="Only fill in coder_answer and coder_note; the tool's columns are not to be edited",
         ) from None
+    present = table["frame_present"].map({"True": True, "False": False})
+    table["frame_present"] = present if present.notna().all() else present.astype(object)
     return table
 
 
@@ -164,7 +199,7 @@ def _read_sheet_file(path: Path) -> pd.DataFrame:
     from helpers.io import read_table
 
     required = dict.fromkeys(
-        QUESTION_SHEET_COLUMNS,
+        (c for c in QUESTION_SHEET_COLUMNS if c not in _DECISION_COLUMNS),
         "Keep every column of the sheet; only fill in coder_answer and coder_note",
     )
     return read_table(path, required=required, name="question sheet", format="csv", max_chars=None)

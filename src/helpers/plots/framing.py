@@ -34,6 +34,38 @@ def plot_salience(salience, *, scheme: str | None = None, title: str = "Frame sa
     )
 
 
+def plot_frame_scales(sheet, *, scheme: str = "generic", title: str = "Each frame's scale"):
+    """Each frame's score (bar), its threshold (black mark) and its questions' answers (dots).
+
+    Parameters
+    ----------
+    sheet : DataFrame
+        From :func:`helpers.framing.question_sheet`: one row per question with its
+        ``answer`` and its frame's ``frame_score``, ``frame_threshold`` and
+        ``frame_present``.
+    scheme : str, default "generic"
+        The scheme whose frames to draw.
+
+    A frame is present (dark bar) when its score, the mean of its questions'
+    answers, reaches the threshold.
+    """
+    rows = sheet[sheet["scheme"] == scheme]
+    frames = list(dict.fromkeys(rows["frame"]))
+    figure, axes = new_figure(8.0, max(2.5, 0.55 * len(frames) + 1.2))
+    for y, frame in enumerate(frames):
+        own = rows[rows["frame"] == frame]
+        first = own.iloc[0]
+        axes.barh(y, first["frame_score"], color="#0072B2" if first["frame_present"] else "#9ecae1")
+        axes.plot([first["frame_threshold"]] * 2, [y - 0.4, y + 0.4], color="black", linewidth=2)
+        axes.scatter(own["answer"], [y] * len(own), color="#555555", s=14, zorder=3)
+    axes.set_yticks(range(len(frames)), frames)
+    axes.invert_yaxis()
+    axes.set_xlim(0, 1.02)
+    axes.set_xlabel("score (bar; dark: present), threshold (black), question answers (dots)")
+    axes.set_title(title)
+    return figure
+
+
 def plot_cooccurrence(matrix, *, title: str = "Frames in the same sentence"):
     """Heatmap of a frame co-occurrence matrix (:func:`helpers.framing.cooccurrence`)."""
     figure, axes = new_figure(1.0 + 0.45 * max(4, len(matrix)), 1.0 + 0.4 * max(4, len(matrix)))

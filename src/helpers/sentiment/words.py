@@ -21,7 +21,7 @@ import string
 from functools import cache
 from typing import Any
 
-from helpers.text import INVISIBLE_CHARS, Token
+from helpers.text import INVISIBLE_CHARS, QUOTE_PAIRS, Token
 
 # ASCII punctuation: what NLTK's VADER strips around words (string.punctuation).
 _PUNCT_CHARS = string.punctuation
@@ -29,11 +29,11 @@ _PUNCT = frozenset(_PUNCT_CHARS)
 _HAS_PUNCT = re.compile(f"[{re.escape(_PUNCT_CHARS)}]").search
 
 # News typography -> what VADER's rules expect: typographic quotes and
-# apostrophes become straight ones; dashes and the ellipsis separate words
-# ("Russia—and"). One character for one, so offsets stay valid.
+# apostrophes become straight ones (the project's one quote table, including
+# primes, which garbled pages use for both); dashes and the ellipsis separate
+# words ("Russia—and"). One character for one, so offsets stay valid.
 _NEWS_PAIRS = (
-    ("’", "'"), ("‘", "'"), ("ʼ", "'"), ("′", "'"),
-    ("“", '"'), ("”", '"'), ("„", '"'), ("«", '"'), ("»", '"'), ("″", '"'),
+    *QUOTE_PAIRS.items(),
     ("—", " "), ("–", " "), ("―", " "), ("‒", " "), ("…", " "),
 )  # fmt: skip
 # Marks stripped from both ends of a word: ASCII punctuation and the common

@@ -39,7 +39,8 @@ def validate(
         time and only the labels are kept.
     measure : str
         ``sentiment``, a frame column (``frame_conflict``, ``policy_…``),
-        ``uncertain``, ``intensity`` or ``quad_class``.
+        ``uncertain`` (or one class of it, ``uncertain_epistemic`` …, for
+        gold labels coded by class), ``intensity`` or ``quad_class``.
     threshold : float, default :data:`helpers.sentiment.DEFAULT_THRESHOLD`
         The tool's neutral band for sentiment.
     gold_threshold : float, optional

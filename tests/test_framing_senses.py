@@ -1,0 +1,160 @@
+"""Indicators rebuilt from the codebook questions, and the senses of frame words that are not
+the frame: each rule on sentences written here (issue 17, items 2 and 3)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import framing
+from helpers.text import tokenize
+
+
+def row(text: str) -> dict:
+    return framing.score_row(text, tokenize(text))
+
+
+def questions(text: str, frame: str) -> list[str]:
+    hits = framing.frame_hits(framing_segment(text), schemes=["generic"])
+    return sorted(set(hits.loc[hits["frame"] == frame, "question_id"]))
+
+
+def framing_segment(text: str):
+    from helpers.text import segment
+
+    return segment(text, doc_id="t")
+
+
+# -- conflict needs two sides ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Climate change is a threat to coastal cities.",
+        "Scientists warned of more floods this winter.",
+        "The fight against poverty goes on.",
+        "The war on drugs has cost billions.",
+        "Firefighters are battling wildfires in the north.",
+        "He suffered a heart attack last year.",
+        "Antibiotic resistance is spreading.",
+        "Both firms call it a win-win deal.",
+        "The spokesman refused to comment.",
+        "Renters, as opposed to owners, pay monthly.",
+        "The board disclosed a conflict of interest.",
+        "They set aggressive targets for growth.",
+    ],
+)
+def test_words_of_danger_effort_or_illness_are_not_conflict(text):
+    assert row(text)["frame_conflict"] == 0, text
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("Moscow threatened to cut gas supplies to Kyiv.", "q2_reproach"),
+        ("Russia warned against any deployment near its border.", "q2_reproach"),
+        ("Fighting broke out between the two armies.", "q1_disagreement"),
+        ("Residents sued the company over the spill.", "q1_disagreement"),
+        ("The senator argued that the treaty was a mistake.", "q1_disagreement"),
+        ("Opponents dismissed the plan as a stunt.", "q1_disagreement"),
+        ("Supporters and opponents of the bill rallied outside.", "q3_two_sides"),
+        ("The debate over the base divided the town.", "q3_two_sides"),
+        ("Critics blamed the government for the delays.", "q2_reproach"),
+    ],
+)
+def test_conflict_between_parties_is_found_with_its_question(text, question):
+    assert question in questions(text, "conflict"), text
+
+
+# -- responsibility needs an agent or a solution --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The project's own example sheet fired on these topic words of diplomacy.
+        "The agreement was discussed at the talks.",
+        "Negotiations resumed after a pause in the mediation.",
+        "The ministers are due to meet on Monday.",
+        "The flight was cancelled because of rain.",
+        "The decline was caused by lower demand.",
+        "It has to do with history.",
+        "She was rushed to the emergency room.",
+        "They met in the hotel lobby.",
+    ],
+)
+def test_topic_words_and_bare_causes_are_not_responsibility(text):
+    assert row(text)["frame_responsibility"] == 0, text
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("The government could ease the shortage.", "q1_government_ability"),
+        ("Lawmakers must act before the summer.", "q1_government_ability"),
+        ("Critics blamed the government for the delays.", "q2_government_responsible"),
+        ("The administration failed to protect the coast.", "q2_government_responsible"),
+        ("The minister admitted some responsibility for the delays.", "q2_government_responsible"),
+        ("The two sides reached an agreement to end the dispute.", "q3_solutions"),
+        ("The city proposed a plan to tackle the shortage.", "q3_solutions"),
+        ("Washington should pay attention.", "q3_solutions"),
+        ("The crisis requires urgent action.", "q5_urgency"),
+    ],
+)
+def test_responsibility_is_found_with_its_question(text, question):
+    assert question in questions(text, "responsibility"), text
+
+
+def test_blaming_a_government_is_a_reproach_and_an_attribution():
+    scores = row("They blamed the government.")
+    assert scores["frame_conflict"] == 1 and scores["frame_responsibility"] == 1
+
+
+# -- senses of words of the other frames ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "not_counted", "counted"),
+    [
+        ("The EU imposed customs duties on steel.", "policy_morality", "policy_economic"),
+        ("They spent years in exile.", "frame_economic", None),
+        ("They spent years in exile.", "policy_economic", None),
+        ("The loss of habitat threatens the birds.", "frame_economic", None),
+        ("A non-profit group runs the shelter.", "frame_economic", None),
+        ("A family of four would pay $2,000 more.", "frame_human_interest", "frame_economic"),
+        ("The family-owned firm closed.", "frame_human_interest", None),
+        ("A veteran senator chaired the hearing.", "frame_human_interest", None),
+        ("The video game sold well.", "frame_human_interest", None),
+        ("Officials stressed the bigger picture.", "frame_human_interest", None),
+        ("The birthday party ran late.", "policy_political", "frame_human_interest"),
+        ("The states parties to the convention met.", "policy_political", None),
+        ("The trade fair opened in Hanover.", "policy_fairness_equality", "frame_economic"),
+        ("Social Security payments rose.", "policy_security_defence", "policy_economic"),
+        ("It is in the public interest to reconsider.", "policy_public_opinion", None),
+        ("The soldier was off duty.", "policy_morality", None),
+        ("Heavy-duty trucks need permits.", "policy_morality", None),
+        ("Travellers queued at the duty-free shop.", "policy_morality", None),
+        ("The results were fairly small.", "policy_fairness_equality", None),
+        ("Temperature values rose at every station.", "frame_morality", None),
+    ],
+)
+def test_a_word_in_another_sense_does_not_count(text, not_counted, counted):
+    scores = row(text)
+    assert scores[not_counted] == 0, (text, not_counted)
+    if counted:
+        assert scores[counted] >= 1, (text, counted)
+
+
+@pytest.mark.parametrize(
+    ("text", "column"),
+    [
+        ("Veterans marched to the memorial.", "frame_human_interest"),
+        ("Maria, a 34-year-old nurse, lost her home.", "frame_human_interest"),
+        ("We share common values.", "frame_morality"),
+        ("The plan was cruel and dishonest.", "frame_morality"),
+        ("Farmers were treated fairly.", "policy_fairness_equality"),
+        ("The fight against crime dominated the campaign.", "policy_crime_punishment"),
+    ],
+)
+def test_the_frame_sense_still_counts(text, column):
+    assert row(text)[column] >= 1, text
