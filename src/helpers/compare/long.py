@@ -40,18 +40,6 @@ from helpers.compare.tables import _read_tables, article_folders
 CODE_COLUMNS = ("article_id", "sent_id", "analysis", "code", "value")
 #: Columns of ``corpus_sentences.csv`` before the metadata.
 SENTENCE_COLUMNS = ("article_id", "sent_id", "para_id", "text")
-#: Stance marker types counted per sentence (notebook 04's ``04_stance_sentences.csv``).
-STANCE_CODES = (
-    "hedge",
-    "booster",
-    "attitude",
-    "self_mention",
-    "engagement",
-    "epistemic",
-    "deontic",
-    "dynamic",
-    "uncertainty",
-)
 #: (analysis, file-name pattern, the columns the table must have).
 SOURCES = (
     ("sentiment", r"sentences|sentiment", ("sent_id", "compound")),
@@ -101,7 +89,9 @@ def _article_codes(folder: Path) -> list[Any]:
             melted = table.melt(id_vars=["sent_id"], value_vars=codes, var_name="code")
             parts.append(melted.assign(analysis=analysis))
         elif analysis == "stance":
-            codes = [c for c in STANCE_CODES if c in table]
+            from helpers.diplomacy import STANCE_TYPES  # the columns of 04_stance_sentences.csv
+
+            codes = [c for c in STANCE_TYPES if c in table]
             melted = table.melt(id_vars=["sent_id"], value_vars=codes, var_name="code")
             parts.append(melted[melted["value"] > 0].assign(analysis=analysis))
         elif analysis == "intensity":

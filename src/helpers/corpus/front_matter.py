@@ -140,12 +140,7 @@ def _validate_meta(data: Mapping, *, where: str) -> dict[str, Any]:
             value = ", ".join(v.strip() for v in value)
         if value is None:
             continue
-        if isinstance(value, bool) or not isinstance(value, str | int | float | dt.date):
-            raise ArticleError(
-                f"{key} must be a single value, not a {_kind(value)}",
-                where=where,
-                fix=f"Write `{key}: text` on one line (quote it if it contains ': ')",
-            )
+        _check_single(key, value, where=where)
         value = value if isinstance(value, dt.date) else unicodedata.normalize("NFC", str(value))
         if isinstance(value, str):
             value = value.strip()
@@ -168,6 +163,16 @@ def _validate_meta(data: Mapping, *, where: str) -> dict[str, Any]:
             )
         meta[key] = value
     return meta
+
+
+def _check_single(what: str, value: Any, *, where: str, key: str | None = None) -> None:
+    """Refuse a value that is not one text, number or date (a list, a mapping, a boolean)."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float | dt.date):
+        raise ArticleError(
+            f"{what} must be a single value, not a {_kind(value)}",
+            where=where,
+            fix=f"Write `{key or what}: text` on one line (quote it if it contains ': ')",
+        )
 
 
 def _extra_fields(data: Any, *, where: str) -> dict[str, str]:
@@ -200,12 +205,7 @@ def _extra_fields(data: Any, *, where: str) -> dict[str, str]:
             )
         if value is None:
             continue
-        if isinstance(value, bool) or not isinstance(value, str | int | float | dt.date):
-            raise ArticleError(
-                f"extra field {name} must be a single value, not a {_kind(value)}",
-                where=where,
-                fix=f"Write `{name}: text` on one line (quote it if it contains ': ')",
-            )
+        _check_single(f"extra field {name}", value, where=where, key=name)
         text = " ".join(unicodedata.normalize("NFC", str(value)).split())
         if text:
             fields[name] = text
