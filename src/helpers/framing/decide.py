@@ -44,8 +44,8 @@ SATURATION = 10.0
 
 #: Per generic frame, the score at which it is present (set as the module says).
 DEFAULT_THRESHOLDS: dict[str, float] = {
-    "conflict": 0.1427,
-    "human_interest": 0.0263,
+    "conflict": 0.0709,
+    "human_interest": 0.0481,
     "economic": 0.2584,
     "morality": 0.0581,
     "responsibility": 0.1014,
