@@ -39,7 +39,7 @@ For each of the five generic frames, on the development articles scored with
   most a weighting of these questions fitted to these articles could give; and,
   nested, the rule chosen per frame on each training fold (the one whose
   threshold does best there), which tells whether giving each frame its own
-  rule would generalise.
+  rule would generalise; and the AUC of each question's answer on its own.
 
 The threshold rule: the score that maximises balanced accuracy (the mean of
 the recall of articles with and of articles without the frame) on the
@@ -375,6 +375,12 @@ def measure(folder) -> dict:
     answers = question_answers(articles)
     result["decision_rules"] = _rule_alternatives(answers, labels)
     result["learnt_weights"] = _learnt_weights(answers, labels)
+    result["question_auc"] = {
+        name: [
+            round(roc_auc_score(labels[name], [a[i] for a in rows]), 3) for i in range(len(rows[0]))
+        ]
+        for name, rows in answers.items()
+    }
     return result
 
 
@@ -441,4 +447,10 @@ def _rules_markdown(result: dict) -> list[str]:
             f"{learnt[n]['balanced_accuracy']} (AUC {learnt[n]['auc']})" for n in names
         )
         lines.append(f"| learnt weights (logistic regression, reference) | {cells} | |")
+    if result.get("question_auc"):
+        shown = "; ".join(
+            f"{name} " + ", ".join(str(v) for v in values)
+            for name, values in result["question_auc"].items()
+        )
+        lines += ["", f"AUC of each question's answer alone, in codebook order: {shown}."]
     return lines
