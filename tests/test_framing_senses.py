@@ -169,6 +169,9 @@ def test_blaming_a_government_is_a_reproach_and_an_attribution():
         ("The glacier is thousands of years old.", "frame_human_interest", None),
         ("It was a brutally hot summer.", "frame_human_interest", None),
         ("The agency responsible for the parks issued a report.", "frame_responsibility", None),
+        ("Satellite images showed new fires.", "frame_human_interest", None),
+        ("The summit was a photo-op.", "frame_human_interest", None),
+        ("The report paints the direst picture yet.", "frame_human_interest", None),
     ],
 )
 def test_a_word_in_another_sense_does_not_count(text, not_counted, counted):
@@ -190,6 +193,7 @@ def test_a_word_in_another_sense_does_not_count(text, not_counted, counted):
         ("The regime brutally suppressed the protest.", "frame_human_interest"),
         ("The officials responsible for the failures resigned.", "frame_responsibility"),
         ("Villagers were angered by the decision.", "frame_responsibility"),
+        ("Photos of the flooded village spread online.", "frame_human_interest"),
         ("The fight against crime dominated the campaign.", "policy_crime_punishment"),
     ],
 )
