@@ -247,6 +247,10 @@ def _top_half(answers: list[float]) -> float:
     return sum(best) / len(best)
 
 
+#: Decimals of the scores the rules compare: those of ``frame_<name>_score`` in ``score``'s
+#: output, so that the tool's rule gives the figures of the main table.
+DECIMALS = 4
+
 #: Ways to make one score of a frame's question answers (the first is the tool's).
 RULES = {
     "mean answer (the tool)": lambda a: sum(a) / len(a),
@@ -262,7 +266,9 @@ def _rule_alternatives(answers, labels) -> dict:
 
     out = {}
     for rule, combine in RULES.items():
-        scores = {name: [combine(a) for a in rows] for name, rows in answers.items()}
+        scores = {
+            name: [round(combine(a), DECIMALS) for a in rows] for name, rows in answers.items()
+        }
         per_frame = {}
         for name, values in scores.items():
             predicted, _, _ = _held_out(values, labels[name], SEED)
@@ -282,7 +288,7 @@ def _chosen_rule(answers, labels) -> dict:
     from sklearn.model_selection import StratifiedKFold
 
     scores = {
-        name: {rule: [combine(a) for a in rows] for rule, combine in RULES.items()}
+        name: {rule: [round(combine(a), DECIMALS) for a in rows] for rule, combine in RULES.items()}
         for name, rows in answers.items()
     }
     per_seed: dict[int, dict[str, float]] = {}
