@@ -50,9 +50,9 @@ SATURATION = 10.0
 DEFAULT_THRESHOLDS: dict[str, float] = {
     "conflict": 0.0709,
     "human_interest": 0.0481,
-    "economic": 0.2584,
+    "economic": 0.2593,
     "morality": 0.0581,
-    "responsibility": 0.1014,
+    "responsibility": 0.1003,
 }
 
 #: Threshold of frames without a measured one: half their questions answered.
