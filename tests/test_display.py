@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from helpers import display, highlight
-from helpers.diplomacy import STANCE_TYPES
+from helpers.diplomacy import STANCE_TYPES, UNCERTAINTY_CLASSES, evidence_spans
 from helpers.framing import GENERIC_FRAMES, POLICY_FRAMES
 
 LONG = "The foreign ministers met in Geneva on Tuesday and agreed to hold further talks " * 2
@@ -121,13 +121,19 @@ def test_every_category_of_a_page_looks_different():
         "event:verbal_conflict",
         "event:material_conflict",
         "speech",
+        "name",
+        *[f"uncertainty:{name}" for name in UNCERTAINTY_CLASSES],
         "a_frame_of_my_own",
         "another_one",
     ]
     assert set(categories) - {"a_frame_of_my_own", "another_one"} <= set(highlight.CATEGORY_MARKS)
     for group in (
         categories,
-        [c for c in categories if c.startswith(("stance:", "ladder:", "event:", "speech"))],
+        [
+            c
+            for c in categories
+            if c.startswith(("stance:", "ladder:", "event:", "speech", "name", "uncertainty:"))
+        ],
     ):
         marks = highlight.category_marks(group)
         assert len(set(marks.values())) == len(group)
@@ -144,3 +150,15 @@ def test_a_legend_given_keeps_its_colours_and_lists_every_category():
     )
     assert "#9be3c5" in page and "lowers the score (0)" in page
     assert highlight.category_colors(["conflict", "Japan"])["conflict"] == highlight.MUTED[0]
+
+
+def test_every_kind_of_evidence_on_the_seed_has_a_fixed_mark(seed_path):
+    from helpers.corpus import load_article
+    from helpers.diplomacy.tables import _EVIDENCE_KINDS
+    from helpers.text import segment
+
+    article = load_article(seed_path)
+    spans = evidence_spans(segment(article.text), include=_EVIDENCE_KINDS)
+    found = set(spans["category"])
+    assert {"speech", "name"} <= found and any(c.startswith("uncertainty:") for c in found)
+    assert found <= set(highlight.CATEGORY_MARKS)

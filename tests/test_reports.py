@@ -173,10 +173,15 @@ def _escaped(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _unbroken(page: Path) -> str:
+    """A page's text without the line-break hints of its table cells (``<wbr>``, ``<wbr/>``)."""
+    return re.sub(r"<wbr\s*/?>", "", page.read_text(encoding="utf-8"))
+
+
 def test_tables_in_full_cut_only_with_a_note_counts_as_integers(project):
     seed = project / "reports" / SEED
     # A line may break after ';', '_' or '/' in a cell (<wbr>): the text is the same.
-    overview = (seed / "01_overview.html").read_text(encoding="utf-8").replace("<wbr>", "")
+    overview = _unbroken(seed / "01_overview.html")
     notes = pd.read_csv(seed / "01_metadata.csv").set_index("field").loc["notes", "value"]
     assert len(notes) > 200 and _escaped(notes) in overview
     rows = len(pd.read_csv(seed / "01_actor_counts.csv"))
@@ -188,7 +193,7 @@ def test_tables_in_full_cut_only_with_a_note_counts_as_integers(project):
     summary = pd.read_csv(project / "reports" / "_corpus" / "05_summary.csv")
     assert summary["sentences"].dtype.kind == "i"
     # Every sentence of notebook 02's table, whole: the batch's kernel shows tables in full.
-    sentiment = (seed / "02_sentiment.html").read_text(encoding="utf-8").replace("<wbr>", "")
+    sentiment = _unbroken(seed / "02_sentiment.html")
     sentences = pd.read_csv(seed / "02_sentences.csv")["text"]
     longest = max(sentences, key=len)
     assert len(longest) > 100

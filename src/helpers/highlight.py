@@ -16,7 +16,8 @@ underline style per kind of evidence, so that no two categories of one page
 look alike even where there are more categories than colours: frames are
 underlined solid, stance markers dotted, events boxed, rungs of the intensity
 ladder double-underlined on a yellow-to-brown ramp (Tol's YlOrBr: the higher
-the rung, the darker). A category not in the table (a dictionary of your own)
+the rung, the darker), uncertainty cues wavy, words inside names (not counted)
+grey dashed. A category not in the table (a dictionary of your own)
 gets the next unused colour and style, in the order given, so the categories
 of one page never share a mark. Every page carries a legend.
 """
@@ -44,7 +45,7 @@ LADDER_RAMP = ("#FEE391", "#FEC44F", "#FB9A29", "#EC7014", "#CC4C02", "#993404")
 #: The qualitative colours in order, for figures that colour a few series.
 PALETTE = list(MUTED)
 #: Underline styles, one per kind of evidence (``box`` draws a frame around the words).
-STYLES = ("solid", "dashed", "dotted", "double", "box")
+STYLES = ("solid", "dashed", "dotted", "double", "box", "wavy")
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ class Mark:
         >>> Mark("#CC6677", "dotted").css()
         'background:#CC667740;border-bottom:3px dotted #CC6677'
         """
+        if self.line == "wavy":
+            return f"background:{self.color}26;text-decoration:underline wavy {self.color}"
         if self.line == "box":
             return f"background:{self.color}26;outline:2px solid {self.color};outline-offset:-1px"
         width = 4 if self.line == "double" else 3
@@ -113,7 +116,13 @@ def _marks() -> dict[str, Mark]:
         "event:verbal_conflict": Mark(MUTED[0], "box"),
         "event:material_conflict": Mark(MUTED[5], "box"),
         "speech": Mark(GREY, "solid"),
+        # A dictionary word not counted because it stands inside a name: grey, not evidence.
+        "name": Mark(GREY, "dashed"),
     }
+    # Uncertainty cues (helpers.diplomacy.UNCERTAINTY_CLASSES) are wavy; the colours
+    # are those the commonest stance markers (hedge, booster, attitude) do not use.
+    uncertainty = {"epistemic": 6, "doxastic": 7, "investigation": 8, "condition": 3, "weasel": 5}
+    marks |= {f"uncertainty:{name}": Mark(MUTED[i], "wavy") for name, i in uncertainty.items()}
     return marks
 
 

@@ -42,7 +42,14 @@ from helpers.io import (
     sweep_stale_parts,
     table_format,
 )
-from helpers.score_columns import add_column_arguments, check_date, checked_chunk, chunk_dates
+from helpers.score_columns import (
+    add_column_arguments,
+    check_date,
+    check_target_columns,
+    checked_chunk,
+    chunk_dates,
+    numbered,
+)
 from helpers.text import _sentence_rows, tokenize
 
 #: Analyses the command knows, in column order.
@@ -82,15 +89,23 @@ def _modules(analyses):
     return modules
 
 
-def output_columns(analyses=tuple(ANALYSES), unit: str = "sentence") -> list[str]:
-    """Return the columns ``score`` adds, in order.
+def output_columns(
+    analyses=tuple(ANALYSES), unit: str = "sentence", target: bool = False
+) -> list[str]:
+    """Return the columns ``score`` adds, in order (``target``: with the tone toward a target).
 
     Examples
     --------
     >>> output_columns(["sentiment"])[:2]
     ['sentiment', 'sentiment_raw']
+    >>> output_columns(["sentiment"], target=True)[-3:]
+    ['target_sentiment', 'target_label', 'target_evidence']
     """
     columns = [c for module in _modules(analyses) for c in module.COLUMNS]
+    if target:
+        from helpers.sentiment import TARGET_COLUMNS
+
+        columns += TARGET_COLUMNS
     return columns + (["n_sentences"] if unit == "document" else [])
 
 
@@ -138,7 +153,7 @@ def _as_text(value) -> str:
 BATCH_ROWS = 16
 
 
-def _score_units(units: list[str], plan, dates=None) -> tuple[list[dict], list[int]]:
+def _score_units(units: list[str], plan, dates=None, targets=None) -> tuple[list[dict], list[int]]:
     """Score short texts (sentences) together; return their rows and token counts.
 
     The units are tokenised and matched first, then each analysis scores all
@@ -147,7 +162,10 @@ def _score_units(units: list[str], plan, dates=None) -> tuple[list[dict], list[i
     is measurably faster than switching analysis at every unit. A small batch
     (:data:`BATCH_ROWS`) keeps few objects alive at once, so the garbage
     collector stays out of the way. ``dates`` (one ISO date or None per
-    unit) go to the analyses whose ``score_row`` takes a ``date``.
+    unit) go to the analyses whose ``score_row`` takes a ``date``. With
+    ``targets`` (one :class:`helpers.sentiment.TargetSpec` per unit), an
+    analysis that scores tone toward a target (``score_target_rows``) is
+    called for them instead.
     """
     match, parts = plan
     tokens = [tokenize(unit) for unit in units]
@@ -155,7 +173,11 @@ def _score_units(units: list[str], plan, dates=None) -> tuple[list[dict], list[i
     rows: list[dict] = [{} for _ in units]
     for module, part, dated in parts:
         score_row = module.score_row
-        if dated and dates is not None:
+        if targets is not None and hasattr(module, "score_target_rows"):
+            scored = module.score_target_rows(units, tokens, [h[part] for h in found], targets)
+            for row, values in zip(rows, scored, strict=True):
+                row.update(values)
+        elif dated and dates is not None:
             for i, (row, unit, unit_tokens) in enumerate(zip(rows, units, tokens, strict=True)):
                 hits = () if part is None else (found[i][part],)
                 row.update(score_row(unit, unit_tokens, *hits, date=dates[i]))
@@ -227,12 +249,15 @@ def score_text(text: str, modules, unit: str = "sentence", plan=None, date=None)
     return result
 
 
-def score_texts(texts, analyses=tuple(ANALYSES), unit: str = "sentence", dates=None):
+def score_texts(texts, analyses=tuple(ANALYSES), unit: str = "sentence", dates=None, targets=None):
     """Score a sequence of texts and return one row per text.
 
     This is what the command does to each chunk; notebooks and
     :mod:`helpers.validation` call it directly. ``dates`` gives each text's
     date (``YYYY-MM-DD`` or None), as :func:`score_text` reads it.
+    ``targets`` (one per text: a target's text, or a
+    :class:`helpers.sentiment.TargetSpec` with its offsets) adds the tone
+    toward each row's target (sentences only, with the sentiment analysis).
 
     Returns
     -------
@@ -242,11 +267,16 @@ def score_texts(texts, analyses=tuple(ANALYSES), unit: str = "sentence", dates=N
     import pandas as pd
 
     _check_unit(unit)
-    rows = _score_rows(texts, analyses, unit, dates)
-    return pd.DataFrame(rows, columns=output_columns(analyses, unit))
+    if targets is not None:
+        from helpers.sentiment import TargetColumns, TargetSpec
+
+        TargetColumns(text="targets").check(analyses, unit)
+        targets = [t if isinstance(t, TargetSpec) else TargetSpec(_as_text(t)) for t in targets]
+    columns = output_columns(analyses, unit, target=targets is not None)
+    return pd.DataFrame(_score_rows(texts, analyses, unit, dates, targets), columns=columns)
 
 
-def _score_rows(texts, analyses, unit: str, dates=None) -> list[dict]:
+def _score_rows(texts, analyses, unit: str, dates=None, targets=None) -> list[dict]:
     """Score texts; return one dict per text (column name -> value)."""
     modules = _modules(analyses)
     plan = _plan(modules)
@@ -258,7 +288,8 @@ def _score_rows(texts, analyses, unit: str, dates=None) -> list[dict]:
     rows = []
     for i in range(0, len(texts), BATCH_ROWS):
         batch_dates = None if dates is None else days[i : i + BATCH_ROWS]
-        rows.extend(_score_units(texts[i : i + BATCH_ROWS], plan, batch_dates)[0])
+        batch = None if targets is None else targets[i : i + BATCH_ROWS]
+        rows.extend(_score_units(texts[i : i + BATCH_ROWS], plan, batch_dates, batch)[0])
     return rows
 
 
@@ -269,10 +300,21 @@ def _check_unit(unit: str) -> None:
         )
 
 
-def _score_chunk(chunk, text_column: str, analyses, unit: str, date_column: str | None = None):
-    """Score one chunk of the input; return it with its score rows (one dict per row)."""
+def _score_chunk(chunk, text_column: str, analyses, unit: str, date_column=None, targets=None):
+    """Score one chunk of the input; return it with its score rows (one dict per row).
+
+    ``date_column`` names each row's date; ``targets``
+    (:class:`helpers.sentiment.TargetColumns`) reads each row's target from
+    the chunk, whose index numbers its rows as in the file
+    (:func:`helpers.score_columns.numbered`).
+    """
+    texts = chunk[text_column].tolist()
     dates = chunk_dates(chunk, date_column)
-    return chunk, _score_rows(chunk[text_column].tolist(), analyses, unit, dates)
+    specs = None
+    if targets is not None:
+        first_row = int(chunk.index[0]) if len(chunk) else 0
+        specs = targets.specs(chunk, [_as_text(t) for t in texts], first_row)
+    return chunk, _score_rows(texts, analyses, unit, dates, specs)
 
 
 def read_chunks(
@@ -548,6 +590,7 @@ def score_file(
     progress: bool = False,
     id_column: str | None = None,
     date_column: str | None = None,
+    targets=None,
 ) -> int:
     """Score every row of ``input_path`` and write ``output_path``; return the row count.
 
@@ -571,11 +614,16 @@ def score_file(
     id_column, date_column : str, optional
         Each row's id (first in the output) and date (leaders resolved by
         it); see :mod:`helpers.score_columns`.
+    targets : helpers.sentiment.TargetColumns, optional
+        Add the tone toward each row's target (``--target-column`` ...).
     """
     _check_unit(unit)
     _check_options(jobs, chunk_rows)
     analyses = tuple(analyses)
-    new_columns = output_columns(analyses, unit)  # fails early on an unknown analysis
+    # Fails early on an unknown analysis.
+    new_columns = output_columns(analyses, unit, targets is not None)
+    if targets is not None:
+        targets.check(analyses, unit)
     source, target = Path(input_path), Path(output_path)
     out_kind = table_format(target, where="OUTPUT")
     if target.exists() and source.exists() and target.resolve() == source.resolve():
@@ -588,7 +636,11 @@ def score_file(
     # CSV and TSV cells are read as strings; sentence scores are never NaN.
     plain = table_format(source, where="INPUT") != "jsonl" and unit == "sentence"
     # Read and check the first chunk before anything (even a folder) is created.
-    chunks = itertools.chain([next(chunks)], chunks)
+    first = next(chunks)
+    chunks = itertools.chain([first], chunks)
+    if targets is not None:
+        check_target_columns(first, targets, source)
+        chunks = numbered(chunks)  # rows numbered as in the file, for errors about offsets
     sweep_stale_parts(target.parent)  # what killed runs left behind
     workers = _workers(jobs, scheduler)
     bar = None
@@ -599,7 +651,7 @@ def score_file(
     total, finished = 0, False
     try:
         with atomic_path(target) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
-            scoring = _scored(chunks, workers, text_column, analyses, unit, date_column)
+            scoring = _scored(chunks, workers, text_column, analyses, unit, date_column, targets)
             for number, scored in enumerate(scoring):
                 _write_chunk(scored, new_columns, handle, out_kind, number == 0, plain)
                 total += len(scored[1])
@@ -645,11 +697,35 @@ def add_score_arguments(parser) -> None:
     parser.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
     parser.add_argument("--chunk-rows", type=int, default=CHUNK_ROWS, help=argparse.SUPPRESS)
     parser.add_argument("--progress", action="store_true", help="show a progress bar")
+    parser.add_argument(
+        "--actors",
+        metavar="FILE",
+        help="the project's own actors file, read on top of data/lexicons/actors.yml "
+        "(default: data/project_actors.yml when it exists)",
+    )
+    group = parser.add_argument_group("tone toward a target (sentences, with sentiment)")
+    group.add_argument("--target-column", default="", help="column naming each row's target")
+    group.add_argument("--target", default="", help="one target for every row, e.g. Russia")
+    group.add_argument(
+        "--target-start-column", default="", help="column with the target's start offset"
+    )
+    group.add_argument("--target-end-column", default="", help="column with its end offset")
 
 
 def run_score_command(args) -> int:
     """Run ``score`` from parsed arguments; print a one-line summary."""
     analyses = [a.strip() for a in args.analyses.split(",") if a.strip()]
+    if getattr(args, "actors", None):
+        from helpers.actors import use_project_actors
+
+        use_project_actors(args.actors)  # every analysis, and every --jobs worker, reads it
+    target = None
+    if args.target_column or args.target or args.target_start_column or args.target_end_column:
+        from helpers.sentiment import TargetColumns
+
+        target = TargetColumns(
+            args.target_column, args.target, args.target_start_column, args.target_end_column
+        )
     rows = score_file(
         args.input,
         args.output,
@@ -662,6 +738,7 @@ def run_score_command(args) -> int:
         progress=args.progress,
         id_column=args.id_column,
         date_column=args.date_column,
+        targets=target,
     )
     print(f"scored {rows} rows ({args.unit}) -> {args.output}")
     return 0

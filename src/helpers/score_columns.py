@@ -1,4 +1,4 @@
-"""The columns ``score`` reads besides the text: each row's id and its date.
+"""The columns ``score`` reads besides the text: each row's id, its date and its target.
 
 ``--id-column NAME``
     The column that identifies each row (an article id, a sentence id). It
@@ -116,3 +116,25 @@ def add_column_arguments(parser) -> None:
         help="column with each row's date (YYYY-MM-DD; empty: no date): leaders are resolved "
         "to what they led on that day, as notebooks do with an article's date",
     )
+
+
+def numbered(chunks):
+    """Pass chunks through with their index set to the rows' numbers in the file (0-based)."""
+    done = 0
+    for chunk in chunks:
+        chunk.index = range(done, done + len(chunk))
+        done += len(chunk)
+        yield chunk
+
+
+def check_target_columns(first, targets, source) -> None:
+    """Refuse an input without the columns the target options name (before anything is written)."""
+    for column in targets.input_columns():
+        if column not in first.columns:
+            raise InputError(
+                f"no column {column!r} in the input",
+                where=str(source),
+                fix="Name the target's column with --target-column (offsets: "
+                "--target-start-column, --target-end-column); columns are: "
+                + ", ".join(map(str, first.columns)),
+            )

@@ -104,6 +104,11 @@ def _gold_sentiment(value, measure: str, threshold: float, where: str):
     return parse_sentiment(value, threshold, where=where)
 
 
+def _tool_target(value, threshold: float):
+    """The tool's class of the tone toward a target; None when the target was not found."""
+    return None if value == "" or value is None else sentiment_class(float(value), threshold)
+
+
 def _gold_frame(value, measure: str, threshold: float, where: str):
     return frame_label(value, measure, where=where), None
 
@@ -118,6 +123,14 @@ MEASURES: tuple[Measure, ...] = (
         read_gold=_gold_sentiment,
         read_tool=lambda value, threshold: sentiment_class(float(value), threshold),
         rated=True,
+    ),
+    Measure(
+        pattern="target_sentiment",  # needs targets: helpers.validation.targets
+        analysis="sentiment",
+        classes=SENTIMENT_CLASSES,
+        level="nominal",
+        read_gold=_gold_sentiment,
+        read_tool=_tool_target,
     ),
     Measure(
         pattern="uncertain",
@@ -190,7 +203,8 @@ def available_measures() -> list[str]:
     """Return the measures the installed analyses give, in the order of ``score``'s columns."""
     from helpers.score import output_columns
 
-    return measure_names(output_columns(available_analyses()))
+    analyses = available_analyses()
+    return measure_names(output_columns(analyses, target="sentiment" in analyses))
 
 
 def check_measure(name: str) -> Measure:
