@@ -241,3 +241,34 @@ def test_report_dir_defaults_to_the_scratch_folder(tmp_path, monkeypatch):
     assert paths.report_dir("talks", tmp_path / "mine") == tmp_path / "mine"
     with pytest.raises(ParameterError, match="unsafe"):
         paths.report_dir("../talks")
+
+
+def test_the_project_actors_file_is_an_input_of_what_reads_the_lexicons(tmp_path, monkeypatch):
+    # Every analysis reads data/project_actors.yml (or $DDN_ACTORS) with actors.yml (issue 15):
+    # adding or editing it must make the reports that read the lexicons stale.
+    own = tmp_path / "my_actors.yml"
+    monkeypatch.setenv("DDN_ACTORS", str(own))
+    before = inputs.lexicon_inputs()
+    assert "my_actors.yml" not in before and "actors.yml" in before
+    own.write_text("actors: {}\n", encoding="utf-8")
+    added = inputs.lexicon_inputs()
+    assert set(added) - set(before) == {"my_actors.yml"}
+    own.write_text("actors: {}  # edited\n", encoding="utf-8")
+    changes = inputs.describe_changes({"lexicons": added}, {"lexicons": inputs.lexicon_inputs()})
+    assert changes == ["data/lexicons: changed my_actors.yml"]
+
+
+def test_every_notebook_declares_what_it_reads_and_where_a_hand_run_writes():
+    # Notebooks 02 and 04 still said "reports/<id>/" and "provenance.json" after issue 19.
+    import nbformat
+
+    for notebook in sorted(paths.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb")):
+        content = nbformat.read(notebook, as_version=4)
+        assert "reads" in content.metadata["ddn"], notebook.name
+        intro = content.cells[0].source
+        assert f"`{notebook.stem}.provenance.json`" in intro, notebook.name
+        assert "scratch/" in intro and "`provenance.json`" not in intro, notebook.name
+        assert "papermill notebooks/" in intro and " reports/" not in intro.split("papermill")[1]
+    reads = {nb.stem: nb.reads for nb in batch.discover_notebooks()}
+    assert "articles" in reads["04_diplomatic_language"]  # its stance reference is the corpus
+    assert "articles" not in reads["02_sentiment"]

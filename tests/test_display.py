@@ -53,6 +53,15 @@ def test_a_meaningful_index_is_kept():
     assert "<th>Japan</th>" in page and "<th>actor</th>" in page
 
 
+def test_row_numbers_left_after_filtering_are_not_shown():
+    # Notebooks 02 and 04 showed 4, 6, 19 ... beside filtered rows (seen in the reports).
+    frame = pd.DataFrame({"sent_id": [3, 23, 15], "text": ["a", "b", "c"]}, index=[7, 40, 2])
+    page = display.table_html(frame)
+    assert "<th>40</th>" not in page and ">40<" not in page and "<td>23</td>" in page
+    named = frame.rename_axis("row")
+    assert "<th>40</th>" in display.table_html(named)
+
+
 def test_the_extension_shows_every_dataframe_this_way():
     registered = {}
     formatter = SimpleNamespace(for_type=lambda kind, function: registered.update({kind: function}))

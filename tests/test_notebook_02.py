@@ -159,3 +159,21 @@ def test_sentiment_notebook_plain_vader_mode(tmp_path):
     sentences = read(out, "02_sentences.csv")
     assert (sentences["compound"] == sentences["compound_raw"]).all()
     assert len(read(out, "02_domain_changes.csv")) == 0
+
+
+def test_the_arc_legend_sits_beside_the_plot_not_over_the_sentences():
+    from helpers.plots.sentiment import plot_arc
+
+    table = pd.DataFrame(
+        {
+            "sent_id": range(6),
+            "para_id": [0, 0, 1, 1, 2, 2],
+            "compound": [-0.9, -0.85, 0.1, 0.5, -0.2, 0.9],
+            "compound_raw": [-0.5, -0.8, 0.2, 0.4, -0.1, 0.8],
+        }
+    )
+    figure = plot_arc(table)
+    figure.canvas.draw()
+    axes = figure.axes[0]
+    legend = axes.get_legend().get_window_extent()
+    assert legend.x0 >= axes.get_window_extent().x1 - 1

@@ -46,3 +46,12 @@ def test_metadata_names_the_article_file_relative_to_the_project_and_lists_extra
     rows = dict(metadata_table(other).values.tolist())
     assert rows["extra.section"] == "World" and rows["extra.country"] == "JP"
     assert rows["path"] == "x.txt"
+
+
+def test_every_form_of_reference_has_its_own_fixed_colour():
+    # 'leader' and 'agent' shared rose when issue 15 added forms the chart did not know.
+    from helpers.actors import FORMS
+    from helpers.plots.overview import FORM_COLORS
+
+    assert set(FORMS) <= set(FORM_COLORS)
+    assert len(set(FORM_COLORS.values())) == len(FORM_COLORS)

@@ -12,8 +12,9 @@ researcher cites must show what it claims, so here:
 * rows are cut only with a note, "showing the first N of M rows", at
   :data:`MAX_ROWS` by default or where a notebook asks for fewer with
   :func:`show_table`, which can also name the CSV file holding every row;
-* a default row number (0, 1, 2 ...) is not shown; a meaningful index
-  (a pivot table's actors) is.
+* row numbers (an unnamed index of whole numbers: 0, 1, 2 ..., or what is
+  left of them after filtering) are not shown; a meaningful index (a pivot
+  table's actors) is.
 
 Every render of the batch loads this module as an IPython extension
 (``helpers.batch.execute.KERNEL_EXTENSION``), so every DataFrame a notebook
@@ -59,15 +60,20 @@ def format_number(value: Any) -> str:
 
 
 def _plain_index(frame) -> bool:
-    """Whether the index is just the row number (0, 1, 2 ...), not worth a column."""
+    """Whether the index is just row numbers, not worth a column.
+
+    An unnamed index of whole numbers is the rows' positions in the table they
+    were taken from (0, 1, 2 ..., or 4, 6, 19 ... after filtering or sorting);
+    a reader cannot use them. A named index (a pivot table's actors, a
+    ``groupby``'s keys) says something and is shown.
+    """
     import pandas as pd
 
     index = frame.index
     return (
-        isinstance(index, pd.RangeIndex)
-        and index.start == 0
-        and index.step == 1
+        index.nlevels == 1
         and index.name is None
+        and (isinstance(index, pd.RangeIndex) or pd.api.types.is_integer_dtype(index.dtype))
     )
 
 

@@ -17,7 +17,9 @@ the notebook declares in its metadata, ``{"ddn": {"reads": [...]}}``, from
 ``cleaning_rules``
     ``data/cleaning_rules.yml``, which cleans every article before it is read.
 ``lexicons``
-    Every file under ``data/lexicons/``.
+    Every file under ``data/lexicons/``, and the project's own actors file
+    (``data/project_actors.yml``, or the file ``DDN_ACTORS`` names), which
+    every analysis reads with ``actors.yml``.
 ``validation``
     Every file under ``data/validation/`` (the shipped coding sheet).
 ``reports``
@@ -163,9 +165,25 @@ def shared_inputs(articles_dir: Path | None = None) -> dict[str, Any]:
         "helpers_source": provenance.helpers_source_hash(),
         "articles": corpus_hashes(articles_dir if articles_dir is not None else paths.ARTICLES_DIR),
         "cleaning_rules": provenance.cleaning_rules_hash(),
-        "lexicons": folder_hashes(paths.LEXICONS_DIR),
+        "lexicons": lexicon_inputs(),
         "validation": folder_hashes(paths.DATA_DIR / "validation"),
     }
+
+
+def lexicon_inputs() -> dict[str, str]:
+    """``{name: short sha256}`` of the lexicon files and the project's own actors file.
+
+    The actors file is named as the project sees it (``data/project_actors.yml``),
+    so adding, editing or removing it says so.
+    """
+    from helpers.actors import project_actors_file
+    from helpers.provenance import portable_path
+
+    found = folder_hashes(paths.LEXICONS_DIR)
+    project = project_actors_file()
+    if project is not None and Path(project).is_file():
+        found[portable_path(project) or Path(project).name] = short_sha256(project)
+    return found
 
 
 def named_files(parameters: dict[str, Any]) -> dict[str, str]:

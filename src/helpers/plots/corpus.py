@@ -77,6 +77,21 @@ def _text_colour(rgba) -> str:
     return "white" if luminance < 0.18 else "black"
 
 
+def _cell_text(value: float) -> str:
+    """A heatmap cell's number, as precise as its size warrants, alike across cells.
+
+    Examples
+    --------
+    >>> [_cell_text(v) for v in (-0.0713, -0.06, 0.0, 8.589, 25.77, -10.0, 123.4)]
+    ['-0.07', '-0.06', '0', '8.6', '25.8', '-10', '123']
+    """
+    if float(value).is_integer():
+        return f"{value:.0f}"
+    if abs(value) < 1:
+        return f"{value:.2f}"
+    return f"{value:.1f}" if abs(value) < 100 else f"{value:.0f}"
+
+
 def _heatmap(table, *, title: str, label: str, diverging: bool, limit: float | None = None):
     import numpy as np
 
@@ -96,7 +111,7 @@ def _heatmap(table, *, title: str, label: str, diverging: bool, limit: float | N
             axes.text(
                 col,
                 row,
-                f"{value:.2g}",
+                _cell_text(value),
                 ha="center",
                 va="center",
                 fontsize="x-small",

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from helpers.highlight import MUTED
+from helpers.highlight import GREY, MUTED
 from helpers.plots import new_figure
 
-#: One fixed colour per form of reference, the same in every article's chart
-#: (Tol's muted scheme, distinguishable with common colour-vision deficiencies).
+#: One fixed colour per form of reference (:data:`helpers.actors.FORMS`), the same in
+#: every article's chart (Tol's muted scheme, distinguishable with common colour-vision
+#: deficiencies); a form of one's own is grey.
 FORM_COLORS = {
     "name": MUTED[1],
     "capital": MUTED[2],
@@ -14,6 +15,9 @@ FORM_COLORS = {
     "institution": MUTED[4],
     "demonym": MUTED[6],
     "alias": MUTED[8],
+    "organisation": MUTED[3],
+    "person": MUTED[5],
+    "agent": MUTED[7],
 }
 
 
@@ -41,9 +45,9 @@ def actor_bar(counts, top: int = 12):
     forms = [f for f in FORM_COLORS if f in table.columns]
     forms += [f for f in table.columns if f not in FORM_COLORS]
     left = None
-    for i, form in enumerate(forms):
+    for form in forms:
         values = table[form].to_numpy()
-        color = FORM_COLORS.get(form, MUTED[(i + 3) % len(MUTED)])
+        color = FORM_COLORS.get(form, GREY)
         axes.barh(table.index, values, left=left, label=form, color=color)
         left = values if left is None else left + values
     from matplotlib.ticker import MaxNLocator

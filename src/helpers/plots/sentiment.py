@@ -73,7 +73,8 @@ def plot_arc(
     axes.set_xlabel("sentence (vertical lines: paragraph breaks)")
     axes.set_ylabel("compound score")
     axes.set_title(title)
-    axes.legend(loc="lower left", fontsize=8, frameon=False, ncols=2)
+    # Beside the plot, never over the sentences' dots (it covered the lowest ones).
+    axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
     return figure
 
 
