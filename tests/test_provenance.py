@@ -377,3 +377,18 @@ def test_a_notebook_of_ones_own_rendered_as_the_batch_does(tmp_path):
     assert sorted(record["parameters"]) == sorted(
         provenance.parameter_names(mine / "07_demo.ipynb")
     )
+
+
+def test_the_helper_code_hash_covers_the_page_templates(tmp_path):
+    # Editing batch/templates/report.html.j2 left every report "up to date" (seen fixing its CSS).
+    package = tmp_path / "helpers"
+    (package / "batch" / "templates").mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    template = package / "batch" / "templates" / "report.html.j2"
+    template.write_text("<style></style>", encoding="utf-8")
+    before = provenance.helpers_source_hash(package)
+    (package / "__pycache__").mkdir()
+    (package / "__pycache__" / "x.cpython-311.pyc").write_bytes(b"compiled")
+    assert provenance.helpers_source_hash(package) == before  # compiled files are not source
+    template.write_text("<style>pre {}</style>", encoding="utf-8")
+    assert provenance.helpers_source_hash(package) != before

@@ -209,6 +209,32 @@ def _marks(page: Path) -> dict[str, set[str]]:
     return found
 
 
+def test_a_hand_run_never_touches_the_batch_outputs(project):
+    """Issue 19's case: notebook 02 run by hand with THRESHOLD 0.3 after the batch rendered it."""
+    seed = project / "reports" / SEED
+    before = {p.name: p.read_bytes() for p in seed.iterdir() if p.is_file()}
+    code = (
+        "import papermill as pm; pm.execute_notebook('notebooks/02_sentiment.ipynb', "
+        "'02_by_hand.ipynb', parameters={'THRESHOLD': 0.3}, kernel_name='ddn', progress_bar=False)"
+    )
+    env = {**os.environ, "DDN_PROJECT_ROOT": str(project)}
+    for name in ("DDN_REPORTS_DIR", "DDN_SCRATCH_DIR"):
+        env.pop(name, None)
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=project, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    record = json.loads(
+        (project / "scratch" / SEED / "02_sentiment.provenance.json").read_text(encoding="utf-8")
+    )
+    assert record["parameters"]["THRESHOLD"] == 0.3
+    assert pd.read_csv(project / "scratch" / SEED / "02_sentences.csv")["label"].nunique() > 1
+    assert {p.name: p.read_bytes() for p in seed.iterdir() if p.is_file()} == before
+    dry = _batch(project, "--dry-run", "--notebooks", "02")
+    assert _plan(dry.stdout)[f"{SEED}/02_sentiment"] == ("skip", "up to date")
+    (project / "02_by_hand.ipynb").unlink()
+
+
 def test_adding_an_article_renders_what_reads_the_corpus_and_dry_run_agrees(project):
     reports = project / "reports"
     (project / "data" / "articles" / "second-article.txt").write_text(SECOND, encoding="utf-8")

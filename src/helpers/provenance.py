@@ -230,16 +230,28 @@ def cleaning_rules_hash() -> str | None:
     return file_sha256(path) if path.is_file() else None
 
 
-def helpers_source_hash() -> str:
-    """Return one sha256 over the helper package's Python files (path and bytes).
+def helpers_source_hash(package: str | os.PathLike | None = None) -> str:
+    """Return one sha256 over the helper package's source files (path and bytes).
 
-    A change to any analysis code changes this value, so the batch re-renders
-    reports made with the old code.
+    A change to any analysis code, or to a page template of the batch
+    (``batch/templates/*.j2``, which shapes every HTML report), changes this
+    value, so the batch re-renders reports made with the old code. Compiled
+    files (``__pycache__``) and hidden files are not source.
+
+    Examples
+    --------
+    >>> len(helpers_source_hash())
+    64
     """
-    package = Path(__file__).resolve().parent
+    root = Path(package) if package is not None else Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode())
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if not path.is_file() or path.suffix in {".pyc", ".pyo"}:
+            continue
+        if any(part == "__pycache__" or part.startswith(".") for part in relative.parts):
+            continue
+        digest.update(relative.as_posix().encode())
         digest.update(b"\0")
         digest.update(path.read_bytes())
         digest.update(b"\0")
