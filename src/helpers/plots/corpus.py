@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from helpers.plots import new_figure
+from helpers.plots import new_figure, text_colour
 
 # Diverging palette for tone and cooperation: red negative, blue positive,
 # symmetric around zero so that colour intensity compares across articles.
@@ -60,23 +60,6 @@ def tone_bars(tone):
     return figure
 
 
-def _text_colour(rgba) -> str:
-    """Black on light cells, white on dark ones (relative luminance, WCAG 2.1).
-
-    Examples
-    --------
-    >>> _text_colour((0.03, 0.19, 0.42, 1.0)), _text_colour((0.97, 0.98, 1.0, 1.0))
-    ('white', 'black')
-    """
-
-    def linear(c: float) -> float:
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    red, green, blue = (linear(c) for c in rgba[:3])
-    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
-    return "white" if luminance < 0.18 else "black"
-
-
 def _cell_text(value: float) -> str:
     """A heatmap cell's number, as precise as its size warrants, alike across cells.
 
@@ -115,7 +98,7 @@ def _heatmap(table, *, title: str, label: str, diverging: bool, limit: float | N
                 ha="center",
                 va="center",
                 fontsize="x-small",
-                color=_text_colour(image.cmap(image.norm(value))),
+                color=text_colour(image.cmap(image.norm(value))),
             )
     figure.colorbar(image, ax=axes, label=label, shrink=0.8)
     axes.set_title(title)

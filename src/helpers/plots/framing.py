@@ -6,7 +6,7 @@ matplotlib ``Figure``; :func:`helpers.plots.save_figure` writes it.
 
 from __future__ import annotations
 
-from helpers.plots import new_figure
+from helpers.plots import new_figure, text_colour
 
 
 def plot_salience(salience, *, scheme: str | None = None, title: str = "Frame salience"):
@@ -81,7 +81,10 @@ def plot_cooccurrence(matrix, *, title: str = "Frames in the same sentence"):
     for i in range(values.shape[0]):
         for j in range(values.shape[1]):
             if values[i, j]:
-                axes.text(j, i, str(values[i, j]), ha="center", va="center", fontsize=7)
+                colour = text_colour(image.cmap(image.norm(values[i, j])))
+                axes.text(
+                    j, i, str(values[i, j]), ha="center", va="center", fontsize=7, color=colour
+                )
     figure.colorbar(image, ax=axes, label="sentences")
     return figure
 

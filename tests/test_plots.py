@@ -1,0 +1,23 @@
+"""Figures a reader can read: numbers on heatmap cells stand out from the cell."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.plots import text_colour
+from helpers.plots.framing import plot_cooccurrence
+
+
+def test_cooccurrence_numbers_are_white_on_dark_cells_and_black_on_light_ones():
+    # Notebook 03 printed '16' black on the darkest navy cell (seen in the rendered report).
+    frames = ["conflict", "economic"]
+    matrix = pd.DataFrame([[16, 1], [1, 2]], index=frames, columns=frames)
+    figure = plot_cooccurrence(matrix)
+    colours = {text.get_text(): text.get_color() for text in figure.axes[0].texts}
+    assert colours["16"] == "white" and colours["1"] == "black"
+
+
+def test_text_colour_follows_the_cell_luminance():
+    assert text_colour((0.0, 0.0, 0.0, 1.0)) == "white"
+    assert text_colour((1.0, 1.0, 1.0, 1.0)) == "black"
+    assert text_colour((0.03, 0.19, 0.42)) == "white"  # Blues' darkest
