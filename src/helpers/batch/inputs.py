@@ -3,7 +3,8 @@
 A report is up to date when everything its notebook reads is as it was when
 the report was rendered. That is, for every notebook: the notebook file, its
 parameters (and the bytes of any file a parameter names), Python, the package
-versions, the VADER lexicon and the helper code (``src/helpers``); and what
+versions, the VADER lexicon and the helper code (every source file of
+``src/helpers``, the page templates included); and what
 the notebook declares in its metadata, ``{"ddn": {"reads": [...]}}``, from
 :data:`READS`:
 
