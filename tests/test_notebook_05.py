@@ -193,6 +193,22 @@ def test_by_outlet_and_by_date(reports):
         compare.by_group(overview, meta, "sectoin")
 
 
+def test_a_mean_of_counts_that_is_whole_is_written_as_a_count(tmp_path):
+    # 05_by_outlet.csv said '32.0' sentences and '5.0' as the highest rung for one article.
+    meta = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["X", "Y", "Y"]})
+
+    def written(sentences):
+        table = pd.DataFrame(
+            {"article_id": ["a", "b", "c"], "sentences": sentences, "mean_tone": [0.1, 0.2, 0.3]}
+        )
+        compare.by_group(table, meta, "outlet").to_csv(tmp_path / "by.csv", index=False)
+        return (tmp_path / "by.csv").read_text(encoding="utf-8").splitlines()[1:]
+
+    assert [line.rsplit(",", 1)[0] for line in written([32, 10, 12])] == ["X,1,32", "Y,2,11"]
+    # One group's mean is not whole: the column stays a column of means.
+    assert [line.rsplit(",", 1)[0] for line in written([32, 10, 11])] == ["X,1,32.0", "Y,2,10.5"]
+
+
 def test_key_figures_for_the_batch_index(reports):
     assert compare.key_figures(reports / "alpha") == {
         "title": "Talks end",

@@ -91,7 +91,8 @@ def by_group(table, metadata, by: str = "outlet", freq: str = "M") -> Any:
     -------
     DataFrame
         ``outlet`` (or ``period``, or the field), ``articles``, then the mean
-        of each numeric column; empty when no article has the metadata.
+        of each numeric column (a mean of counts whole in every group stays
+        a whole number); empty when no article has the metadata.
         With ``by="date"``, ``period_start`` (the first day of the period)
         follows ``period``, so a figure can place periods on a time axis.
 
@@ -141,6 +142,11 @@ def by_group(table, metadata, by: str = "outlet", freq: str = "M") -> Any:
         return pd.DataFrame(columns=[key, *extra, "articles", *numeric])
     grouped = merged.groupby(key, sort=True)
     result = grouped[numeric].mean()
+    for column in numeric:
+        # A mean of counts that is whole in every group is written as a count ('32', not '32.0').
+        whole = result[column].dropna()
+        if pd.api.types.is_integer_dtype(table[column]) and (whole == whole.round()).all():
+            result[column] = result[column].round().astype("Int64")
     result.insert(0, "articles", grouped["article_id"].nunique())
     for column in reversed(extra):
         result.insert(0, column, grouped[column].first())
