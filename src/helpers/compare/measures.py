@@ -9,7 +9,8 @@ returns one DataFrame with ``article_id`` first.
 
 Limits: articles are compared on what each report computed with its own
 parameters. Tone toward an actor from the sentences that name it is a coarser
-measure than the clause-level attribution of notebook 02.
+measure than notebook 02's tone toward the actor (the words about it, as
+``score --target-column`` reads them).
 """
 
 from __future__ import annotations
@@ -137,8 +138,9 @@ def tone_by_article(tables: dict[str, Any], threshold: float = DEFAULT_THRESHOLD
 def actor_tone(tables: dict[str, Any], min_units: int = 1) -> Any:
     """Tone toward each actor, per article.
 
-    Where notebook 02 saved its tone-toward-actors table, that is used (its
-    units are clauses or sentences, with bootstrap intervals). Otherwise the
+    Where notebook 02 saved its tone-toward-actors table, that is used (the
+    tone toward each actor's mention, or of the clauses or sentences around
+    it, with bootstrap intervals from five units on). Otherwise the
     actor mentions (01) are joined with the sentence tone (02) on
     ``sent_id``: the mean tone of the sentences naming the actor, a sentence
     naming it twice counted once. ``method`` says which.
