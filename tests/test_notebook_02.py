@@ -177,3 +177,27 @@ def test_the_arc_legend_sits_beside_the_plot_not_over_the_sentences():
     axes = figure.axes[0]
     legend = axes.get_legend().get_window_extent()
     assert legend.x0 >= axes.get_window_extent().x1 - 1
+
+
+def test_actor_tone_inside_the_neutral_band_is_drawn_neutral():
+    # The issue: a mean inside the neutral band was coloured as positive.
+    from matplotlib.colors import to_hex
+
+    from helpers.plots.sentiment import NEGATIVE, POSITIVE, RAW, plot_actor_tone
+
+    tone = pd.DataFrame(
+        {
+            "actor": ["A", "B", "C"],
+            "n_units": [2, 7, 3],
+            "mean": [0.03, 0.4, -0.2],
+            "ci_low": [float("nan"), 0.1, float("nan")],
+            "ci_high": [float("nan"), 0.6, float("nan")],
+            "mean_raw": [0.1, 0.3, -0.1],
+        }
+    )
+    figure = plot_actor_tone(tone, threshold=0.05)
+    points = figure.axes[0].collections
+    colours = [to_hex(c).upper() for c in points[-2].get_facecolors()]
+    assert colours == [RAW.upper(), POSITIVE.upper(), NEGATIVE.upper()]
+    labels = [t.get_text() for t in figure.axes[0].get_yticklabels()]
+    assert labels == ["A (n=2, no interval)", "B (n=7)", "C (n=3, no interval)"]

@@ -132,20 +132,29 @@ def plot_raw_vs_domain(
     return figure
 
 
-def plot_actor_tone(tone, *, title: str = "Tone toward each actor"):
+def plot_actor_tone(
+    tone, *, threshold: float = DEFAULT_THRESHOLD, title: str = "Tone toward each actor"
+):
     """Mean tone per actor with its bootstrap interval (where n allows); labels give n.
 
     Parameters
     ----------
     tone : DataFrame
         From :func:`helpers.sentiment.actor_tone`.
+    threshold : float
+        The neutral band: a mean inside it is drawn grey (neutral), as the
+        sentence labels count it, not as positive or negative.
     """
+    from helpers.sentiment.labels import label
+
     figure, axes = new_figure(7.5, max(2.5, 0.4 * len(tone) + 1.2))
     y = list(range(len(tone)))
     means = tone["mean"].to_numpy()
     low = (tone["mean"] - tone["ci_low"]).fillna(0).clip(lower=0).to_numpy()
     high = (tone["ci_high"] - tone["mean"]).fillna(0).clip(lower=0).to_numpy()
-    colors = [NEGATIVE if m < 0 else POSITIVE if m > 0 else RAW for m in means]
+    hues = {"negative": NEGATIVE, "positive": POSITIVE, "neutral": RAW}
+    colors = [hues[label(m, threshold)] for m in means]
+    _band(axes, threshold, horizontal=False)
     axes.axvline(0, color="#bbbbbb", linewidth=0.8)
     axes.errorbar(means, y, xerr=[low, high], fmt="none", ecolor="#555555", capsize=3)
     axes.scatter(means, y, color=colors, zorder=3)
