@@ -21,3 +21,21 @@ def test_text_colour_follows_the_cell_luminance():
     assert text_colour((0.0, 0.0, 0.0, 1.0)) == "white"
     assert text_colour((1.0, 1.0, 1.0, 1.0)) == "black"
     assert text_colour((0.03, 0.19, 0.42)) == "white"  # Blues' darkest
+
+
+def test_sentence_axes_are_ticked_at_whole_sentences():
+    # A three-sentence article's ladder was ticked 0.25, 0.50 ... (seen in a rendered report).
+    from helpers.plots.sentiment import plot_arc
+
+    table = pd.DataFrame(
+        {
+            "sent_id": [0, 1, 2],
+            "para_id": [0, 0, 1],
+            "compound": [0.1, -0.5, 0.3],
+            "compound_raw": [0.1, -0.4, 0.3],
+        }
+    )
+    figure = plot_arc(table)
+    figure.canvas.draw()
+    ticks = figure.axes[0].get_xticks()
+    assert len(ticks) and all(float(t).is_integer() for t in ticks)

@@ -24,6 +24,13 @@ def save_figure(figure, path) -> None:
         figure.savefig(tmp, dpi=120, format="png")
 
 
+def whole_number_ticks(axis) -> None:
+    """Tick an axis of sentences or paragraphs at whole numbers only (no '0.25' of a sentence)."""
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(integer=True))
+
+
 def text_colour(rgba) -> str:
     """Black on light cells, white on dark ones (relative luminance, WCAG 2.1).
 

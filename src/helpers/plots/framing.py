@@ -6,7 +6,7 @@ matplotlib ``Figure``; :func:`helpers.plots.save_figure` writes it.
 
 from __future__ import annotations
 
-from helpers.plots import new_figure, text_colour
+from helpers.plots import new_figure, text_colour, whole_number_ticks
 
 
 def plot_salience(salience, *, scheme: str | None = None, title: str = "Frame salience"):
@@ -99,6 +99,7 @@ def plot_arc(arc, *, title: str = "Frame arc through the article"):
         axes.set_yticks(range(len(frames)), frames)
         figure.colorbar(image, ax=axes, label="hits")
     axes.set_xlabel("sentence index")
+    whole_number_ticks(axes.xaxis)
     axes.set_title(title)
     return figure
 
@@ -124,6 +125,7 @@ def plot_episodic_thematic(table, *, title: str = "Episodic (-1) to thematic (+1
     axes.axhline(0, color="black", linewidth=0.6)
     axes.set_ylim(-1.05, 1.05)
     axes.set_xlabel("paragraph")
+    whole_number_ticks(axes.xaxis)
     axes.set_ylabel("score")
     axes.set_title(title)
     return figure

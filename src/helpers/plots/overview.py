@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from helpers.highlight import GREY, MUTED
-from helpers.plots import new_figure
+from helpers.plots import new_figure, whole_number_ticks
 
 #: One fixed colour per form of reference (:data:`helpers.actors.FORMS`), the same in
 #: every article's chart (Tol's muted scheme, distinguishable with common colour-vision
@@ -50,9 +50,7 @@ def actor_bar(counts, top: int = 12):
         color = FORM_COLORS.get(form, GREY)
         axes.barh(table.index, values, left=left, label=form, color=color)
         left = values if left is None else left + values
-    from matplotlib.ticker import MaxNLocator
-
-    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    whole_number_ticks(axes.xaxis)
     axes.set_xlabel("mentions")
     axes.set_title("Actors named, by form of reference")
     axes.legend(frameon=False, fontsize="small")

@@ -7,7 +7,7 @@ scores are drawn in blue, plain VADER in grey, throughout.
 
 from __future__ import annotations
 
-from helpers.plots import new_figure
+from helpers.plots import new_figure, whole_number_ticks
 from helpers.sentiment import DEFAULT_THRESHOLD
 
 NEWS = "#0072B2"
@@ -71,6 +71,7 @@ def plot_arc(
         axes.axvline(start - 0.5, color="#dddddd", linewidth=0.8, zorder=0)
     axes.set_ylim(-1.05, 1.05)
     axes.set_xlabel("sentence (vertical lines: paragraph breaks)")
+    whole_number_ticks(axes.xaxis)
     axes.set_ylabel("compound score")
     axes.set_title(title)
     # Beside the plot, never over the sentences' dots (it covered the lowest ones).
