@@ -149,6 +149,11 @@ def test_sentiment_notebook_on_a_short_article_with_options(tmp_path):
     assert russia.unit_text == "Russia condemned the sanctions."
     # The neutral band parameter reaches the labels.
     assert set(sentences.loc[sentences["compound"].abs() < 0.1, "label"]) <= {"neutral"}
+    # Four sentences: the most negative and most positive are chosen by label, none twice.
+    explanations = read(out, "02_explanations.csv")
+    assert not explanations.duplicated(["sent_id", "position"]).any()
+    labels = sentences.set_index("sent_id")["label"]
+    assert set(labels[explanations["sent_id"].unique()]) <= {"negative", "positive"}
 
 
 def test_sentiment_notebook_plain_vader_mode(tmp_path):
