@@ -171,3 +171,9 @@ def test_every_kind_of_evidence_on_the_seed_has_a_fixed_mark(seed_path):
     found = set(spans["category"])
     assert {"speech", "name"} <= found and any(c.startswith("uncertainty:") for c in found)
     assert found <= set(highlight.CATEGORY_MARKS)
+
+
+def test_an_empty_table_says_it_is_empty():
+    page = display.table_html(pd.DataFrame({"w1": [], "w2": [], "freq": []}))
+    assert "<th>w1</th>" in page and "no rows" in page
+    assert "no rows" not in display.table_html(pd.DataFrame({"w1": ["a"]}))

@@ -39,3 +39,20 @@ def test_sentence_axes_are_ticked_at_whole_sentences():
     figure.canvas.draw()
     ticks = figure.axes[0].get_xticks()
     assert len(ticks) and all(float(t).is_integer() for t in ticks)
+
+
+def test_the_actor_chart_legend_sits_beside_the_bars():
+    # A short article's 'capital' bar was hidden under the legend (seen in a rendered report).
+    from helpers.plots.overview import actor_bar
+
+    counts = pd.DataFrame(
+        {
+            "actor": ["Japan", "Japan", "Russia", "Russia"],
+            "form": ["name", "institution", "name", "capital"],
+            "count": [1, 1, 1, 1],
+        }
+    )
+    figure = actor_bar(counts)
+    figure.canvas.draw()
+    axes = figure.axes[0]
+    assert axes.get_legend().get_window_extent().x0 >= axes.get_window_extent().x1 - 1

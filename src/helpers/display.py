@@ -136,6 +136,8 @@ def table_html(frame, max_rows: int | None = MAX_ROWS, csv: str | None = None) -
     >>> page = table_html(pd.DataFrame({"n": [11.0, 2.0], "text": ["x" * 60, "<b>"]}))
     >>> "x" * 60 in page, "&lt;b&gt;" in page, ">11<" in page, "11.0" in page
     (True, True, True, False)
+    >>> "no rows" in table_html(pd.DataFrame({"w1": [], "w2": []}))
+    True
     """
     total = len(frame)
     shown = frame if max_rows is None or total <= max_rows else frame.head(max_rows)
@@ -149,7 +151,8 @@ def table_html(frame, max_rows: int | None = MAX_ROWS, csv: str | None = None) -
         classes="ddn-table",
     ).replace('<tr style="text-align: right;">', "<tr>")  # the report's CSS aligns
     body = _CELL.sub(lambda cell: _BREAKS.sub(_break_after, cell.group(0)), body)
-    note = cut_note(len(shown), total, csv)
+    # An empty table says so, rather than showing a header over nothing.
+    note = cut_note(len(shown), total, csv) if total else "no rows: nothing of this kind was found"
     if note:
         body += f'<p class="ddn-table-note">{html.escape(note)}</p>'
     return body

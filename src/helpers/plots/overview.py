@@ -53,7 +53,8 @@ def actor_bar(counts, top: int = 12):
     whole_number_ticks(axes.xaxis)
     axes.set_xlabel("mentions")
     axes.set_title("Actors named, by form of reference")
-    axes.legend(frameon=False, fontsize="small")
+    # Beside the bars, never over them (it hid a short article's 'capital' bar).
+    axes.legend(frameon=False, fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return figure
 
 
@@ -63,4 +64,5 @@ def sentence_length_hist(lengths):
     axes.hist(lengths["words"], bins=min(30, max(5, len(lengths) // 2)), color="#0072B2")
     axes.set_xlabel("words per sentence")
     axes.set_ylabel("sentences")
+    whole_number_ticks(axes.yaxis)
     return figure
