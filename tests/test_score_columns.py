@@ -81,3 +81,31 @@ def test_an_empty_text_scores_the_same_in_both_units():
     assert documents[columns].equals(sentences[columns])
     assert sentences.loc[0, "sentiment"] == 0.0
     assert documents["n_sentences"].tolist() == [0, 0]
+
+
+def test_dates_and_targets_together(tmp_path):
+    """--date-column (this branch) and --target-column (issue 18) reach one run together."""
+    from helpers.sentiment import TargetColumns
+
+    source = _write(
+        tmp_path / "in.csv",
+        f"id,text,day,who\na,{SENTENCE},2020-01-15,Russia\nb,{SENTENCE},2025-01-15,Russia\n",
+    )
+    score_file(
+        source,
+        tmp_path / "out.csv",
+        analyses=["sentiment", "diplomacy"],
+        id_column="id",
+        date_column="day",
+        targets=TargetColumns(column="who"),
+    )
+    out = pd.read_csv(tmp_path / "out.csv", keep_default_na=False)
+    assert out.columns[0] == "id"
+    assert out["source_actor"].tolist() == ["Netherlands", "NATO"]
+    assert (out["target_label"] == "negative").all()  # Russia is condemned on both days
+    both = score_texts(
+        [SENTENCE], ["sentiment", "diplomacy"], dates=["2020-01-15"], targets=["Russia"]
+    )
+    assert (
+        both.loc[0, "source_actor"] == "Netherlands" and both.loc[0, "target_label"] == "negative"
+    )
