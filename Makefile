@@ -44,4 +44,4 @@ lint: setup
 	$(VENV)/bin/ruff format --check src tests benchmarks
 
 clean:
-	rm -rf reports .nltk_data .pytest_cache
+	rm -rf reports scratch .nltk_data .pytest_cache

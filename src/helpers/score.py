@@ -42,6 +42,14 @@ from helpers.io import (
     sweep_stale_parts,
     table_format,
 )
+from helpers.score_columns import (
+    add_column_arguments,
+    check_date,
+    check_target_columns,
+    checked_chunk,
+    chunk_dates,
+    numbered,
+)
 from helpers.text import _sentence_rows, tokenize
 
 #: Analyses the command knows, in column order.
@@ -106,18 +114,26 @@ def output_columns(
 _MATCHERS: dict[tuple, object] = {}
 
 
+def _takes_date(module) -> bool:
+    """Whether a module's ``score_row`` reads the unit's date (resolving leaders by it)."""
+    from inspect import signature
+
+    return "date" in signature(module.score_row).parameters
+
+
 def _plan(modules) -> tuple:
-    """Return ``(match_tokens, [(module, slice of its dictionaries' hits), ...])``."""
+    """Return ``(match_tokens, [(module, slice of its hits, takes a date), ...])``."""
     from helpers.lexicons import DictionarySet
 
     dictionaries: list = []
     parts = []
     for module in modules:
         if not hasattr(module, "score_dictionaries"):
-            parts.append((module, None))  # an analysis that matches for itself
+            parts.append((module, None, _takes_date(module)))  # matches for itself
             continue
         own = tuple(module.score_dictionaries())
-        parts.append((module, slice(len(dictionaries), len(dictionaries) + len(own))))
+        own_hits = slice(len(dictionaries), len(dictionaries) + len(own))
+        parts.append((module, own_hits, _takes_date(module)))
         dictionaries.extend(own)
     key = tuple(dictionaries)
     matcher = _MATCHERS.get(key)
@@ -137,7 +153,7 @@ def _as_text(value) -> str:
 BATCH_ROWS = 16
 
 
-def _score_units(units: list[str], plan, targets=None) -> tuple[list[dict], list[int]]:
+def _score_units(units: list[str], plan, dates=None, targets=None) -> tuple[list[dict], list[int]]:
     """Score short texts (sentences) together; return their rows and token counts.
 
     The units are tokenised and matched first, then each analysis scores all
@@ -145,22 +161,27 @@ def _score_units(units: list[str], plan, targets=None) -> tuple[list[dict], list
     few units in a row keeps it and its data in the processor's caches, which
     is measurably faster than switching analysis at every unit. A small batch
     (:data:`BATCH_ROWS`) keeps few objects alive at once, so the garbage
-    collector stays out of the way. With ``targets`` (one
-    :class:`helpers.sentiment.TargetSpec` per unit), an analysis that scores
-    tone toward a target (``score_target_rows``) is called for them instead.
+    collector stays out of the way. ``dates`` (one ISO date or None per
+    unit) go to the analyses whose ``score_row`` takes a ``date``. With
+    ``targets`` (one :class:`helpers.sentiment.TargetSpec` per unit), an
+    analysis that scores tone toward a target (``score_target_rows``) is
+    called for them instead.
     """
     match, parts = plan
     tokens = [tokenize(unit) for unit in units]
     found = [match(unit_tokens) for unit_tokens in tokens]
     rows: list[dict] = [{} for _ in units]
-    for module, part in parts:
+    for module, part, dated in parts:
         score_row = module.score_row
         if targets is not None and hasattr(module, "score_target_rows"):
             scored = module.score_target_rows(units, tokens, [h[part] for h in found], targets)
             for row, values in zip(rows, scored, strict=True):
                 row.update(values)
-            continue
-        if part is None:  # an analysis that matches for itself
+        elif dated and dates is not None:
+            for i, (row, unit, unit_tokens) in enumerate(zip(rows, units, tokens, strict=True)):
+                hits = () if part is None else (found[i][part],)
+                row.update(score_row(unit, unit_tokens, *hits, date=dates[i]))
+        elif part is None:  # an analysis that matches for itself
             for row, unit, unit_tokens in zip(rows, units, tokens, strict=True):
                 row.update(score_row(unit, unit_tokens))
         else:
@@ -169,7 +190,7 @@ def _score_units(units: list[str], plan, targets=None) -> tuple[list[dict], list
     return rows, [len(unit_tokens) for unit_tokens in tokens]
 
 
-def score_text(text: str, modules, unit: str = "sentence", plan=None) -> dict:
+def score_text(text: str, modules, unit: str = "sentence", plan=None, date=None) -> dict:
     """Score one unit of text with the given analysis modules.
 
     Parameters
@@ -186,22 +207,33 @@ def score_text(text: str, modules, unit: str = "sentence", plan=None) -> dict:
     plan : optional
         What :func:`_plan` returns for ``modules``; :func:`score_texts` makes
         it once for many texts.
+    date : str, optional
+        The text's date (``YYYY-MM-DD``): people are resolved to what they
+        led on that day ("President Biden" is the United States from
+        2021-01-20). None: by the latest term.
 
     Returns
     -------
     dict
-        Column name -> value.
+        Column name -> value. A document with no sentence (an empty text)
+        scores as an empty sentence does (sentiment 0.0, counts 0), with
+        ``n_sentences`` 0: the same in both units, and never a gap a mean
+        would silently skip.
     """
     text = _as_text(text)
     if plan is None:
         plan = _plan(modules)
     if unit == "sentence":
-        return _score_units([text], plan)[0][0]
+        return _score_units([text], plan, None if date is None else [date])[0][0]
     spans = [(s, e) for _, s, e in _sentence_rows(text)]
+    if not spans:
+        return {**_score_units([""], plan)[0][0], "n_sentences": 0}
     per_sentence: list[dict] = []
     weights: list[int] = []
     for i in range(0, len(spans), BATCH_ROWS):
-        rows, counts = _score_units([text[s:e] for s, e in spans[i : i + BATCH_ROWS]], plan)
+        batch = [text[s:e] for s, e in spans[i : i + BATCH_ROWS]]
+        dates = None if date is None else [date] * len(batch)
+        rows, counts = _score_units(batch, plan, dates)
         per_sentence.extend(rows)
         weights.extend(max(1, count) for count in counts)
     result: dict = {}
@@ -217,14 +249,15 @@ def score_text(text: str, modules, unit: str = "sentence", plan=None) -> dict:
     return result
 
 
-def score_texts(texts, analyses=tuple(ANALYSES), unit: str = "sentence", targets=None):
+def score_texts(texts, analyses=tuple(ANALYSES), unit: str = "sentence", dates=None, targets=None):
     """Score a sequence of texts and return one row per text.
 
     This is what the command does to each chunk; notebooks and
-    :mod:`helpers.validation` call it directly. ``targets`` (one per text: a
-    target's text, or a :class:`helpers.sentiment.TargetSpec` with its
-    offsets) adds the tone toward each row's target (sentences only, with
-    the sentiment analysis).
+    :mod:`helpers.validation` call it directly. ``dates`` gives each text's
+    date (``YYYY-MM-DD`` or None), as :func:`score_text` reads it.
+    ``targets`` (one per text: a target's text, or a
+    :class:`helpers.sentiment.TargetSpec` with its offsets) adds the tone
+    toward each row's target (sentences only, with the sentiment analysis).
 
     Returns
     -------
@@ -240,20 +273,23 @@ def score_texts(texts, analyses=tuple(ANALYSES), unit: str = "sentence", targets
         TargetColumns(text="targets").check(analyses, unit)
         targets = [t if isinstance(t, TargetSpec) else TargetSpec(_as_text(t)) for t in targets]
     columns = output_columns(analyses, unit, target=targets is not None)
-    return pd.DataFrame(_score_rows(texts, analyses, unit, targets), columns=columns)
+    return pd.DataFrame(_score_rows(texts, analyses, unit, dates, targets), columns=columns)
 
 
-def _score_rows(texts, analyses, unit: str, targets=None) -> list[dict]:
+def _score_rows(texts, analyses, unit: str, dates=None, targets=None) -> list[dict]:
     """Score texts; return one dict per text (column name -> value)."""
     modules = _modules(analyses)
     plan = _plan(modules)
+    texts = list(texts)
+    days = [None] * len(texts) if dates is None else [check_date(day) for day in dates]
     if unit != "sentence":
-        return [score_text(text, modules, unit, plan) for text in texts]
+        return [score_text(t, modules, unit, plan, day) for t, day in zip(texts, days, strict=True)]
     texts = [_as_text(text) for text in texts]
     rows = []
     for i in range(0, len(texts), BATCH_ROWS):
+        batch_dates = None if dates is None else days[i : i + BATCH_ROWS]
         batch = None if targets is None else targets[i : i + BATCH_ROWS]
-        rows.extend(_score_units(texts[i : i + BATCH_ROWS], plan, batch)[0])
+        rows.extend(_score_units(texts[i : i + BATCH_ROWS], plan, batch_dates, batch)[0])
     return rows
 
 
@@ -264,41 +300,21 @@ def _check_unit(unit: str) -> None:
         )
 
 
-def _score_chunk(chunk, text_column: str, analyses, unit: str, targets=None):
+def _score_chunk(chunk, text_column: str, analyses, unit: str, date_column=None, targets=None):
     """Score one chunk of the input; return it with its score rows (one dict per row).
 
-    ``targets`` (:class:`helpers.sentiment.TargetColumns`) reads each row's
-    target from the chunk, whose index numbers its rows as in the file
-    (:func:`_numbered`).
+    ``date_column`` names each row's date; ``targets``
+    (:class:`helpers.sentiment.TargetColumns`) reads each row's target from
+    the chunk, whose index numbers its rows as in the file
+    (:func:`helpers.score_columns.numbered`).
     """
     texts = chunk[text_column].tolist()
+    dates = chunk_dates(chunk, date_column)
     specs = None
     if targets is not None:
         first_row = int(chunk.index[0]) if len(chunk) else 0
         specs = targets.specs(chunk, [_as_text(t) for t in texts], first_row)
-    return chunk, _score_rows(texts, analyses, unit, specs)
-
-
-def _numbered(chunks):
-    """Pass chunks through with their index set to the rows' numbers in the file (0-based)."""
-    done = 0
-    for chunk in chunks:
-        chunk.index = range(done, done + len(chunk))
-        done += len(chunk)
-        yield chunk
-
-
-def _check_target_columns(first, targets, source: Path) -> None:
-    """Refuse an input without the columns the target options name (before anything is written)."""
-    for column in targets.input_columns():
-        if column not in first.columns:
-            raise InputError(
-                f"no column {column!r} in the input",
-                where=str(source),
-                fix="Name the target's column with --target-column (offsets: "
-                "--target-start-column, --target-end-column); columns are: "
-                + ", ".join(map(str, first.columns)),
-            )
+    return chunk, _score_rows(texts, analyses, unit, dates, specs)
 
 
 def read_chunks(
@@ -307,11 +323,14 @@ def read_chunks(
     chunk_rows: int = CHUNK_ROWS,
     *,
     unit: str = "sentence",
+    id_column: str | None = None,
+    date_column: str | None = None,
 ):
     """Return the input table as an iterator of DataFrames, checked as it is read.
 
-    :func:`helpers.io.read_table` with the text column required and its
-    cells limited to :data:`MAX_UNIT_CHARS` ``[unit]`` characters.
+    :func:`helpers.io.read_table` with the text column (and the id and date
+    columns, when named) required and the text limited to
+    :data:`MAX_UNIT_CHARS` ``[unit]`` characters.
 
     Raises
     ------
@@ -321,9 +340,14 @@ def read_chunks(
         line that is not a JSON object, a text value that is an object or a
         list, or a text over the limit.
     """
+    required = {text_column: "Name the text column with --text-column"}
+    if id_column is not None:
+        required[id_column] = "Name the id column with --id-column"
+    if date_column is not None:
+        required[date_column] = "Name the date column with --date-column"
     return read_table(
         path,
-        required={text_column: "Name the text column with --text-column"},
+        required=required,
         text_columns=(text_column,),
         max_chars=MAX_UNIT_CHARS[unit],
         too_long_fix=_TOO_LONG[unit],
@@ -340,8 +364,8 @@ def _write_chunk(scored, columns, handle, kind: str, header: bool, plain: bool) 
     rows go straight to :mod:`csv` with the dialect pandas' ``to_csv`` uses,
     which writes the same bytes without building a DataFrame per chunk (the
     output of a long table costs as much as some analyses). Anything else
-    (JSON Lines, and documents, whose empty ones score NaN) goes through
-    pandas, which also writes NaN as an empty cell.
+    (JSON Lines, and documents) goes through pandas, which writes NaN (a
+    document mean with nothing to average) as an empty cell.
     """
     chunk, rows = scored
     if plain and kind != "jsonl":
@@ -365,8 +389,9 @@ def _write_chunk(scored, columns, handle, kind: str, header: bool, plain: bool) 
         frame.to_csv(handle, sep="\t" if kind == "tsv" else ",", index=False, header=header)
 
 
-def _checked(chunks, new_columns, source: Path):
-    """Pass chunks through, refusing input that already has an output column."""
+def _checked(chunks, new_columns, source: Path, id_column=None, date_column=None):
+    """Pass chunks through, refusing input that already has an output column, an empty id
+    or a bad date (:func:`helpers.score_columns.checked_chunk`)."""
     for number, chunk in enumerate(chunks):
         if number == 0:
             clash = [c for c in new_columns if c in chunk.columns]
@@ -376,7 +401,7 @@ def _checked(chunks, new_columns, source: Path):
                     where=str(source),
                     fix="Rename them; score adds columns with these names",
                 )
-        yield chunk
+        yield checked_chunk(chunk, source, id_column=id_column, date_column=date_column)
 
 
 def usable_cores() -> int:
@@ -563,6 +588,8 @@ def score_file(
     scheduler: str | None = None,
     chunk_rows: int = CHUNK_ROWS,
     progress: bool = False,
+    id_column: str | None = None,
+    date_column: str | None = None,
     targets=None,
 ) -> int:
     """Score every row of ``input_path`` and write ``output_path``; return the row count.
@@ -584,6 +611,9 @@ def score_file(
         Rows read, scored and written at a time.
     progress : bool
         Show a tqdm progress bar (rows done).
+    id_column, date_column : str, optional
+        Each row's id (first in the output) and date (leaders resolved by
+        it); see :mod:`helpers.score_columns`.
     targets : helpers.sentiment.TargetColumns, optional
         Add the tone toward each row's target (``--target-column`` ...).
     """
@@ -600,15 +630,17 @@ def score_file(
         raise InputError(
             "output would overwrite the input", where=str(target), fix="Choose another output file"
         )
-    chunks = _checked(read_chunks(source, text_column, chunk_rows, unit=unit), new_columns, source)
+    columns = {"id_column": id_column, "date_column": date_column}
+    chunks = read_chunks(source, text_column, chunk_rows, unit=unit, **columns)
+    chunks = _checked(chunks, new_columns, source, **columns)
     # CSV and TSV cells are read as strings; sentence scores are never NaN.
     plain = table_format(source, where="INPUT") != "jsonl" and unit == "sentence"
     # Read and check the first chunk before anything (even a folder) is created.
     first = next(chunks)
     chunks = itertools.chain([first], chunks)
     if targets is not None:
-        _check_target_columns(first, targets, source)
-        chunks = _numbered(chunks)  # rows numbered as in the file, for errors about offsets
+        check_target_columns(first, targets, source)
+        chunks = numbered(chunks)  # rows numbered as in the file, for errors about offsets
     sweep_stale_parts(target.parent)  # what killed runs left behind
     workers = _workers(jobs, scheduler)
     bar = None
@@ -619,7 +651,7 @@ def score_file(
     total, finished = 0, False
     try:
         with atomic_path(target) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
-            scoring = _scored(chunks, workers, text_column, analyses, unit, targets)
+            scoring = _scored(chunks, workers, text_column, analyses, unit, date_column, targets)
             for number, scored in enumerate(scoring):
                 _write_chunk(scored, new_columns, handle, out_kind, number == 0, plain)
                 total += len(scored[1])
@@ -661,6 +693,7 @@ def add_score_arguments(parser) -> None:
         default=1,
         help=f"local worker processes, 1 to {JOBS_PER_CORE} x usable cores (default: 1)",
     )
+    add_column_arguments(parser)
     parser.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
     parser.add_argument("--chunk-rows", type=int, default=CHUNK_ROWS, help=argparse.SUPPRESS)
     parser.add_argument("--progress", action="store_true", help="show a progress bar")
@@ -703,6 +736,8 @@ def run_score_command(args) -> int:
         scheduler=args.scheduler,
         chunk_rows=args.chunk_rows,
         progress=args.progress,
+        id_column=args.id_column,
+        date_column=args.date_column,
         targets=target,
     )
     print(f"scored {rows} rows ({args.unit}) -> {args.output}")
