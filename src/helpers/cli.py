@@ -145,7 +145,12 @@ _WRITE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS}
 def main(argv: list[str] | None = None) -> int:
     """Run a command; return its exit status."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(_command_named(argv))
+    command = _command_named(argv)
+    if command == "score":
+        # Scoring does no linear algebra: NumPy's OpenBLAS (loaded with pandas)
+        # would only start idle threads, which cost start-up CPU in every process.
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    parser = build_parser(command)
     args = parser.parse_args(argv)
     try:
         with _sigterm_raises():
@@ -199,10 +204,24 @@ def _setup(args) -> int:
         f"VADER lexicon {state}: {info['package']} {info['version']}, sha256 {info['sha256'][:12]}…"
     )
     print("Sentence splitting: Punkt with data/lexicons/abbreviations.yml (no download needed)")
+    _compile_dictionaries()
     if not args.no_kernel:
         path = resources.install_kernel()
         print(f"Jupyter kernel '{resources.KERNEL_NAME}' registered at {path}")
     return 0
+
+
+def _compile_dictionaries() -> None:
+    """Compile every analysis's dictionaries now, so the first ``score`` reads them back."""
+    from helpers import cache
+    from helpers.score import warm_up
+
+    warm_up()
+    if cache.enabled():
+        count = len(list(cache.CACHE_DIR.glob("*.pickle")))
+        print(f"Dictionaries compiled and cached: {count} files in {cache.CACHE_DIR}")
+    else:
+        print("Dictionaries compiled (DDN_CACHE=off: not kept between runs)")
 
 
 def _segment_arguments(parser: argparse.ArgumentParser) -> None:

@@ -356,10 +356,24 @@ def _check_options(jobs, chunk_rows) -> None:
         )
 
 
-#: A sentence every analysis scores before worker processes are forked, so that
-#: what the analyses load on their first row (VADER's tables, the actors list)
-#: is loaded once, in the parent, and shared with the workers.
+#: A sentence every analysis scores in :func:`warm_up`.
 WARM_UP_TEXT = "Officials said the talks on the treaty would resume, despite the sanctions."
+
+
+def warm_up(analyses=tuple(ANALYSES), unit: str = "sentence") -> None:
+    """Load and compile everything ``analyses`` need, by scoring one sentence.
+
+    What the analyses load on their first row (dictionaries, VADER's tables,
+    the actors list) is then in memory, and in the disk cache
+    (:mod:`helpers.cache`) for the next process. ``score`` calls it before
+    forking its workers, so they share it; ``python -m helpers setup`` calls
+    it so that the first ``score`` finds the cache filled.
+
+    Examples
+    --------
+    >>> warm_up(["sentiment"])
+    """
+    _score_rows([WARM_UP_TEXT], tuple(analyses), unit)
 
 
 def _start_workers(jobs: int, scheduler: str | None, analyses, unit: str):
@@ -370,7 +384,7 @@ def _start_workers(jobs: int, scheduler: str | None, analyses, unit: str):
         return None
 
     def start():
-        _score_rows([WARM_UP_TEXT], analyses, unit)  # compiled before the fork, shared
+        warm_up(analyses, unit)  # compiled before the fork: shared with the workers
         return LocalWorkers(_score_chunk, jobs)
 
     return start
