@@ -116,11 +116,22 @@ def normalize_token(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _abbreviation_config() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Return (Punkt abbreviations, sentence starters, abbreviations kept whole as tokens)."""
+    """Return (Punkt abbreviations, sentence starters, abbreviations kept whole as tokens).
+
+    Read back from the disk cache (:mod:`helpers.cache`) while the file is
+    unchanged, so scoring a sentence does not load the YAML library.
+    """
+    from helpers.cache import cached
+    from helpers.errors import ResourceError
+
+    path = confined(LEXICONS_DIR / "abbreviations.yml", error=ResourceError)
+    return cached("abbreviations", [path], lambda: _read_abbreviations(path))
+
+
+def _read_abbreviations(path) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     from helpers.errors import ResourceError
     from helpers.safe_yaml import TextLoader, load_yaml
 
-    path = confined(LEXICONS_DIR / "abbreviations.yml", error=ResourceError)
     # Every entry is text: under YAML 1.1's guesses "no" would be False and "on" True.
     config = load_yaml(
         path.read_text(encoding="utf-8"), where=str(path), error=ResourceError, loader=TextLoader
