@@ -213,6 +213,9 @@ def _tokens(text: str, offset: int) -> list[Token]:
     keep_period = _abbreviation_config()[2]
     tokens: list[Token] = []
     append = tokens.append
+    # Token(...) without the NamedTuple's Python-level __new__: two dozen tokens a
+    # sentence on the score command's path.
+    new = tuple.__new__
     consumed = -1  # end of an abbreviation that took the following period
     size = len(text)
     for match in _TOKEN.finditer(text):
@@ -226,16 +229,16 @@ def _tokens(text: str, offset: int) -> list[Token]:
             elif "'" in piece or "’" in piece or (not piece[1:].islower() and _GLUE.search(piece)):
                 _append_word_parts(append, piece, start + offset)
             else:
-                append(Token(start + offset, end + offset, piece, piece.casefold()))
+                append(new(Token, (start + offset, end + offset, piece, piece.casefold())))
         elif kind == "punct":
             if start < consumed:
                 continue
             norm = _CHAR_NORM.get(piece)
             if norm is None:
                 norm = _CHAR_NORM[piece] = piece.casefold().translate(_QUOTE_TABLE)
-            append(Token(start + offset, end + offset, piece, norm))
+            append(new(Token, (start + offset, end + offset, piece, norm)))
         else:
-            append(Token(start + offset, end + offset, piece, piece.casefold()))
+            append(new(Token, (start + offset, end + offset, piece, piece.casefold())))
     return tokens
 
 
