@@ -35,7 +35,6 @@ import os
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
 from helpers.cache import cached
@@ -158,8 +157,14 @@ def vader_lexicon_info(data_dir: Path = NLTK_DATA_DIR) -> dict:
         "sha256": hashlib.sha256(member).hexdigest(),
         "entries": sum(1 for line in member.decode("utf-8").splitlines() if line.strip()),
         "package": "vaderSentiment",
-        "version": metadata.version("vaderSentiment"),
+        "version": _installed_version("vaderSentiment"),
     }
+
+
+def _installed_version(package: str) -> str:
+    from importlib import metadata  # tens of milliseconds to import: not on the score path
+
+    return metadata.version(package)
 
 
 @lru_cache(maxsize=1)
