@@ -21,6 +21,7 @@ targets are judged in ``benchmarks/run.py``.
 from __future__ import annotations
 
 import gc
+import json
 import random
 import statistics
 import time
@@ -142,16 +143,7 @@ def throughput(n_sentences: int, repeats: int, analyses: list[str], workdir: Pat
     # CPU time is the primary measure: the work is single-threaded and CPU-bound, and
     # process time leaves out the moments a neighbour's job holds the core; wall time
     # is kept beside it.
-    walls: dict[str, list[float]] = {label: [] for label in configs}
-    cpus: dict[str, list[float]] = {label: [] for label in configs}
-    rng = random.Random(corpus.SEED)
-    for _ in range(repeats):
-        order = list(configs)
-        rng.shuffle(order)
-        for label in order:
-            wall, cpu = _timed(configs[label][1])
-            walls[label].append(wall)
-            cpus[label].append(cpu)
+    walls, cpus = _interleaved({label: run for label, (_, run) in configs.items()}, repeats)
 
     def per_round(label, series):
         return [ref / own for ref, own in zip(series["vader_loop"], series[label], strict=True)]
@@ -172,6 +164,25 @@ def throughput(n_sentences: int, repeats: int, analyses: list[str], workdir: Pat
             "ratio_to_vader_wall": round(_median(wall_ratios), 3),
         }
     return {"n_sentences": n_sentences, "repeats": repeats, "analyses": analyses, "configs": result}
+
+
+def _interleaved(functions: dict, repeats: int) -> tuple[dict, dict]:
+    """Run every function once per round, in a fresh random order each round.
+
+    Returns ``(walls, cpus)``: label -> seconds per round. A neighbour's burst
+    of load on a shared machine then slows every configuration of a round alike.
+    """
+    walls: dict[str, list[float]] = {label: [] for label in functions}
+    cpus: dict[str, list[float]] = {label: [] for label in functions}
+    rng = random.Random(corpus.SEED)
+    for _ in range(repeats):
+        order = list(functions)
+        rng.shuffle(order)
+        for label in order:
+            wall, cpu = _timed(functions[label])
+            walls[label].append(wall)
+            cpus[label].append(cpu)
+    return walls, cpus
 
 
 def cold_caches(n_sentences: int, analyses: list[str]) -> dict:
@@ -288,3 +299,66 @@ def _short(path: str | None) -> str:
         if anchor in parts:
             return "/".join(parts[parts.index(anchor) :])
     return "/".join(parts[-2:])
+
+
+def _first_name(text: str) -> str:
+    """A target for one sentence: its first actor mention, else its first capitalised word."""
+    from helpers.actors import load_actors
+    from helpers.text import tokenize
+
+    tokens = tokenize(text)
+    found = load_actors().find(tokens)
+    if found:
+        return found[0].text
+    words = [t.text for t in tokens[1:] if t.text[:1].isupper()]
+    return words[0] if words else (tokens[0].text if tokens else "")
+
+
+def target_overhead(n_sentences: int, repeats: int, workdir: Path) -> dict:
+    """What ``--target-column`` costs: ``score --analyses sentiment`` with and without it.
+
+    Both run end to end on the same CSV (``score_file``: reading, scoring,
+    writing), interleaved in a fresh random order each round; the target
+    column names each sentence's first actor mention (else its first
+    capitalised word), so most targets go through the actors list, as
+    "Russia" for "the Kremlin" does. The ratio is the median over rounds of
+    (CPU seconds without the target) / (CPU seconds with it): 1.0 means the
+    target is free, 0.8 that scoring with it runs at 80% of the speed.
+    """
+    import csv
+
+    from helpers.score import score_file
+    from helpers.sentiment import TargetColumns
+
+    sentences = corpus.sample_sentences(n_sentences, seed=corpus.SEED + 3)
+    source = workdir / "target_overhead.csv"
+    with open(source, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "text", "target"])
+        for number, text in enumerate(sentences):
+            writer.writerow([number, text, _first_name(text)])
+    targets = TargetColumns(column="target")
+    configs = {
+        "sentiment": lambda: score_file(source, workdir / "t_plain.csv", analyses=("sentiment",)),
+        "sentiment_target": lambda: score_file(
+            source, workdir / "t_target.csv", analyses=("sentiment",), targets=targets
+        ),
+    }
+    for function in configs.values():
+        function()  # warm-up: imports, compiled dictionaries, the actors list
+    _, cpus = _interleaved(configs, repeats)
+    ratios = [a / b for a, b in zip(cpus["sentiment"], cpus["sentiment_target"], strict=True)]
+    return {
+        "n_sentences": n_sentences,
+        "repeats": repeats,
+        "cpu_s": {label: [round(t, 4) for t in series] for label, series in cpus.items()},
+        "speed_with_target_over_without": round(_median(ratios), 3),
+        "ratio_min_max": [round(min(ratios), 3), round(max(ratios), 3)],
+    }
+
+
+if __name__ == "__main__":  # python benchmarks/bench_score.py: the target's overhead alone
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        print(json.dumps(target_overhead(2_000, 7, Path(folder)), indent=2))

@@ -10,7 +10,8 @@ import pytest
 
 from helpers.corpus import load_article
 from helpers.resources import vader_analyzer
-from helpers.sentiment import SENTENCE_COLUMNS
+from helpers.score import score_texts
+from helpers.sentiment import SENTENCE_COLUMNS, TargetSpec
 from notebook_runner import read_table, render
 
 pytestmark = pytest.mark.notebook
@@ -81,18 +82,32 @@ def test_sentiment_notebook_on_the_seed(tmp_path, seed_path):
     # Every changed sentence is listed; unchanged ones are not.
     changes = read(out, "02_domain_changes.csv")
     assert len(changes) == (sentences["compound"] != sentences["compound_raw"]).sum()
-    # Actor tone: each actor's mean is the mean of its evidence, inside its interval.
+    # Actor tone: each actor's mean is the mean of its evidence, inside its interval,
+    # which is given from five sentences on only.
     evidence = read(out, "02_actor_evidence.csv")
     tone = pd.read_csv(out / "02_actor_tone.csv").set_index("actor_id")
     assert {"JPN", "RUS"} <= set(tone.index)
     for actor_id, group in evidence.groupby("actor_id"):
         assert tone.loc[actor_id, "mean"] == round(group["compound"].mean(), 4)
-        if len(group) > 1:
+        if len(group) >= 5:
             assert (
                 tone.loc[actor_id, "ci_low"]
                 <= tone.loc[actor_id, "mean"]
                 <= tone.loc[actor_id, "ci_high"]
             )
+        else:
+            assert pd.isna(tone.loc[actor_id, "ci_low"])
+            assert tone.loc[actor_id, "interval"].startswith("none:")
+    # The tone toward each actor is what score gives for the same mention (one method).
+    assert (evidence["unit"] == "target").all()
+    texts = evidence["unit_text"].tolist()
+    specs = [
+        TargetSpec("", row.mention_start - row.unit_start, row.mention_end - row.unit_start)
+        for row in evidence.itertuples(index=False)
+    ]
+    scored = score_texts(texts, ("sentiment",), targets=specs)
+    assert scored["target_sentiment"].tolist() == evidence["compound"].tolist()
+    assert evidence["evidence"].str.len().min() > 0
     # The quotations are a voice of their own.
     voices = read(out, "02_voice.csv")
     quoted = voices[voices["voice"] == "quoted"]

@@ -51,6 +51,7 @@ ALPHA = {
     ),
     "04_stance_densities.csv": "category,count,words,per_1000\nhedges,2,100,20.0\nboosters,1,100,10.0\n",
     "04_reference_densities.csv": "category,count,words,per_1000,articles\nhedges,9,100,90.0,5\n",
+    "04_sourcing.csv": "sourcing,sentences,share\nnamed,1,0.25\ninstitutional,0,0.0\nanonymous,1,0.25\nnone,2,0.5\n",
     "04_intensity_ladder.csv": (
         "doc_id,sent_id,level,label,evidence,speaker,speaker_id\n"
         "alpha,0,0,,,,\n"
@@ -104,6 +105,7 @@ def test_tables_are_recognised_by_columns_and_name(reports):
         "stance": "04_stance_densities.csv",  # not the pooled reference
         "intensity": "04_intensity_ladder.csv",
         "dyads": "04_dyads.csv",
+        "sourcing": "04_sourcing.csv",
     }
     assert list(compare.article_folders(reports)) == ["alpha", "beta"]
 

@@ -516,3 +516,20 @@ def test_the_command_uses_every_usable_core_by_default(tmp_path, monkeypatch, co
     assert cli.main(["score", str(source), "-o", str(tmp_path / "o.csv")]) == 0
     assert cli.main(["score", str(source), "-o", str(tmp_path / "o.csv"), "--jobs", "1"]) == 0
     assert calls == [3, 1]
+
+
+def test_parallel_tone_toward_a_target_is_byte_identical(tmp_path):
+    from helpers.sentiment import TargetColumns
+
+    texts = _news_texts(40)
+    who = ["Russia", "Japan", "Tokyo", "the talks"]
+    source = tmp_path / "in.csv"
+    pd.DataFrame({"text": texts, "who": [who[i % 4] for i in range(40)]}).to_csv(
+        source, index=False
+    )
+    targets = TargetColumns(column="who")
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    score_file(source, one, analyses=("sentiment",), chunk_rows=6, targets=targets)
+    score_file(source, two, analyses=("sentiment",), chunk_rows=6, targets=targets, jobs=2)
+    assert one.read_bytes() == two.read_bytes()
+    assert "target_sentiment" in one.read_text().splitlines()[0]

@@ -306,6 +306,49 @@ def test_neutralised_names_and_added_evaluations():
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council imposed new sanctions.",
+        "Moscow announced a veto.",
+        "Troops seized the port.",
+        "Shelling killed four villagers.",
+        "Thousands were displaced.",
+        "It was an act of retaliation.",
+        "They condemned the aggression.",
+    ],
+)
+def test_negative_acts_of_news_are_negative_in_sentiment_but_not_in_plain_vader(eng, text):
+    row = sentiment.score_row(text, tokenize(text))
+    assert row["sentiment"] <= -sentiment.DEFAULT_THRESHOLD
+    assert row["sentiment_raw"] == eng.polarity_scores(text)["compound"]
+
+
+def test_each_added_act_says_why_and_development_set_entries_say_so():
+    hits = sentiment.domain_hits("Troops seized the port after new sanctions and a veto.")
+    assert set(hits["match"]) == {"seized", "sanctions", "veto"}
+    assert all(len(note) > 20 for note in hits["note"])
+    domain = sentiment.domain_lexicon().dictionary
+    marked = [c for c, a in domain.category_attrs.items() if a.get("origin") == "development set"]
+    assert "evaluative/legal_jeopardy" in marked and "neutral/function_words" in marked
+    # Lifting sanctions is the opposite act: the longer phrase wins.
+    assert (
+        sentiment.score_row("They lifted sanctions.", tokenize("They lifted sanctions."))[
+            "sentiment"
+        ]
+        > 0
+    )
+
+
+def test_a_reported_denial_neutralises_only_its_verb():
+    text = "Russia denied the allegations."
+    hits = sentiment.domain_hits(text)
+    assert hits["action"].tolist() == ["neutralised"]  # the verb only
+    # "allegations" keeps the valence the list gives it alone; "denied" counts nothing.
+    assert sentiment.polarity_scores(text)["compound"] == compound(-1.3)
+    assert sentiment.polarity_scores("The court denied bail.")["compound"] == compound(-1.9)
+
+
 def test_every_domain_entry_has_a_reason_and_a_valid_action():
     domain = sentiment.domain_lexicon()
     dictionary = domain.dictionary
@@ -437,7 +480,7 @@ def test_actor_attribution_by_sentence_and_by_clause():
     text = "Japan praised the good talks. Russia condemned Japan, but Ukraine welcomed the plan."
     seg = segment(text, doc_id="a")
     table = sentiment.score_sentiment(seg)
-    evidence = sentiment.actor_sentences(table, seg)
+    evidence = sentiment.actor_sentences(table, seg, unit="sentence")
     japan = evidence[evidence["actor_id"] == "JPN"]
     assert japan["sent_id"].tolist() == [0, 1]
     assert japan["n_mentions"].tolist() == [1, 1]
@@ -448,7 +491,7 @@ def test_actor_attribution_by_sentence_and_by_clause():
     assert by_actor.loc["RUS", "unit_text"] == "Russia condemned Japan,"
     assert by_actor.loc["UKR", "unit_text"] == "but Ukraine welcomed the plan."
     assert by_actor.loc["RUS", "compound"] < 0 < by_actor.loc["UKR", "compound"]
-    tone = sentiment.actor_tone(evidence, seed=3).set_index("actor_id")
+    tone = sentiment.actor_tone(evidence, seed=3, min_units=2).set_index("actor_id")
     assert tone.loc["JPN", "n_units"] == 2
     assert tone.loc["JPN", "mean"] == round(table["compound"].mean(), 4)
     assert tone.loc["JPN", "ci_low"] <= tone.loc["JPN", "mean"] <= tone.loc["JPN", "ci_high"]
@@ -459,13 +502,64 @@ def test_actor_attribution_by_sentence_and_by_clause():
         sentiment.actor_sentences(table, seg, actor_ids=["XXX"])
 
 
+def test_actor_tone_is_the_tone_toward_the_actor_and_agrees_with_score():
+    from helpers.score import score_texts
+
+    text = (
+        "Japan condemned Russia's decision. Russia attacked Ukraine. "
+        "Ukraine, the victim, thanked Japan warmly."
+    )
+    seg = segment(text, doc_id="a")
+    evidence = sentiment.actor_sentences(sentiment.score_sentiment(seg), seg)
+    assert (evidence["unit"] == "target").all()
+    by = evidence.set_index(["actor_id", "sent_id"])
+    assert by.loc[("JPN", 0), "compound"] == 0.0  # the source of "condemned"
+    assert by.loc[("RUS", 0), "compound"] < 0 and by.loc[("RUS", 1), "compound"] < 0
+    assert by.loc[("UKR", 1), "compound"] == 0.0  # the victim of the attack
+    assert "condemned" in by.loc[("RUS", 0), "evidence"]
+    # score, given the same mention's offsets, gives the same tone: one method.
+    found = mentions_first(seg)
+    specs = [sentiment.TargetSpec(m.text, m.start - s, m.end - s) for m, s in found]
+    scored = score_texts([seg.text[s : e] for _, s, e in found_sentences(seg, found)],
+                         ("sentiment",), targets=specs)  # fmt: skip
+    for (m, _), value in zip(found, scored["target_sentiment"], strict=True):
+        assert by.loc[(m.actor_id, m.sent_id), "compound"] == value
+
+
+def mentions_first(seg):
+    """The first mention of each actor in each sentence, with its sentence's start."""
+    from helpers.actors import mentions
+
+    table = mentions(seg).drop_duplicates(["actor_id", "sent_id"])
+    starts = seg.sentences["start"].tolist()
+    return [(row, starts[row.sent_id]) for row in table.itertuples(index=False)]
+
+
+def found_sentences(seg, found):
+    ends = seg.sentences["end"].tolist()
+    return [(m, s, ends[m.sent_id]) for m, s in found]
+
+
+def test_actor_tone_gives_an_interval_only_from_five_units():
+    ev = pd.DataFrame(
+        {"actor_id": ["a"] * 5 + ["b"] * 4, "actor": ["A"] * 5 + ["B"] * 4, "n_mentions": 1,
+         "compound": [0.1, 0.2, 0.3, 0.4, 0.5, -0.1, -0.2, -0.3, -0.4], "compound_raw": 0.0}
+    )  # fmt: skip
+    tone = sentiment.actor_tone(ev).set_index("actor_id")
+    assert tone.loc["a", "ci_low"] <= 0.3 <= tone.loc["a", "ci_high"]
+    assert tone.loc["a", "interval"] == "95% bootstrap"
+    assert math.isnan(tone.loc["b", "ci_low"]) and math.isnan(tone.loc["b", "ci_high"])
+    assert tone.loc["b", "interval"] == "none: 4 units (an interval needs 5)"
+    assert sentiment.MIN_UNITS_FOR_INTERVAL == 5
+
+
 def test_actor_attribution_on_the_seed(seed_path):
     from helpers.actors import mentions
 
     seg = segment(seed_path.read_text(encoding="utf-8"), doc_id="seed")
     table = sentiment.score_sentiment(seg)
     found = mentions(seg)
-    evidence = sentiment.actor_sentences(table, seg, mention_table=found)
+    evidence = sentiment.actor_sentences(table, seg, mention_table=found, unit="sentence")
     # Every (actor, sentence) with a mention is in the evidence, once, with that sentence's score.
     expected = set(zip(found["actor_id"], found["sent_id"], strict=True))
     assert set(zip(evidence["actor_id"], evidence["sent_id"], strict=True)) == expected
@@ -474,6 +568,10 @@ def test_actor_attribution_on_the_seed(seed_path):
     assert (evidence["compound"].to_numpy() == scores.loc[evidence["sent_id"]].to_numpy()).all()
     war_crimes = int(table.index[table["text"].str.contains("war crimes")][0])
     assert "RUS" in set(evidence.loc[evidence["sent_id"] == war_crimes, "actor_id"])
+    # The tone toward each actor covers the same (actor, sentence) pairs.
+    toward = sentiment.actor_sentences(table, seg, mention_table=found)
+    assert set(zip(toward["actor_id"], toward["sent_id"], strict=True)) == expected
+    assert toward["evidence"].str.len().min() > 0
 
 
 def test_bootstrap_is_reproducible_and_brackets_the_mean():

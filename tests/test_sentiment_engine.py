@@ -125,10 +125,11 @@ def test_tables_and_score_see_an_edited_domain_list(tmp_path, monkeypatch):
 # -- the package's own one-way order ---------------------------------------------------------
 
 LAYERS = [
-    {"words", "labels", "clauses", "domain"},
+    {"words", "labels", "clauses", "domain", "roles"},
     {"vader"},
     {"score", "tables"},
-    {"explain", "actors", "voice", "afinn"},
+    {"target"},
+    {"target_score", "explain", "actors", "voice", "afinn"},
 ]
 
 

@@ -2,9 +2,11 @@
 
 NewsMTSC (Hamborg & Donnay 2021), train file: sentences from US political
 news, each with one or more target mentions and the tone toward each. The
-project developed on 80% of the sentences and reports on the other 20%
-(:func:`devsets.newsmtsc_split`, a hash of the sentence id). The baseline is
-the sentence's own score as the target's tone.
+project developed on 80% of the sentences ("dev") and reports on the other
+20% ("heldout"; :func:`devsets.newsmtsc_split`, a hash of the sentence id).
+The baseline is the sentence's own score (``sentiment``) as the target's
+tone; ``target_sentiment`` is ``score --target-start-column/--target-end-column``
+on the targets' offsets. Both come from one scoring run.
 """
 
 from __future__ import annotations
@@ -34,26 +36,31 @@ def _label(score: float, threshold: float) -> str:
 
 
 def measure(folder, split: str = "heldout") -> dict:
+    """Score every target of ``split`` once; compare the target method and the sentence score.
+
+    One call of :func:`helpers.score.score_texts` with the targets' offsets
+    (what ``score --target-start-column/--target-end-column`` does) gives both
+    sides in the same run: ``sentiment`` (the sentence's score, the
+    baseline) and ``target_label`` (the tone toward the target).
+    """
     from helpers.score import score_texts
-    from helpers.sentiment import DEFAULT_THRESHOLD
+    from helpers.sentiment import DEFAULT_THRESHOLD, TargetSpec
 
     records = [r for r in newsmtsc_targets(folder) if r["split"] == split]
     gold = [r["label"] for r in records]
-    table = score_texts([r["text"] for r in records], analyses=("sentiment",))
-    result = {
+    targets = [TargetSpec(r["mention"], r["start"], r["end"]) for r in records]
+    table = score_texts([r["text"] for r in records], ("sentiment",), targets=targets)
+    sentence = _f1(gold, [_label(v, DEFAULT_THRESHOLD) for v in table["sentiment"]])
+    target = _f1(gold, list(table["target_label"]))
+    return {
         "split": split,
-        "sentence_score": _f1(gold, [_label(v, DEFAULT_THRESHOLD) for v in table["sentiment"]]),
+        "target_sentiment": target,
+        "sentence_score": sentence,
         "sentence_score_plain_vader": _f1(
             gold, [_label(v, DEFAULT_THRESHOLD) for v in table["sentiment_raw"]]
         ),
+        "macro_f1_gain_over_sentence_score": round(target["macro_f1"] - sentence["macro_f1"], 3),
     }
-    try:
-        from helpers.score import score_targets  # the target method, once it exists
-    except ImportError:
-        return result
-    targeted = score_targets(records)
-    result["target_sentiment"] = _f1(gold, list(targeted["target_label"]))
-    return result
 
 
 def markdown(result: dict) -> str:

@@ -6,10 +6,20 @@ bare list of fifteen cue words (issue 16), each matched at the start of a word
 in any case, so that inflected forms count too ("believed", "suggests",
 "appears", "seemed"); a dictionary that cannot beat it by a wide margin has no
 reason to exist.
+
+To read the errors (false positives with the cues that fired, false
+negatives), run this file on its own::
+
+    python benchmarks/validity/uncertainty.py ../shared/devsets --errors errors.tsv
+
+The listing is for developers reading what the lists miss; it is not written
+into the project (``benchmarks/`` only ever holds the figures).
 """
 
 from __future__ import annotations
 
+import argparse
+import csv
 import re
 
 from devsets import conll_wikipedia
@@ -43,13 +53,17 @@ def binary_scores(gold: list[int], predicted: list[int]) -> dict:
     }
 
 
-def measure(folder) -> dict:
+def _scored(folder):
     from helpers.score import score_texts
 
     rows = conll_wikipedia(folder)
     texts = [row["text"] for row in rows]
     gold = [row["label"] for row in rows]
-    table = score_texts(texts, analyses=("diplomacy",))
+    return texts, gold, score_texts(texts, analyses=("diplomacy",))
+
+
+def measure(folder) -> dict:
+    texts, gold, table = _scored(folder)
     tool = [int(bool(value)) for value in table["uncertain"]]
     result = {
         "n_uncertain": sum(gold),
@@ -88,3 +102,40 @@ def markdown(result: dict) -> str:
             f"{counts['in_uncertain_sentences']} of them uncertain | | | |"
         )
     return "\n".join(lines)
+
+
+def write_errors(folder, path) -> tuple[int, int]:
+    """Write the false positives (with their cues) and false negatives as TSV; return their counts."""
+    from helpers.diplomacy import uncertainty_cues
+    from helpers.text import segment
+
+    texts, gold, table = _scored(folder)
+    counts = [0, 0]
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle, delimiter="\t")
+        out.writerow(["error", "classes", "cues", "text"])
+        for text, label, flag, classes in zip(
+            texts, gold, table["uncertain"], table["uncertainty"], strict=True
+        ):
+            if bool(flag) == bool(label):
+                continue
+            cues = uncertainty_cues(segment(text)) if flag else None
+            words = (
+                ""
+                if cues is None
+                else "; ".join(f"{c}:{m}" for c, m in cues[["uncertainty", "match"]].values)
+            )
+            out.writerow(["false positive" if flag else "false negative", classes, words, text])
+            counts[0 if flag else 1] += 1
+    return counts[0], counts[1]
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(
+        description="List the errors of `uncertain` on CoNLL-2010 Wikipedia."
+    )
+    parser.add_argument("devsets", help="folder of the development sets")
+    parser.add_argument("--errors", required=True, help="TSV file to write")
+    args = parser.parse_args()
+    fp, fn = write_errors(args.devsets, args.errors)
+    print(f"{fp} false positives, {fn} false negatives written to {args.errors}")

@@ -81,15 +81,23 @@ def _modules(analyses):
     return modules
 
 
-def output_columns(analyses=tuple(ANALYSES), unit: str = "sentence") -> list[str]:
-    """Return the columns ``score`` adds, in order.
+def output_columns(
+    analyses=tuple(ANALYSES), unit: str = "sentence", target: bool = False
+) -> list[str]:
+    """Return the columns ``score`` adds, in order (``target``: with the tone toward a target).
 
     Examples
     --------
     >>> output_columns(["sentiment"])[:2]
     ['sentiment', 'sentiment_raw']
+    >>> output_columns(["sentiment"], target=True)[-3:]
+    ['target_sentiment', 'target_label', 'target_evidence']
     """
     columns = [c for module in _modules(analyses) for c in module.COLUMNS]
+    if target:
+        from helpers.sentiment import TARGET_COLUMNS
+
+        columns += TARGET_COLUMNS
     return columns + (["n_sentences"] if unit == "document" else [])
 
 
@@ -129,7 +137,7 @@ def _as_text(value) -> str:
 BATCH_ROWS = 16
 
 
-def _score_units(units: list[str], plan) -> tuple[list[dict], list[int]]:
+def _score_units(units: list[str], plan, targets=None) -> tuple[list[dict], list[int]]:
     """Score short texts (sentences) together; return their rows and token counts.
 
     The units are tokenised and matched first, then each analysis scores all
@@ -137,7 +145,9 @@ def _score_units(units: list[str], plan) -> tuple[list[dict], list[int]]:
     few units in a row keeps it and its data in the processor's caches, which
     is measurably faster than switching analysis at every unit. A small batch
     (:data:`BATCH_ROWS`) keeps few objects alive at once, so the garbage
-    collector stays out of the way.
+    collector stays out of the way. With ``targets`` (one
+    :class:`helpers.sentiment.TargetSpec` per unit), an analysis that scores
+    tone toward a target (``score_target_rows``) is called for them instead.
     """
     match, parts = plan
     tokens = [tokenize(unit) for unit in units]
@@ -145,6 +155,11 @@ def _score_units(units: list[str], plan) -> tuple[list[dict], list[int]]:
     rows: list[dict] = [{} for _ in units]
     for module, part in parts:
         score_row = module.score_row
+        if targets is not None and hasattr(module, "score_target_rows"):
+            scored = module.score_target_rows(units, tokens, [h[part] for h in found], targets)
+            for row, values in zip(rows, scored, strict=True):
+                row.update(values)
+            continue
         if part is None:  # an analysis that matches for itself
             for row, unit, unit_tokens in zip(rows, units, tokens, strict=True):
                 row.update(score_row(unit, unit_tokens))
@@ -202,11 +217,14 @@ def score_text(text: str, modules, unit: str = "sentence", plan=None) -> dict:
     return result
 
 
-def score_texts(texts, analyses=tuple(ANALYSES), unit: str = "sentence"):
+def score_texts(texts, analyses=tuple(ANALYSES), unit: str = "sentence", targets=None):
     """Score a sequence of texts and return one row per text.
 
     This is what the command does to each chunk; notebooks and
-    :mod:`helpers.validation` call it directly.
+    :mod:`helpers.validation` call it directly. ``targets`` (one per text: a
+    target's text, or a :class:`helpers.sentiment.TargetSpec` with its
+    offsets) adds the tone toward each row's target (sentences only, with
+    the sentiment analysis).
 
     Returns
     -------
@@ -216,10 +234,16 @@ def score_texts(texts, analyses=tuple(ANALYSES), unit: str = "sentence"):
     import pandas as pd
 
     _check_unit(unit)
-    return pd.DataFrame(_score_rows(texts, analyses, unit), columns=output_columns(analyses, unit))
+    if targets is not None:
+        from helpers.sentiment import TargetColumns, TargetSpec
+
+        TargetColumns(text="targets").check(analyses, unit)
+        targets = [t if isinstance(t, TargetSpec) else TargetSpec(_as_text(t)) for t in targets]
+    columns = output_columns(analyses, unit, target=targets is not None)
+    return pd.DataFrame(_score_rows(texts, analyses, unit, targets), columns=columns)
 
 
-def _score_rows(texts, analyses, unit: str) -> list[dict]:
+def _score_rows(texts, analyses, unit: str, targets=None) -> list[dict]:
     """Score texts; return one dict per text (column name -> value)."""
     modules = _modules(analyses)
     plan = _plan(modules)
@@ -228,7 +252,8 @@ def _score_rows(texts, analyses, unit: str) -> list[dict]:
     texts = [_as_text(text) for text in texts]
     rows = []
     for i in range(0, len(texts), BATCH_ROWS):
-        rows.extend(_score_units(texts[i : i + BATCH_ROWS], plan)[0])
+        batch = None if targets is None else targets[i : i + BATCH_ROWS]
+        rows.extend(_score_units(texts[i : i + BATCH_ROWS], plan, batch)[0])
     return rows
 
 
@@ -239,21 +264,52 @@ def _check_unit(unit: str) -> None:
         )
 
 
-def _score_chunk(chunk, text_column: str, analyses, unit: str, out: tuple) -> tuple[int, str]:
+def _score_chunk(
+    chunk, text_column: str, analyses, unit: str, out: tuple, targets=None
+) -> tuple[int, str]:
     """Score one chunk of the input; return its row count and its output, as text.
 
     ``out`` is what :func:`_write_chunk` needs besides the rows: ``(columns,
     kind, header, plain)``. The text is made where the chunk is scored, so a
     worker process sends back one string, not the rows' dicts, and formats
-    its own share of the output.
+    its own share of the output. ``targets``
+    (:class:`helpers.sentiment.TargetColumns`) reads each row's target from
+    the chunk, whose index numbers its rows as in the file (:func:`_numbered`).
     """
     import io
 
-    rows = _score_rows(chunk[text_column].tolist(), analyses, unit)
+    texts = chunk[text_column].tolist()
+    specs = None
+    if targets is not None:
+        first_row = int(chunk.index[0]) if len(chunk) else 0
+        specs = targets.specs(chunk, [_as_text(t) for t in texts], first_row)
+    rows = _score_rows(texts, analyses, unit, specs)
     buffer = io.StringIO(newline="")
     columns, kind, header, plain = out
     _write_chunk((chunk, rows), columns, buffer, kind, header, plain)
     return len(rows), buffer.getvalue()
+
+
+def _numbered(chunks):
+    """Pass chunks through with their index set to the rows' numbers in the file (0-based)."""
+    done = 0
+    for chunk in chunks:
+        chunk.index = range(done, done + len(chunk))
+        done += len(chunk)
+        yield chunk
+
+
+def _check_target_columns(first, targets, source: Path) -> None:
+    """Refuse an input without the columns the target options name (before anything is written)."""
+    for column in targets.input_columns():
+        if column not in first.columns:
+            raise InputError(
+                f"no column {column!r} in the input",
+                where=str(source),
+                fix="Name the target's column with --target-column (offsets: "
+                "--target-start-column, --target-end-column); columns are: "
+                + ", ".join(map(str, first.columns)),
+            )
 
 
 def read_chunks(
@@ -360,23 +416,29 @@ def _check_options(jobs, chunk_rows) -> None:
 WARM_UP_TEXT = "Officials said the talks on the treaty would resume, despite the sanctions."
 
 
-def warm_up(analyses=tuple(ANALYSES), unit: str = "sentence") -> None:
+def warm_up(analyses=tuple(ANALYSES), unit: str = "sentence", target: bool = False) -> None:
     """Load and compile everything ``analyses`` need, by scoring one sentence.
 
     What the analyses load on their first row (dictionaries, VADER's tables,
-    the actors list) is then in memory, and in the disk cache
-    (:mod:`helpers.cache`) for the next process. ``score`` calls it before
-    forking its workers, so they share it; ``python -m helpers setup`` calls
-    it so that the first ``score`` finds the cache filled.
+    the actors list; with ``target``, what the tone toward a target reads) is
+    then in memory, and in the disk cache (:mod:`helpers.cache`) for the next
+    process. ``score`` calls it before forking its workers, so they share it;
+    ``python -m helpers setup`` calls it so that the first ``score`` finds the
+    cache filled.
 
     Examples
     --------
     >>> warm_up(["sentiment"])
     """
-    _score_rows([WARM_UP_TEXT], tuple(analyses), unit)
+    specs = None
+    if target and unit == "sentence" and "sentiment" in analyses:
+        from helpers.sentiment import TargetSpec
+
+        specs = [TargetSpec("talks")]
+    _score_rows([WARM_UP_TEXT], tuple(analyses), unit, specs)
 
 
-def _start_workers(jobs: int, scheduler: str | None, analyses, unit: str):
+def _start_workers(jobs: int, scheduler: str | None, analyses, unit: str, target: bool):
     """Return a function that starts the workers where chunks are scored (None: here)."""
     if scheduler:
         return lambda: DaskWorkers(_score_chunk, scheduler, jobs, DASK_CONNECT_TIMEOUT)
@@ -384,7 +446,7 @@ def _start_workers(jobs: int, scheduler: str | None, analyses, unit: str):
         return None
 
     def start():
-        warm_up(analyses, unit)  # compiled before the fork: shared with the workers
+        warm_up(analyses, unit, target)  # compiled before the fork: shared with the workers
         return LocalWorkers(_score_chunk, jobs)
 
     return start
@@ -401,6 +463,7 @@ def score_file(
     scheduler: str | None = None,
     chunk_rows: int = CHUNK_ROWS,
     progress: bool = False,
+    targets=None,
 ) -> int:
     """Score every row of ``input_path`` and write ``output_path``; return the row count.
 
@@ -424,11 +487,16 @@ def score_file(
         Rows read, scored and written at a time.
     progress : bool
         Show a tqdm progress bar (rows done).
+    targets : helpers.sentiment.TargetColumns, optional
+        Add the tone toward each row's target (``--target-column`` ...).
     """
     _check_unit(unit)
     _check_options(jobs, chunk_rows)
     analyses = tuple(analyses)
-    new_columns = output_columns(analyses, unit)  # fails early on an unknown analysis
+    # Fails early on an unknown analysis.
+    new_columns = output_columns(analyses, unit, targets is not None)
+    if targets is not None:
+        targets.check(analyses, unit)
     source, target = Path(input_path), Path(output_path)
     out_kind = table_format(target, where="OUTPUT")
     if target.exists() and source.exists() and target.resolve() == source.resolve():
@@ -439,10 +507,14 @@ def score_file(
     # CSV and TSV cells are read as strings; sentence scores are never NaN.
     plain = table_format(source, where="INPUT") != "jsonl" and unit == "sentence"
     # Read and check the first chunk before anything (even a folder) is created.
-    chunks = itertools.chain([next(chunks)], chunks)
+    first = next(chunks)
+    chunks = itertools.chain([first], chunks)
+    if targets is not None:
+        _check_target_columns(first, targets, source)
+        chunks = _numbered(chunks)  # rows numbered as in the file, for errors about offsets
     sweep_stale_parts(target.parent)  # what killed runs left behind
     tasks = (
-        (chunk, text_column, analyses, unit, (new_columns, out_kind, number == 0, plain))
+        (chunk, text_column, analyses, unit, (new_columns, out_kind, number == 0, plain), targets)
         for number, chunk in enumerate(chunks)
     )
     bar = None
@@ -451,7 +523,7 @@ def score_file(
 
         bar = tqdm(unit="rows", desc="score")
     total = 0
-    start = _start_workers(jobs, scheduler, analyses, unit)
+    start = _start_workers(jobs, scheduler, analyses, unit, targets is not None)
     # Local workers only pay off from a second chunk on; a cluster was asked for.
     scored = ordered_results(_score_chunk, tasks, start, min_tasks=1 if scheduler else 2)
     try:
@@ -499,11 +571,25 @@ def add_score_arguments(parser) -> None:
     parser.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
     parser.add_argument("--chunk-rows", type=int, default=CHUNK_ROWS, help=argparse.SUPPRESS)
     parser.add_argument("--progress", action="store_true", help="show a progress bar")
+    group = parser.add_argument_group("tone toward a target (sentences, with sentiment)")
+    group.add_argument("--target-column", default="", help="column naming each row's target")
+    group.add_argument("--target", default="", help="one target for every row, e.g. Russia")
+    group.add_argument(
+        "--target-start-column", default="", help="column with the target's start offset"
+    )
+    group.add_argument("--target-end-column", default="", help="column with its end offset")
 
 
 def run_score_command(args) -> int:
     """Run ``score`` from parsed arguments; print a one-line summary."""
     analyses = [a.strip() for a in args.analyses.split(",") if a.strip()]
+    target = None
+    if args.target_column or args.target or args.target_start_column or args.target_end_column:
+        from helpers.sentiment import TargetColumns
+
+        target = TargetColumns(
+            args.target_column, args.target, args.target_start_column, args.target_end_column
+        )
     rows = score_file(
         args.input,
         args.output,
@@ -514,6 +600,7 @@ def run_score_command(args) -> int:
         scheduler=args.scheduler,
         chunk_rows=args.chunk_rows,
         progress=args.progress,
+        targets=target,
     )
     print(f"scored {rows} rows ({args.unit}) -> {args.output}")
     return 0

@@ -3,9 +3,9 @@
 The per-article notebooks (01-04) save their tables as CSV in
 ``reports/<article id>/``. This package finds those tables again and puts the
 articles next to each other: tone, tone toward each actor, frame salience,
-stance densities, the highest rung of the statement-intensity ladder, and
-who-does-what-to-whom dyads; by outlet and by date when the article metadata
-says them. It is what ``notebooks/05_corpus_comparison.ipynb`` calls, and
+stance densities, the highest rung of the statement-intensity ladder,
+who-does-what-to-whom dyads and who statements are sourced to; by outlet and
+by date when the article metadata says them. It is what ``notebooks/05_corpus_comparison.ipynb`` calls, and
 what the batch index uses for its key figures.
 
 Where things are
@@ -35,6 +35,7 @@ from helpers.compare.measures import (
     dyad_table,
     frame_salience,
     intensity_by_article,
+    sourcing_by_article,
     stance_density,
     tone_by_article,
 )
@@ -75,6 +76,7 @@ __all__ = [
     "key_figures",
     "load_tables",
     "reports_folder",
+    "sourcing_by_article",
     "stance_density",
     "summary",
     "tone_by_article",

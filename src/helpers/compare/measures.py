@@ -2,8 +2,8 @@
 
 Tone (notebook 02), tone toward each actor (02, or 01's mentions joined with
 02's sentence tone), frame salience and the dominant frame (03), stance
-densities, the highest rung of the statement-intensity ladder and directed
-dyads (04), and the articles' metadata (01). Each takes the
+densities, the highest rung of the statement-intensity ladder, directed
+dyads and who statements are sourced to (04), and the articles' metadata (01). Each takes the
 ``{table name: DataFrame}`` of :func:`helpers.compare.load_tables` and
 returns one DataFrame with ``article_id`` first.
 
@@ -307,6 +307,34 @@ def intensity_by_article(tables: dict[str, Any]) -> Any:
             highest, label, reacting = 0, "", 0
         rows.append((article_id, highest, label, reacting, part["table_file"].iloc[0]))
     return pd.DataFrame(rows, columns=columns)
+
+
+def sourcing_by_article(tables: dict[str, Any]) -> Any:
+    """Who each article sources its statements to: named, institutional, anonymous, none.
+
+    Returns
+    -------
+    DataFrame
+        ``article_id, sourcing, sentences, share, table_file``, one row per
+        article and kind of source (notebook 04's ``04_sourcing.csv``;
+        :func:`helpers.diplomacy.sourcing_summary`); ``share`` of the
+        article's sentences, recomputed from the counts.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"article_id": "a", "table_file": "s", "sentences": [1, 0, 3, 4],
+    ...                   "sourcing": ["named", "institutional", "anonymous", "none"]})
+    >>> sourcing_by_article({"sourcing": t, "_articles": ["a"]})["share"].tolist()
+    [0.125, 0.0, 0.375, 0.5]
+    """
+    columns = ["article_id", "sourcing", "sentences", "share", "table_file"]
+    if "sourcing" not in tables:
+        return _empty(columns)
+    table = tables["sourcing"].assign(sentences=lambda t: _numeric(t, "sentences").fillna(0))
+    totals = table.groupby("article_id", sort=False)["sentences"].transform("sum")
+    table = table.assign(share=(table["sentences"] / totals.where(totals > 0)).fillna(0.0).round(4))
+    return table[columns].reset_index(drop=True)
 
 
 def dyad_table(tables: dict[str, Any]) -> Any:

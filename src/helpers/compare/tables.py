@@ -110,6 +110,12 @@ TABLES: dict[str, TableSpec] = {
             (r"ladder|intens", r"statement"),
         ),
         TableSpec(
+            "sourcing",
+            "sentences by the source of their statements: sourcing, sentences (04_diplomatic_language)",
+            (("sourcing",), ("sentences",)),
+            (r"sourcing",),
+        ),
+        TableSpec(
             "dyads",
             "dyads or events: source and target actors (04_diplomatic_language)",
             (("source", "source_actor"), ("target", "target_actor")),
@@ -127,6 +133,7 @@ ANALYSES: dict[str, tuple[tuple[str, ...], ...]] = {
     "stance": (("stance",),),
     "intensity": (("intensity",),),
     "dyads": (("dyads",),),
+    "sourcing": (("sourcing",),),
     "outlet and date": (("metadata",),),
 }
 

@@ -33,6 +33,11 @@ everything from here; the files below say where each rule lives.
     The DataFrames notebook 04 shows: markers, statements, the ladder,
     attributions and evidence spans; events and dyads; stance densities
     against a reference.
+``uncertainty.py``, ``sourcing.py``, ``uncertainty_tables.py``
+    Uncertainty cues in five classes (epistemic, doxastic, investigation,
+    condition, weasel; ``data/lexicons/uncertainty.yml``) with the voice of
+    each (writer, reported, quoted); who statements are sourced to (named,
+    institutional, anonymous; ``data/lexicons/sourcing.yml``); their tables.
 ``dictionaries.py``
     The compiled dictionaries and actors, cached; :func:`reload_dictionaries`.
 
@@ -64,6 +69,7 @@ from helpers.diplomacy.dictionaries import reload_dictionaries
 from helpers.diplomacy.event_tables import DYAD_COLUMNS, EVENT_COLUMNS, dyad_matrix, dyads, events
 from helpers.diplomacy.ladder import LADDER_LABELS
 from helpers.diplomacy.score import COLUMNS, aggregate_rows, score_dictionaries, score_row
+from helpers.diplomacy.sourcing import SOURCING
 from helpers.diplomacy.stance import STANCE_TYPES
 from helpers.diplomacy.tables import (
     ATTRIBUTION_COLUMNS,
@@ -77,6 +83,15 @@ from helpers.diplomacy.tables import (
     stance_markers,
     stance_sentences,
     statements,
+)
+from helpers.diplomacy.uncertainty import CLASSES as UNCERTAINTY_CLASSES
+from helpers.diplomacy.uncertainty_tables import (
+    SOURCING_SUMMARY_COLUMNS,
+    STATEMENT_SOURCE_COLUMNS,
+    UNCERTAINTY_CUE_COLUMNS,
+    sourcing_summary,
+    statement_sources,
+    uncertainty_cues,
 )
 
 __all__ = [
@@ -106,4 +121,12 @@ __all__ = [
     "ATTRIBUTION_COLUMNS",
     "EVENT_COLUMNS",
     "DYAD_COLUMNS",
+    "UNCERTAINTY_CLASSES",
+    "SOURCING",
+    "uncertainty_cues",
+    "statement_sources",
+    "sourcing_summary",
+    "UNCERTAINTY_CUE_COLUMNS",
+    "STATEMENT_SOURCE_COLUMNS",
+    "SOURCING_SUMMARY_COLUMNS",
 ]

@@ -1,8 +1,9 @@
 """One sentence through every diplomacy analysis, and one article sentence by sentence.
 
-:func:`analyse_tokens` runs stance, attribution, the ladder and event coding
-on one sentence's tokens and hits, in that order (the ladder and the events
-read the attributions; the events read the modals). Both the ``score`` path
+:func:`analyse_tokens` runs stance, attribution, the ladder, event coding and
+uncertainty on one sentence's tokens and hits, in that order (the ladder and
+the events read the attributions; the events read the modals; uncertainty
+reads the attributions for the voice of its cues). Both the ``score`` path
 and the article tables go through it; :func:`analyse_seg` runs it over a
 :class:`~helpers.text.Segmentation` and keeps the result on the object, so
 that the tables of one article analyse it once.
@@ -20,6 +21,7 @@ from helpers.diplomacy.event_coding import Event, events_in
 from helpers.diplomacy.ladder import Statement, is_statement, statements_in
 from helpers.diplomacy.sentence import Sentence, find_mentions
 from helpers.diplomacy.stance import stance_in
+from helpers.diplomacy.uncertainty import uncertainty_in
 from helpers.diplomacy.words import is_word
 from helpers.text import Token, quote_spans
 
@@ -28,7 +30,9 @@ _END = itemgetter(1)
 
 
 class Analysis(NamedTuple):
-    """What one sentence holds: its word count, stance markers, statements, speech, events."""
+    """What one sentence holds: its word count, stance markers, statements, speech, events,
+    uncertainty cues (:class:`~helpers.diplomacy.uncertainty.Cue`), and its hits of
+    ``sourcing.yml`` with those that are anonymous sources."""
 
     words: int
     stance: list
@@ -36,6 +40,9 @@ class Analysis(NamedTuple):
     attributions: list[Attribution]
     events: list[Event]
     quotes: int
+    uncertainty: list = []
+    sources: list = []
+    anonymous: list = []
 
 
 def analyse_tokens(
@@ -59,7 +66,9 @@ def analyse_tokens(
     Actors are resolved only when speech, a statement or an event needs them
     (speed: most sentences have none).
     """
-    stance_hits, verb_hits, ladder_hits, event_hits, actor_hits = hits
+    stance_hits, verb_hits, ladder_hits, event_hits, uncertainty_hits, source_hits, actor_hits = (
+        hits
+    )
     stance = []
     if stance_hits or (detail and any(t.text == "?" for t in tokens)):
         stance = stance_in(tokens, quotes, stance_hits, detail)
@@ -81,7 +90,20 @@ def analyse_tokens(
         if event_hits:
             found_events = events_in(s, speech, stance, event_hits, detail)
     words = sum(1 for t in tokens if is_word(t)) if count_words else 0
-    return Analysis(words, stance, found_statements, attrs, found_events, len(quotes))
+    cues, anonymous = uncertainty_in(
+        tokens, text, base, quotes, attrs, uncertainty_hits, source_hits, verb_hits
+    )
+    return Analysis(
+        words,
+        stance,
+        found_statements,
+        attrs,
+        found_events,
+        len(quotes),
+        cues,
+        source_hits,
+        anonymous,
+    )
 
 
 def sentence_quotes(quotes: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:

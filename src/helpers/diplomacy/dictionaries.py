@@ -1,7 +1,7 @@
 """The compiled dictionaries and actors the diplomacy rules read, and how to reload them.
 
-Four dictionaries of ``data/lexicons`` (``stance``, ``reporting_verbs``,
-``diplomacy``, ``events``) and the project's actors list
+Six dictionaries of ``data/lexicons`` (``stance``, ``reporting_verbs``,
+``diplomacy``, ``events``, ``uncertainty``, ``sourcing``) and the project's actors list
 (``actors.yml``) are compiled once and kept. :func:`reload_dictionaries`
 is the one way to pick up an edited file: the article tables call it before
 each run and ``score_dictionaries`` before each chunk of ``score`` rows, so
@@ -14,7 +14,14 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 #: The dictionaries one sentence is matched with, in this order, then the actors'.
-MATCHED: tuple[str, ...] = ("stance", "reporting_verbs", "diplomacy", "events")
+MATCHED: tuple[str, ...] = (
+    "stance",
+    "reporting_verbs",
+    "diplomacy",
+    "events",
+    "uncertainty",
+    "sourcing",
+)
 
 
 @cache

@@ -20,6 +20,7 @@ from helpers.diplomacy.dictionaries import (
     reload_dictionaries,
 )
 from helpers.diplomacy.event_coding import event_label, main_event
+from helpers.diplomacy.uncertainty import CLASSES, VOICES, joined, uncertainty_columns
 from helpers.errors import ParameterError
 from helpers.text import Token, quote_spans
 
@@ -30,6 +31,9 @@ COLUMNS: tuple[str, ...] = (
     "epistemic",
     "deontic",
     "uncertain",
+    "uncertainty",
+    "uncertain_voice",
+    "anonymous_source",
     "intensity",
     "quotes",
     "speaker",
@@ -44,8 +48,8 @@ COLUMNS: tuple[str, ...] = (
 def score_dictionaries(actors=None) -> tuple:
     """The compiled dictionaries :func:`score_row` reads, in the order it wants their hits.
 
-    ``stance``, ``reporting_verbs``, ``diplomacy``, ``events`` and the actors'
-    dictionary. :mod:`helpers.score` matches them together with the other
+    ``stance``, ``reporting_verbs``, ``diplomacy``, ``events``, ``uncertainty``,
+    ``sourcing`` and the actors' dictionary. :mod:`helpers.score` matches them together with the other
     analyses' dictionaries in one pass (:class:`~helpers.lexicons.DictionarySet`)
     and hands :func:`score_row` the hits. Files edited since they were compiled
     are read again first (:func:`~helpers.diplomacy.reload_dictionaries`), so
@@ -73,7 +77,12 @@ def score_row(text: str, tokens: list[Token], hits: list[list] | None = None) ->
     -------
     dict
         The :data:`COLUMNS`: counts of hedges, boosters, epistemic and deontic
-        modals; ``uncertain`` (a hedge or uncertainty cue is present);
+        modals; ``uncertain`` (a cue of any uncertainty class is present),
+        ``uncertainty`` (the classes, ``;``-separated, in the order of
+        :data:`~helpers.diplomacy.uncertainty.CLASSES`), ``uncertain_voice``
+        (whose cues: ``writer``, ``reported``, ``quoted``, ``;``-separated)
+        and ``anonymous_source`` (a statement sourced to an unnamed or vague
+        source, :mod:`helpers.diplomacy.sourcing`);
         ``intensity`` (highest ladder level, 0 = none); ``quotes`` (number of
         direct quotations); ``speaker`` (actor, or source words, of the
         first attribution); the main event (strongest asserted one) as
@@ -106,6 +115,9 @@ _EMPTY_ROW = {
     "epistemic": 0,
     "deontic": 0,
     "uncertain": False,
+    "uncertainty": "",
+    "uncertain_voice": "",
+    "anonymous_source": False,
     "intensity": 0,
     "quotes": 0,
     "speaker": "",
@@ -115,7 +127,7 @@ _EMPTY_ROW = {
     "goldstein": 0.0,
     "target_actor": "",
 }
-# Stance category -> the count column it adds to ("uncertainty" only sets ``uncertain``).
+# Stance category -> the count column it adds to.
 _COUNTED = {
     "hedge": "hedges",
     "booster": "boosters",
@@ -127,14 +139,15 @@ _COUNTED = {
 def row_from(analysis: Analysis) -> dict:
     """The score row of a sentence's analysis."""
     row = _EMPTY_ROW.copy()  # the usual sentence has little: fill in only what is there
-    _, stance, statements, attributions, events, quotes = analysis
+    stance, statements, attributions, events, quotes = analysis[1:6]
     for hit in stance:
-        category = hit.category
-        column = _COUNTED.get(category)
+        column = _COUNTED.get(hit.category)
         if column is not None:
             row[column] += 1
-        if category == "hedge" or category == "uncertainty":
-            row["uncertain"] = True
+    if analysis.uncertainty:
+        row.update(uncertainty_columns(analysis.uncertainty))
+    if analysis.anonymous:
+        row["anonymous_source"] = True
     if statements:
         row["intensity"] = max(s.level for s in statements)
     if quotes:
@@ -156,7 +169,9 @@ def row_from(analysis: Analysis) -> dict:
 def aggregate_rows(rows: list[dict], weights: list[int]) -> dict:
     """Combine sentence rows into one document row (``score --unit document``).
 
-    Counts are summed; ``uncertain`` is true if any sentence is; ``intensity``
+    Counts are summed; ``uncertain`` and ``anonymous_source`` are true if any
+    sentence's is; ``uncertainty`` and ``uncertain_voice`` list what any sentence
+    has, in their usual order; ``intensity``
     is the highest level; ``goldstein`` is the weighted mean over sentences
     with an asserted event (weights: the sentences' token counts), 0.0 when
     there is none; ``speaker``, ``source_actor``, ``event``, ``quad_class``,
@@ -165,14 +180,18 @@ def aggregate_rows(rows: list[dict], weights: list[int]) -> dict:
 
     Examples
     --------
-    >>> a = dict(hedges=1, boosters=0, epistemic=1, deontic=0, uncertain=True, intensity=2, quotes=0,
-    ...          speaker="", source_actor="Russia", event="sanction", quad_class="material_conflict",
-    ...          goldstein=-5.6, target_actor="Japan")
-    >>> b = dict(a, hedges=0, uncertain=False, intensity=5, event="", source_actor="", goldstein=0.0,
+    >>> a = dict(hedges=1, boosters=0, epistemic=1, deontic=0, uncertain=True,
+    ...          uncertainty="epistemic", uncertain_voice="writer", anonymous_source=False,
+    ...          intensity=2, quotes=0, speaker="", source_actor="Russia", event="sanction",
+    ...          quad_class="material_conflict", goldstein=-5.6, target_actor="Japan")
+    >>> b = dict(a, hedges=0, uncertain=True, uncertainty="doxastic;weasel", intensity=5,
+    ...          uncertain_voice="quoted", event="", source_actor="", goldstein=0.0,
     ...          quad_class="", target_actor="")
     >>> out = aggregate_rows([a, b], [10, 5])
     >>> out["hedges"], out["uncertain"], out["intensity"], out["event"], out["goldstein"]
     (1, True, 5, 'sanction', -5.6)
+    >>> out["uncertainty"], out["uncertain_voice"]
+    ('epistemic;doxastic;weasel', 'writer;quoted')
     """
     if len(rows) != len(weights):
         raise ParameterError(
@@ -185,6 +204,9 @@ def aggregate_rows(rows: list[dict], weights: list[int]) -> dict:
         for c in ("hedges", "boosters", "epistemic", "deontic", "quotes")
     }
     out["uncertain"] = any(bool(r.get("uncertain")) for r in rows)
+    out["uncertainty"] = joined(CLASSES, (r.get("uncertainty") for r in rows))
+    out["uncertain_voice"] = joined(VOICES, (r.get("uncertain_voice") for r in rows))
+    out["anonymous_source"] = any(bool(r.get("anonymous_source")) for r in rows)
     out["intensity"] = max((int(r.get("intensity", 0) or 0) for r in rows), default=0)
     out["speaker"] = next((r["speaker"] for r in rows if r.get("speaker")), "")
     weighted = [

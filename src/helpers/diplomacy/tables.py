@@ -17,6 +17,7 @@ from helpers.diplomacy.analysis import analyse_seg
 from helpers.diplomacy.event_coding import event_label
 from helpers.diplomacy.ladder import LADDER_LABELS
 from helpers.diplomacy.stance import MODALITY_CATEGORIES, STANCE_TYPES
+from helpers.diplomacy.uncertainty import uncertainty_columns
 from helpers.errors import ParameterError
 
 
@@ -93,7 +94,11 @@ def stance_sentences(seg, actors=None, date=None) -> Any:
     DataFrame
         ``doc_id, sent_id, words``, one count column per stance type
         (:data:`STANCE_TYPES`), the same per 1,000 words
-        (``hedge_per_1000`` ...), ``negated_modals`` and ``uncertain``.
+        (``hedge_per_1000`` ...), ``negated_modals``, ``uncertain`` (a cue of
+        any uncertainty class) and ``uncertainty_classes`` (the classes,
+        ``;``-separated; :mod:`helpers.diplomacy.uncertainty`; the count
+        column ``uncertainty`` is the stance.yml category, Hyland's non-modal
+        hedges).
 
     Examples
     --------
@@ -111,8 +116,11 @@ def stance_sentences(seg, actors=None, date=None) -> Any:
             negated += int(h.negated and h.category in MODALITY_CATEGORIES)
         words = analysis.words
         densities = [round(1000 * counts[c] / words, 2) if words else 0.0 for c in STANCE_TYPES]
-        uncertain = bool(counts["hedge"] or counts["uncertainty"])
-        rows.append((seg.doc_id, sent_id, words, *counts.values(), *densities, negated, uncertain))
+        verdict = uncertainty_columns(analysis.uncertainty)
+        rows.append(
+            (seg.doc_id, sent_id, words, *counts.values(), *densities, negated)
+            + (verdict["uncertain"], verdict["uncertainty"])
+        )
     columns = [
         "doc_id",
         "sent_id",
@@ -121,6 +129,7 @@ def stance_sentences(seg, actors=None, date=None) -> Any:
         *[f"{c}_per_1000" for c in STANCE_TYPES],
         "negated_modals",
         "uncertain",
+        "uncertainty_classes",
     ]
     return frame(rows, columns)
 
@@ -282,7 +291,7 @@ def attributed_spans(seg, actors=None, date=None) -> list[tuple[int, int]]:
     return [(s, e) for s, e in merged]
 
 
-_EVIDENCE_KINDS = ("speech", "ladder", "event", "stance")
+_EVIDENCE_KINDS = ("speech", "ladder", "event", "uncertainty", "stance")
 
 
 def evidence_spans(seg, actors=None, include=("ladder", "event", "stance"), date=None) -> Any:
@@ -295,6 +304,7 @@ def evidence_spans(seg, actors=None, include=("ladder", "event", "stance"), date
     include : sequence of str, default ("ladder", "event", "stance")
         Which evidence to show, in drawing priority: ``speech`` (attributed
         content), ``ladder`` (statements), ``event`` (event verbs),
+        ``uncertainty`` (uncertainty cues, with their class and voice),
         ``stance`` (markers). :func:`helpers.highlight.highlight_html` draws
         the earlier and longer of overlapping spans, so ``speech`` spans
         (whole clauses) hide the markers inside them; leave it out to see
@@ -304,7 +314,8 @@ def evidence_spans(seg, actors=None, include=("ladder", "event", "stance"), date
     -------
     DataFrame
         ``start, end, category, note``; categories ``speech``,
-        ``ladder:<level>``, ``event:<quad_class>``, ``stance:<type>``.
+        ``ladder:<level>``, ``event:<quad_class>``, ``uncertainty:<class>``,
+        ``stance:<type>``.
     """
     unknown = [kind for kind in include if kind not in _EVIDENCE_KINDS]
     if unknown:
@@ -330,6 +341,10 @@ def evidence_spans(seg, actors=None, include=("ladder", "event", "stance"), date
                 who = f"{e.source or '?'} -> {e.target or '?'}"
                 note = f"{event_label(e)}: {who} ({e.goldstein:+.1f})"
                 rows.append((e.start, e.end, f"event:{e.quad_class}", note))
+        if "uncertainty" in include:
+            for c in analysis.uncertainty:
+                note = f"uncertainty: {c.uncertainty} ({c.kind or c.rule}), {c.voice}'s"
+                rows.append((c.start, c.end, f"uncertainty:{c.uncertainty}", note))
         if "stance" in include:
             for h in analysis.stance:
                 note = h.category + (" (negated)" if h.negated else "")

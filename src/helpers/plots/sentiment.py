@@ -131,8 +131,8 @@ def plot_raw_vs_domain(
     return figure
 
 
-def plot_actor_tone(tone, *, title: str = "Tone of the sentences that mention each actor"):
-    """Mean score per actor with its bootstrap interval; labels give the number of units.
+def plot_actor_tone(tone, *, title: str = "Tone toward each actor"):
+    """Mean tone per actor with its bootstrap interval (where n allows); labels give n.
 
     Parameters
     ----------
@@ -151,11 +151,14 @@ def plot_actor_tone(tone, *, title: str = "Tone of the sentences that mention ea
     axes.scatter(
         tone["mean_raw"], y, marker="|", s=80, color=RAW, zorder=2, label="plain VADER mean"
     )
-    labels = [f"{a} (n={n})" for a, n in zip(tone["actor"], tone["n_units"], strict=True)]
+    labels = [
+        f"{a} (n={n}{'' if lo == lo else ', no interval'})"  # NaN: too few units
+        for a, n, lo in zip(tone["actor"], tone["n_units"], tone["ci_low"], strict=True)
+    ]
     axes.set_yticks(y, labels)
     axes.invert_yaxis()
     axes.set_xlim(-1.05, 1.05)
-    axes.set_xlabel("mean compound (bars: bootstrap interval; none when n = 1)")
+    axes.set_xlabel("mean tone (bars: 95% bootstrap interval, shown from n = 5)")
     axes.set_title(title)
     axes.legend(fontsize=8, frameon=False, loc="lower right")
     return figure

@@ -21,7 +21,10 @@ Where things are (one concern per file)
     ``tables``   sentence tables for notebooks, aggregates, what the adjustments changed
     ``explain``  each word's valence rule by rule; highlighted spans; domain hits
     ``clauses``  clause-like units of a sentence (the scope of tone toward an actor)
-    ``actors``   tone toward actors, with a bootstrap interval
+    ``roles``    who did what to whom: verbs that route tone to agent or patient
+    ``target``   tone toward a named target in a sentence: the method
+    ``target_score``  its side of ``score --target-column``: options, rows, columns
+    ``actors``   tone toward each actor (the target method), with an interval where n >= 5
     ``voice``    the journalist's voice against quoted and reported speech
     ``afinn``    a second, independent lexicon (AFINN-165) and its agreement with VADER
 
@@ -35,6 +38,7 @@ is evaluated; the news-aware lexicon fixes only what it lists.
 
 from helpers.sentiment.actors import (
     ACTOR_SENTENCE_COLUMNS,
+    MIN_UNITS_FOR_INTERVAL,
     actor_sentences,
     actor_tone,
     bootstrap_mean_ci,
@@ -65,6 +69,14 @@ from helpers.sentiment.tables import (
     domain_changes,
     polarity_scores,
     score_sentiment,
+)
+from helpers.sentiment.target import TargetTone, locate_target, target_tone
+from helpers.sentiment.target_score import (
+    TARGET_COLUMNS,
+    TargetColumns,
+    TargetSpec,
+    score_target_row,
+    score_target_rows,
 )
 from helpers.sentiment.vader import Scores, VaderEngine, WordTrace, engine
 from helpers.sentiment.voice import VOICE_COLUMNS, voice_segments, voice_summary
@@ -109,8 +121,18 @@ __all__ = [
     "DOMAIN_ACTIONS",
     "EXPLAIN_COLUMNS",
     "ACTOR_SENTENCE_COLUMNS",
+    "MIN_UNITS_FOR_INTERVAL",
     "VOICE_COLUMNS",
     # new with the split: the records the engine returns
     "Scores",
     "WordTrace",
+    # tone toward a named target (issue 18)
+    "TARGET_COLUMNS",
+    "TargetColumns",
+    "TargetSpec",
+    "TargetTone",
+    "locate_target",
+    "score_target_row",
+    "score_target_rows",
+    "target_tone",
 ]

@@ -1,11 +1,16 @@
-"""Tone toward actors: the units that mention each actor, their scores, and a bootstrap interval.
+"""Tone toward actors: the sentences that mention each actor, the tone toward it, and an interval.
 
-:func:`actor_sentences` finds the sentences (or clauses,
-:mod:`helpers.sentiment.clauses`) that mention each actor of
-:mod:`helpers.actors` (or a phrase given as ``target``) and gives each its
-score; :func:`actor_tone` averages them per actor with a percentile bootstrap
-interval (:func:`bootstrap_mean_ci`). :func:`check_parameters` checks
-notebook 02's parameters for this (threshold, actors, target, unit).
+:func:`actor_sentences` finds the sentences that mention each actor of
+:mod:`helpers.actors` (or a phrase given as ``target``) and gives each the
+tone toward that actor (``unit="target"``, the default): the method of
+:mod:`helpers.sentiment.target`, the same code as ``score
+--target-start-column/--target-end-column`` on the actor's first mention in
+the sentence, so the notebook and the command agree. ``unit="sentence"`` or
+``"clause"`` gives instead the score of the whole sentence or clause (the
+tone of the text *around* the actor). :func:`actor_tone` averages them per
+actor, with a percentile bootstrap interval (:func:`bootstrap_mean_ci`) only
+where there are at least :data:`MIN_UNITS_FOR_INTERVAL` sentences.
+:func:`check_parameters` checks notebook 02's parameters for this.
 """
 
 from __future__ import annotations
@@ -19,14 +24,21 @@ from helpers.sentiment.clauses import clause_of
 from helpers.sentiment.domain import DOMAIN_LEXICON, domain_lexicon
 from helpers.sentiment.labels import DEFAULT_THRESHOLD, check_threshold, label_shares
 from helpers.sentiment.tables import as_segmentation
+from helpers.sentiment.target import target_tone
 from helpers.sentiment.vader import engine
 
 ACTOR_SENTENCE_COLUMNS: tuple[str, ...] = (
     "doc_id", "actor_id", "actor", "sent_id", "unit", "unit_start", "unit_end", "unit_text",
-    "n_mentions", "forms", "compound", "compound_raw",
+    "n_mentions", "forms", "mention_start", "mention_end", "compound", "compound_raw", "evidence",
 )  # fmt: skip
 
-_UNITS = ("sentence", "clause")
+_UNITS = ("target", "sentence", "clause")
+
+#: Fewest sentences an actor needs for a bootstrap interval of its mean tone:
+#: from fewer, a percentile bootstrap resamples a handful of values and gives
+#: an interval that looks precise and is not (Efron & Tibshirani 1993 advise
+#: against the bootstrap for very small samples).
+MIN_UNITS_FOR_INTERVAL = 5
 
 
 class MentionRow(NamedTuple):
@@ -47,18 +59,21 @@ class _Unit:
     actor: str
     n: int = 0
     forms: list[str] = field(default_factory=list)
+    first: tuple[int, int] | None = None  # the first mention's offsets in the document
 
 
 def _check_unit(unit: Any, where: str) -> None:
     if unit not in _UNITS:
-        raise ParameterError(f"{where} must be 'sentence' or 'clause', not {unit!r}", where=where)
+        raise ParameterError(
+            f"{where} must be 'target', 'sentence' or 'clause', not {unit!r}", where=where
+        )
 
 
 def check_parameters(
     threshold: Any = DEFAULT_THRESHOLD,
     actors: Any = (),
     target: Any = "",
-    unit: Any = "sentence",
+    unit: Any = "target",
 ) -> tuple[float, list[str], str, str]:
     """Check notebook 02's parameters and return them cleaned.
 
@@ -143,11 +158,11 @@ def actor_sentences(
     mention_table: Any = None,
     actor_ids: Any = (),
     target: str = "",
-    unit: str = "sentence",
+    unit: str = "target",
     domain_adjust: bool = True,
     lexicon: Any = DOMAIN_LEXICON,
 ):
-    """The units (sentences or clauses) that mention each actor, with their scores.
+    """The sentences (or clauses) that mention each actor, with the tone toward it.
 
     Parameters
     ----------
@@ -164,33 +179,61 @@ def actor_sentences(
     target : str, optional
         A phrase (dictionary pattern syntax: ``sanction*``, ``peace treaty``)
         to score as an extra "actor" with id ``target``.
-    unit : {"sentence", "clause"}
-        Score the whole sentence, or only the clause holding the mention
-        (:func:`helpers.sentiment.clauses.clause_spans`), which keeps "Japan
-        protested, but Russia shrugged" from giving both the same tone.
+    unit : {"target", "sentence", "clause"}
+        ``target``: the tone toward the actor's first mention in the sentence
+        (:func:`helpers.sentiment.target.target_tone`; what ``score`` gives for
+        those offsets). ``sentence`` or ``clause``: the score of the whole
+        sentence, or of the clause holding the mention
+        (:func:`helpers.sentiment.clauses.clause_spans`).
     domain_adjust : bool, default True
 
     Returns
     -------
     DataFrame
         ``doc_id, actor_id, actor, sent_id, unit, unit_start, unit_end,
-        unit_text, n_mentions, forms, compound, compound_raw``; one row per
-        actor and unit (several mentions in one unit count once).
+        unit_text, n_mentions, forms, mention_start, mention_end, compound,
+        compound_raw, evidence``; one row per actor and unit (several
+        mentions in one unit count once; ``mention_start``/``mention_end``
+        are the first one's offsets in the document, the target the tone is
+        toward).
+        ``compound_raw`` reads the words as plain VADER's lexicon rates them;
+        ``evidence`` says which words decided the tone toward the actor (empty
+        for whole sentences and clauses).
 
     Examples
     --------
     >>> from helpers.sentiment.tables import score_sentiment
     >>> from helpers.text import segment
-    >>> seg = segment("Japan protested, but Russia welcomed the good plan.")
-    >>> t = actor_sentences(score_sentiment(seg), seg, unit="clause")
-    >>> t[["actor_id", "unit_text", "compound"]].values.tolist()
-    [['JPN', 'Japan protested,', -0.128], ['RUS', 'but Russia welcomed the good plan.', 0.7876]]
+    >>> seg = segment("Russia attacked Ukraine, but Japan made an excellent offer.")
+    >>> t = actor_sentences(score_sentiment(seg), seg)
+    >>> t[["actor_id", "compound"]].values.tolist()
+    [['JPN', 0.7227], ['RUS', -0.3612], ['UKR', 0.0]]
+    >>> actor_sentences(score_sentiment(seg), seg, unit="clause")["unit_text"].tolist()
+    ['but Japan made an excellent offer.', 'Russia attacked Ukraine,', 'Russia attacked Ukraine,']
     """
     import pandas as pd
 
     _check_unit(unit, "unit")
     seg = as_segmentation(seg)
-    records = _mention_rows(seg, actors, mention_table, actor_ids, target)
+    units = _units(seg, _mention_rows(seg, actors, mention_table, actor_ids, target), unit)
+    domain = domain_lexicon(lexicon) if domain_adjust else None
+    if unit == "target":
+        scored = _target_scores(seg, units, domain)
+    else:
+        scored = _unit_scores(table, seg, units, unit, domain)
+    rows = [
+        (seg.doc_id, actor_id, entry.actor, sent_id, unit, s, e, seg.text[s:e], entry.n,
+         ",".join(entry.forms), *entry.first, *scored[(actor_id, sent_id, s, e)])
+        for (actor_id, sent_id, s, e), entry in units.items()
+    ]  # fmt: skip
+    frame = pd.DataFrame(rows, columns=list(ACTOR_SENTENCE_COLUMNS))
+    return frame.sort_values(["actor_id", "sent_id", "unit_start"], kind="stable").reset_index(
+        drop=True
+    )
+
+
+def _units(seg, records: list[MentionRow], unit: str) -> dict[tuple, _Unit]:
+    """Group mentions by ``(actor_id, sent_id, unit start, unit end)``."""
     starts, ends = seg.sentences["start"].tolist(), seg.sentences["end"].tolist()
     units: dict[tuple, _Unit] = {}
     for mention in records:
@@ -201,22 +244,33 @@ def actor_sentences(
         entry.n += 1
         if mention.form not in entry.forms:
             entry.forms.append(mention.form)
-    scored = _unit_scores(
-        table, seg, units, unit, domain_lexicon(lexicon) if domain_adjust else None
-    )
-    rows = [
-        (seg.doc_id, actor_id, entry.actor, sent_id, unit, s, e, seg.text[s:e], entry.n,
-         ",".join(entry.forms), *scored[(sent_id, s, e)])
-        for (actor_id, sent_id, s, e), entry in units.items()
-    ]  # fmt: skip
-    frame = pd.DataFrame(rows, columns=list(ACTOR_SENTENCE_COLUMNS))
-    return frame.sort_values(["actor_id", "sent_id", "unit_start"], kind="stable").reset_index(
-        drop=True
-    )
+        if entry.first is None or mention.start < entry.first[0]:
+            entry.first = (mention.start, mention.end)
+    return units
 
 
-def _unit_scores(table, seg, units, unit: str, domain) -> dict[tuple, tuple[float, float]]:
-    """``(sent_id, start, end) -> (compound, compound_raw)`` of every unit in ``units``.
+def _target_scores(seg, units, domain) -> dict[tuple, tuple[float, float, str]]:
+    """``key -> (compound, compound_raw, evidence)``: the tone toward each unit's first mention."""
+    eng = engine()
+    readings: dict[tuple[int, bool], Any] = {}
+    scores = {}
+    for key, entry in units.items():
+        _, sent_id, s, e = key
+        text, tokens = seg.text[s:e], seg.tokens[sent_id]
+        span = (entry.first[0] - s, entry.first[1] - s)
+        tones = []
+        for plain in (False, True):
+            if (sent_id, plain) not in readings:
+                readings[(sent_id, plain)] = eng.news_reading(
+                    text, tokens, None if plain else domain
+                )
+            tones.append(target_tone(text, tokens, span, readings[(sent_id, plain)]))
+        scores[key] = (tones[0].score, tones[1].score, tones[0].evidence)
+    return scores
+
+
+def _unit_scores(table, seg, units, unit: str, domain) -> dict[tuple, tuple[float, float, str]]:
+    """``key -> (compound, compound_raw, "")`` of every unit (a sentence or a clause).
 
     A sentence's scores come from the sentence table; a clause is scored on
     its own (news-aware with ``domain``, plain without).
@@ -224,14 +278,15 @@ def _unit_scores(table, seg, units, unit: str, domain) -> dict[tuple, tuple[floa
     if unit == "sentence":
         by_sentence = dict(zip(table["sent_id"], zip(table["compound"], table["compound_raw"],
                                                        strict=True), strict=True))  # fmt: skip
-        return {(sent_id, s, e): by_sentence[sent_id] for _, sent_id, s, e in units}
+        return {key: (*by_sentence[key[1]], "") for key in units}
     eng = engine()
     scores = {}
-    for _, sent_id, s, e in units:
+    for key in units:
+        _, sent_id, s, e = key
         text = seg.text[s:e]
         tokens = [t for t in seg.tokens[sent_id] if s <= t.start and t.end <= e]
         compound = eng.news(text, tokens, domain)[0] if domain is not None else eng.raw(text)[0]
-        scores[(sent_id, s, e)] = (compound, eng.raw(text)[0])
+        scores[key] = (compound, eng.raw(text)[0], "")
     return scores
 
 
@@ -282,8 +337,9 @@ def actor_tone(
     level: float = 0.95,
     seed: int = 0,
     threshold: float = DEFAULT_THRESHOLD,
+    min_units: int = MIN_UNITS_FOR_INTERVAL,
 ):
-    """Mean tone of the units that mention each actor, with a bootstrap interval.
+    """Mean tone of the units that mention each actor, with a bootstrap interval where n allows.
 
     Parameters
     ----------
@@ -295,12 +351,17 @@ def actor_tone(
         which other actors are in the table.
     threshold : float, default 0.05
         Neutral band for ``share_negative``/``share_positive``.
+    min_units : int, default :data:`MIN_UNITS_FOR_INTERVAL`
+        An actor with fewer units gets no interval (NaN), and ``interval``
+        says so.
 
     Returns
     -------
     DataFrame
         ``actor_id, actor, n_units, n_mentions, mean, ci_low, ci_high,
-        share_negative, share_positive, mean_raw``, most mentioned first.
+        share_negative, share_positive, mean_raw, interval``, most mentioned
+        first; ``interval`` is ``"95% bootstrap"`` (for ``level=0.95``) or
+        why there is none.
 
     Examples
     --------
@@ -309,6 +370,8 @@ def actor_tone(
     ...                    "n_mentions": [1, 2, 1], "compound": [0.5, -0.5, -0.3], "compound_raw": [0.5, 0.1, 0.0]})
     >>> actor_tone(ev)[["actor_id", "n_units", "n_mentions", "mean", "mean_raw"]].values.tolist()
     [['jp', 2, 3, 0.0, 0.3], ['ru', 1, 1, -0.3, 0.0]]
+    >>> actor_tone(ev)["interval"].tolist()
+    ['none: 2 units (an interval needs 5)', 'none: 1 unit (an interval needs 5)']
     """
     import pandas as pd
 
@@ -316,7 +379,13 @@ def actor_tone(
     rows = []
     for actor_id, group in evidence.groupby("actor_id", sort=True):
         values = group["compound"].astype(float).to_numpy()
-        low, high = bootstrap_mean_ci(values, n_boot=n_boot, level=level, seed=seed)
+        if len(values) >= min_units:
+            low, high = bootstrap_mean_ci(values, n_boot=n_boot, level=level, seed=seed)
+            interval = f"{round(100 * level)}% bootstrap"
+        else:
+            low = high = math.nan
+            count = f"{len(values)} unit{'s' * (len(values) != 1)}"
+            interval = f"none: {count} (an interval needs {min_units})"
         shares = label_shares(values, threshold)
         rows.append(
             {
@@ -330,10 +399,11 @@ def actor_tone(
                 "share_negative": shares.negative,
                 "share_positive": shares.positive,
                 "mean_raw": round(float(group["compound_raw"].astype(float).mean()), 4),
+                "interval": interval,
             }
         )
     columns = ["actor_id", "actor", "n_units", "n_mentions", "mean", "ci_low", "ci_high",
-               "share_negative", "share_positive", "mean_raw"]  # fmt: skip
+               "share_negative", "share_positive", "mean_raw", "interval"]  # fmt: skip
     frame = pd.DataFrame(rows, columns=columns)
     return frame.sort_values(
         ["n_units", "actor_id"], ascending=[False, True], kind="stable"

@@ -2,28 +2,31 @@
 
 "Japan protested, but Russia shrugged" gives the two actors different tones
 only if each is scored in its own clause. The cut here is rough and
-syntax-free (punctuation and a few subordinating and contrastive words); the
-tone toward a named target will build on it.
+syntax-free (clause marks and contrastive conjunctions); the tone toward a
+named target (:mod:`helpers.sentiment.target`) builds on it.
 """
 
 from __future__ import annotations
 
 from helpers.text import Token
 
-# Words that open a new clause (with or without a comma before them).
-_CLAUSE_BREAK_WORDS = frozenset(
-    {"but", "while", "whereas", "although", "though", "because", "which"}
-)
+# Words that open a contrasting clause (with or without a comma before them):
+# what comes after them may give an actor another tone than what came before.
+# Subordinators of cause or relative clauses ("because", "which") are not
+# cuts: they still speak of the main clause's participants.
+CLAUSE_BREAK_WORDS = frozenset({"but", "while", "whereas", "although", "though"})
 # Marks that close a clause (the mark stays with the clause it ends).
-_CLAUSE_BREAK_MARKS = frozenset({";", ":", "—", "–", "(", ")"})
+CLAUSE_BREAK_MARKS = frozenset({";", ":", "—", "–"})
 
 
 def clause_spans(tokens: list[Token]) -> list[tuple[int, int]]:
     """Cut a sentence's tokens into clause-like units (token index ranges).
 
-    A rough, syntax-free cut: at ``;``, ``:``, dashes and parentheses, and
-    before "but", "while", "whereas", "although", "though", "because" and
-    "which" (with or without a comma before them).
+    A rough, syntax-free cut: at ``;``, ``:`` and dashes, and before the
+    contrastive "but", "while", "whereas", "although" and "though" (with or
+    without a comma before them). Not at "because" or "which" (they still
+    speak of the main clause's participants) nor at parentheses (which
+    mostly hold an apposition: "Ryan (R-Wis.)").
 
     Examples
     --------
@@ -35,15 +38,63 @@ def clause_spans(tokens: list[Token]) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for k, token in enumerate(tokens):
-        if token.norm in _CLAUSE_BREAK_WORDS and k > start:
+        if token.norm in CLAUSE_BREAK_WORDS and k > start:
             spans.append((start, k))
             start = k
-        elif token.text in _CLAUSE_BREAK_MARKS and k + 1 > start:
+        elif token.text in CLAUSE_BREAK_MARKS and k + 1 > start:
             spans.append((start, k + 1))
             start = k + 1
     if start < len(tokens):
         spans.append((start, len(tokens)))
     return [(a, b) for a, b in spans if b > a]
+
+
+def clause_breaks(norms) -> list[tuple[int, bool]]:
+    """The clause cuts of a sentence: ``(token index, is a mark)`` for each break word or mark.
+
+    ``norms`` are the tokens' ``norm``.
+
+    Examples
+    --------
+    >>> clause_breaks(["japan", "protested", ",", "but", "russia", "shrugged", ";"])
+    [(3, False), (6, True)]
+    """
+    words, marks = CLAUSE_BREAK_WORDS, CLAUSE_BREAK_MARKS
+    return [(k, n in marks) for k, n in enumerate(norms) if n in words or n in marks]
+
+
+def clause_bounds(norms, i: int, breaks=None) -> tuple[int, int]:
+    """Return the token range ``(start, end)`` of the clause holding token ``i``.
+
+    The clause of :func:`clause_spans` that holds ``i``, from the cuts
+    (:func:`clause_breaks` of ``norms``, passed as ``breaks`` when known;
+    then ``norms`` may be any sequence as long as the sentence, its tokens):
+    the tone toward a target asks this for every row of ``score``.
+
+    Examples
+    --------
+    >>> from helpers.text import tokenize
+    >>> toks = tokenize("Japan protested, but Russia shrugged; talks ended.")
+    >>> clause_bounds([t.norm for t in toks], 4), clause_spans(toks)[1]
+    ((3, 7), (3, 7))
+    """
+    if breaks is None:
+        breaks = clause_breaks(norms)
+    start, end = 0, len(norms)
+    for k, is_mark in breaks:
+        if k < i:
+            if is_mark:
+                start = k + 1
+            elif k > 0:
+                start = k
+        elif k == i:
+            if is_mark:  # a mark stays with the clause it ends
+                return start, k + 1
+            if k > 0:
+                start = k
+        else:
+            return start, k + 1 if is_mark else k
+    return start, end
 
 
 def clause_of(tokens: list[Token], offset: int) -> tuple[int, int] | None:

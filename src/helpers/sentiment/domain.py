@@ -54,7 +54,10 @@ class DomainLexicon:
     """The news-aware adjustments: a compiled dictionary plus what each hit does.
 
     ``neutral/...`` categories: every word a hit touches loses its lexicon
-    valence (it reads as a word VADER does not know). ``evaluative/...``
+    valence (it reads as a word VADER does not know); with ``first_word:
+    true`` on the pattern, only its first word does, and the phrase's other
+    words keep the valence they have alone (the phrase only says in which
+    use its first word is: "denied (the) allegations"). ``evaluative/...``
     categories: the first word wholly inside the hit gets the entry's
     ``valence`` (the pattern's own, else its category's), the other words of
     a phrase read as neutral, and VADER's rules then apply as to any rated
@@ -83,6 +86,8 @@ class DomainLexicon:
         self.dictionary = dictionary
         where = str(dictionary.path or dictionary.name)
         self.valence: dict[tuple[str, str], float | None] = {}
+        # One-word evaluative entries, for the rest of a first_word phrase.
+        self.word_valence: dict[str, float] = {}
         for entry in dictionary.entries:
             top = entry.category.split("/", 1)[0]
             if top.startswith("_"):
@@ -99,6 +104,8 @@ class DomainLexicon:
             self.valence[(entry.category, entry.pattern)] = _checked_valence(
                 top, entry.pattern, value, where
             )
+            if top == "evaluative" and " " not in entry.pattern and "*" not in entry.pattern:
+                self.word_valence[entry.pattern.casefold()] = float(value)
 
     def apply(
         self,
@@ -136,6 +143,12 @@ class DomainLexicon:
             value = valence_of.get((hit.category, hit.pattern))
             touched = [k for k, (s, e) in enumerate(where) if s < end and e > start]
             if value is None:
+                if touched and hit.attrs.get("first_word"):
+                    # The phrase only says in which use its first word is; its
+                    # other words keep the valence the list gives them alone.
+                    for k in touched[1:]:
+                        vals[k] = self.word_valence.get(words[k].lower(), vals[k])
+                    touched = touched[:1]
                 for k in touched:
                     vals[k] = None
                     if notes is not None:

@@ -9,8 +9,10 @@ and finds these four there (the package re-exports them).
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from helpers.sentiment.domain import DOMAIN_LEXICON, DomainLexicon, domain_lexicon
+from helpers.sentiment.roles import role_lexicon
 from helpers.sentiment.vader import engine
 from helpers.text import Token
 
@@ -21,6 +23,10 @@ COLUMNS: tuple[str, ...] = ("sentiment", "sentiment_raw", "pos", "neu", "neg")
 # hits score_row receives were matched with that dictionary, so they are read
 # with the same adjustments even if the file has changed on disk since.
 _score_domain: DomainLexicon | None = None
+# The roles list and the actors list as the tone toward a target reads them
+# on the score path: looked up on disk once per score_dictionaries() call
+# (each chunk of rows), not once per row; None until a target needs them.
+_score_lists: dict[str, Any] = {}
 
 
 def score_dictionaries() -> tuple:
@@ -39,6 +45,7 @@ def score_dictionaries() -> tuple:
     """
     global _score_domain
     _score_domain = domain_lexicon(DOMAIN_LEXICON)
+    _score_lists.clear()
     return (_score_domain.dictionary,)
 
 
@@ -71,10 +78,7 @@ def score_row(text: str, tokens: list[Token], hits: list[list] | None = None) ->
     {'sentiment': -0.5096, 'sentiment_raw': -0.5096, 'pos': 0.0, 'neu': 0.548, 'neg': 0.452}
     """
     eng = engine()
-    if hits and _score_domain is not None:
-        domain, found = _score_domain, hits[0]
-    else:
-        domain, found = domain_lexicon(DOMAIN_LEXICON), None
+    domain, found = hits_domain(hits)
     compound, pos, neu, neg = eng.news(text, tokens, domain, found)
     return {
         "sentiment": compound,
@@ -83,6 +87,38 @@ def score_row(text: str, tokens: list[Token], hits: list[list] | None = None) ->
         "neu": neu,
         "neg": neg,
     }
+
+
+def hits_domain(hits: list[list] | None) -> tuple[DomainLexicon, list | None]:
+    """The adjustments to read ``hits`` with, and the hits themselves (None: match anew).
+
+    Hits handed over by :mod:`helpers.score` were matched with the dictionary
+    of the last :func:`score_dictionaries` call, so they are read with its
+    adjustments; without hits, the list as it is now.
+    """
+    if hits and _score_domain is not None:
+        return _score_domain, hits[0]
+    return domain_lexicon(DOMAIN_LEXICON), None
+
+
+def kept_lists() -> tuple[Any, Any]:
+    """The roles list and the actors list for the rows of this chunk (loaded once per chunk).
+
+    :func:`score_dictionaries` (called before every chunk) forgets them, so
+    an edited file is read for the next chunk, as the domain list is.
+
+    Examples
+    --------
+    >>> roles, actors = kept_lists()
+    >>> roles.kind["said"], actors.name("RUS")
+    ('speech', 'Russia')
+    """
+    if not _score_lists:
+        from helpers.actors import load_actors
+
+        _score_lists["roles"] = role_lexicon()
+        _score_lists["actors"] = load_actors()
+    return _score_lists["roles"], _score_lists["actors"]
 
 
 def aggregate_rows(rows: list[dict], weights: list[int]) -> dict:

@@ -65,6 +65,16 @@ class Scores(NamedTuple):
     neg: float
 
 
+class Reading(NamedTuple):
+    """A sentence as the news-aware score reads it: ``words``, their ``spans`` in the
+    text (None when not asked for), and each word's ``valences`` after every rule
+    (0 for unrated words)."""
+
+    words: list[str]
+    spans: list[tuple[int, int]] | None
+    valences: list[float]
+
+
 # A Scores from a plain tuple without the NamedTuple's Python-level __new__:
 # two per sentence on the score path.
 _new = tuple.__new__
@@ -511,6 +521,39 @@ class VaderEngine:
         >>> tuple(engine().news(text, domain=domain_lexicon()))  # and "strong" grades force, not approval
         (-0.5095, 0.0, 0.752, 0.248)
         """
+        words, _, lowers, vals = self._news_words(text, tokens, domain, hits, False)
+        return self.scores(self.valences(words, lowers, vals), punctuation_emphasis(text))
+
+    def news_reading(
+        self,
+        text: str,
+        tokens: list[Token] | None = None,
+        domain: Any = None,
+        hits: list | None = None,
+        spans: bool = True,
+    ) -> Reading:
+        """The news-aware reading of a sentence: its words, their spans and final valences.
+
+        What :meth:`news` sums, word by word (each word's valence after every
+        rule, in the context of the whole sentence), so that tone toward a
+        target (:mod:`helpers.sentiment.target`) can count only some words
+        and still read each as the sentence score reads it. With
+        ``spans=False`` the spans are None unless the domain list needed
+        them (its hits are placed by offsets).
+
+        Examples
+        --------
+        >>> reading = engine().news_reading("Talks were not good.")
+        >>> reading.words, [round(v, 3) for v in reading.valences]
+        (['Talks', 'were', 'not', 'good'], [0, 0, 0, -1.406])
+        >>> engine().scores(reading.valences, 0.0) == engine().news("Talks were not good.")
+        True
+        """
+        words, where, lowers, vals = self._news_words(text, tokens, domain, hits, spans)
+        return _new(Reading, (words, where, self.valences(words, lowers, vals)))
+
+    def _news_words(self, text, tokens, domain, hits, spans: bool) -> tuple:
+        """``(words, spans or None, lowers, lexicon valences after the domain list)``."""
         if domain is None:
             hits = ()
         elif hits is None:
@@ -520,16 +563,16 @@ class VaderEngine:
                 tokens = tokenize(text)
             hits = domain.dictionary.match_tokens(tokens) if tokens else ()
         get = self.lexicon.get
-        if not hits:
+        if not hits and not spans:
             words = news_words(text)
             lowers = [w.lower() for w in words]
-            vals = list(map(get, lowers))
-        else:
-            words, where = news_words(text, spans=True)
-            lowers = [w.lower() for w in words]
-            vals = list(map(get, lowers))
+            return words, None, lowers, list(map(get, lowers))
+        words, where = news_words(text, spans=True)
+        lowers = [w.lower() for w in words]
+        vals = list(map(get, lowers))
+        if hits:
             domain.apply(hits, words, where, vals, token_base(text, tokens))
-        return self.scores(self.valences(words, lowers, vals), punctuation_emphasis(text))
+        return words, where, lowers, vals
 
 
 @cache

@@ -35,6 +35,11 @@ Measures and how the tool's code is read
 ``quad_class``
     The event's quad class (``verbal_cooperation``, ``material_cooperation``,
     ``verbal_conflict``, ``material_conflict``), ``none`` without an event.
+``target_sentiment``
+    The tone toward a named target (``score --target-column``), classed as
+    ``sentiment``; the gold table names each row's target (a column, or
+    offsets), or is JSON Lines with a list of targets per sentence (the
+    NewsMTSC layout: :mod:`helpers.validation.targets`).
 
 Statistics: precision, recall and F1 per class and macro-averaged, accuracy,
 Cohen's kappa and the confusion matrix come from scikit-learn; Krippendorff's
@@ -66,6 +71,8 @@ Where things are
     :func:`validate` against a gold table, and its result as text.
 ``agreement.py``
     Agreement on coding sheets and the disagreements with evidence.
+``targets.py``
+    Gold standards of tone toward targets (one unit per target).
 ``cli.py``
     The ``codesheet`` and ``validate`` commands.
 """
@@ -135,6 +142,12 @@ from helpers.validation.stats import (
     krippendorff_alpha,
 )
 from helpers.validation.tables import read_gold
+from helpers.validation.targets import (
+    NEWSMTSC_POLARITY,
+    TARGET_MEASURE,
+    has_target_lists,
+    read_target_gold,
+)
 from helpers.validation.tool import available_analyses, tool_codes, tool_evidence
 
 __all__ = [
@@ -145,10 +158,12 @@ __all__ = [
     "ID_COLUMNS",
     "INTENSITY_LEVELS",
     "MEASURES",
+    "NEWSMTSC_POLARITY",
     "QUAD_CLASSES",
     "SENTIMENT_CLASSES",
     "SENTIMENT_MEASURES",
     "SHEET_CATEGORIES",
+    "TARGET_MEASURE",
     "TOOL_COLUMNS",
     "Measure",
     "add_codesheet_arguments",
@@ -167,6 +182,7 @@ __all__ = [
     "frame_label",
     "frame_name",
     "get_measure",
+    "has_target_lists",
     "gold_labels",
     "krippendorff_alpha",
     "load_sheet",
@@ -179,6 +195,7 @@ __all__ = [
     "parse_sentiment",
     "protect_cell",
     "read_gold",
+    "read_target_gold",
     "run_codesheet_command",
     "run_validate_command",
     "sentiment_class",

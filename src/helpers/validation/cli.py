@@ -17,6 +17,12 @@ from helpers.validation.gold import format_result, validate
 from helpers.validation.labels import check_gold_threshold
 from helpers.validation.sheets import write_coding_sheet
 from helpers.validation.tables import read_gold
+from helpers.validation.targets import (
+    NEWSMTSC_TEXT,
+    TARGET_MEASURE,
+    has_target_lists,
+    read_target_gold,
+)
 
 
 def _add_threshold_argument(parser: argparse.ArgumentParser) -> None:
@@ -65,10 +71,19 @@ def add_validate_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--measure",
         required=True,
-        help="sentiment, sentiment_raw, uncertain, intensity, quad_class or a frame column "
-        "(frame_conflict, policy_…)",
+        help="sentiment, sentiment_raw, target_sentiment, uncertain, intensity, quad_class or "
+        "a frame column (frame_conflict, policy_…)",
     )
     _add_threshold_argument(parser)
+    group = parser.add_argument_group(
+        "tone toward a target (--measure target_sentiment; JSON Lines with a list of "
+        "targets per sentence, as NewsMTSC, need none of these)"
+    )
+    group.add_argument("--target-column", default="", help="column naming each row's target")
+    group.add_argument(
+        "--target-start-column", default="", help="column with the target's start offset"
+    )
+    group.add_argument("--target-end-column", default="", help="column with its end offset")
     parser.add_argument(
         "--gold-threshold",
         type=float,
@@ -77,6 +92,25 @@ def add_validate_arguments(parser: argparse.ArgumentParser) -> None:
         "(default: --threshold)",
     )
     parser.add_argument("-o", "--output", metavar="JSON", help="write the result as JSON")
+
+
+def _gold_and_targets(args):
+    """The gold table's chunks, its text and label columns, and where its targets are.
+
+    JSON Lines with a list of targets per sentence (NewsMTSC's layout) are
+    read as one unit per target (:func:`helpers.validation.targets.read_target_gold`);
+    any other table as it is, with the target options as given.
+    """
+    from helpers.sentiment import TargetColumns
+
+    options = (args.target_column, args.target_start_column, args.target_end_column)
+    if args.measure == TARGET_MEASURE and not any(options) and has_target_lists(args.gold):
+        text = args.text_column if args.text_column != "text" else NEWSMTSC_TEXT
+        targets = TargetColumns("target", "", "target_start", "target_end")
+        return read_target_gold(args.gold, text), text, "label", targets
+    gold = read_gold(args.gold, args.text_column, args.label_column)
+    targets = TargetColumns(options[0], "", options[1], options[2]) if any(options) else None
+    return gold, args.text_column, args.label_column, targets
 
 
 def run_validate_command(args) -> int:
@@ -92,15 +126,16 @@ def run_validate_command(args) -> int:
     check_threshold(args.threshold, where="--threshold")
     if args.gold_threshold is not None:
         check_gold_threshold(args.gold_threshold, where="--gold-threshold")
-    gold = read_gold(args.gold, args.text_column, args.label_column)
+    gold, text_column, label_column, targets = _gold_and_targets(args)
     result = validate(
         gold,
-        text_column=args.text_column,
-        label_column=args.label_column,
+        text_column=text_column,
+        label_column=label_column,
         measure=args.measure,
         threshold=args.threshold,
         gold_threshold=args.gold_threshold,
         source=str(args.gold),
+        targets=targets,
     )
     print(format_result(result))
     if args.output:

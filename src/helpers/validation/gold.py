@@ -16,6 +16,7 @@ from helpers.sentiment import DEFAULT_THRESHOLD, check_threshold
 from helpers.validation.labels import check_gold_threshold
 from helpers.validation.measures import Measure, check_measure, gold_labels, tool_labels
 from helpers.validation.stats import compare, correlation, krippendorff_alpha
+from helpers.validation.targets import check_targets
 from helpers.validation.tool import tool_codes
 
 
@@ -28,6 +29,7 @@ def validate(
     threshold: float = DEFAULT_THRESHOLD,
     gold_threshold: float | None = None,
     source: str = "gold",
+    targets=None,
 ) -> dict:
     """Score the texts of a gold table and compare the tool with the labels.
 
@@ -39,7 +41,9 @@ def validate(
         time and only the labels are kept.
     measure : str
         ``sentiment``, a frame column (``frame_conflict``, ``policy_…``),
-        ``uncertain``, ``intensity`` or ``quad_class``.
+        ``uncertain`` (or one class of it, ``uncertain_epistemic`` …, for
+        gold labels coded by class), ``intensity``, ``quad_class`` or
+        ``target_sentiment`` (with ``targets``).
     threshold : float, default :data:`helpers.sentiment.DEFAULT_THRESHOLD`
         The tool's neutral band for sentiment.
     gold_threshold : float, optional
@@ -48,6 +52,8 @@ def validate(
         number of 0 or more.
     source : str
         Name of the gold file, for messages and the result.
+    targets : helpers.sentiment.TargetColumns, optional
+        Where each row's target is, for ``target_sentiment`` only.
 
     Returns
     -------
@@ -71,9 +77,10 @@ def validate(
     check_threshold(threshold, where="threshold")
     band = threshold if gold_threshold is None else check_gold_threshold(gold_threshold)
     spec = check_measure(measure)
+    check_targets(measure, targets)
     chunks = [gold] if isinstance(gold, pd.DataFrame) else gold
     sides = _label_both_sides(
-        chunks, spec, measure, text_column, label_column, threshold, band, source
+        chunks, spec, measure, (text_column, label_column), threshold, band, source, targets
     )
     if not sides.labels:
         raise InputError("the gold table has no rows", where=source, fix="Add rows")
@@ -110,17 +117,19 @@ def _label_both_sides(
     chunks,
     spec: Measure,
     measure: str,
-    text_column: str,
-    label_column: str,
+    columns: tuple[str, str],
     threshold: float,
     band: float,
     source: str,
+    targets=None,
 ) -> _Sides:
     """Read the gold labels and score the texts, chunk by chunk."""
+    text_column, label_column = columns
     sides = _Sides()
     for chunk in chunks:
         sides.columns = sides.columns or [str(c) for c in chunk.columns]
-        for column in (text_column, label_column):
+        needed = (text_column, label_column, *(targets.input_columns() if targets else ()))
+        for column in needed:
             if column not in chunk.columns:
                 raise InputError(
                     f"no column {column!r} in the gold table",
@@ -131,7 +140,8 @@ def _label_both_sides(
             chunk[label_column].tolist(), measure, band, source=source, first_row=len(sides.labels)
         )
         texts = ["" if t is None else str(t) for t in chunk[text_column].tolist()]
-        codes = tool_codes(texts, threshold, analyses=(spec.analysis,))
+        specs = targets.specs(chunk, texts, len(sides.labels)) if targets else None
+        codes = tool_codes(texts, threshold, analyses=(spec.analysis,), targets=specs)
         sides.labels.extend(chunk_labels)
         sides.ratings.extend(chunk_ratings)
         sides.predicted.extend(tool_labels(codes, measure, threshold))

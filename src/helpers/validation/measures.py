@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from helpers.diplomacy.uncertainty import CLASSES as UNCERTAINTY_CLASSES
 from helpers.errors import InputError, ResourceError
 from helpers.sentiment import DEFAULT_THRESHOLD, check_threshold
 from helpers.validation.labels import (
@@ -70,6 +71,10 @@ class Measure:
     rated : bool
         Numeric gold labels are ratings on the column's own scale, so
         :func:`helpers.validation.validate` also correlates them with it.
+    column : str
+        For a measure read from another column (one class of the
+        ``;``-separated ``uncertainty``), that column; "" when the measure
+        is a column of its own.
     """
 
     pattern: str
@@ -79,6 +84,7 @@ class Measure:
     read_gold: Callable[[Any, str, float, str], tuple[Any, float | None]]
     read_tool: Callable[[Any, float], Any]
     rated: bool = False
+    column: str = ""
 
     def matches(self, name: str) -> bool:
         """Whether ``name`` is a column of this measure."""
@@ -98,6 +104,11 @@ def _gold_sentiment(value, measure: str, threshold: float, where: str):
     return parse_sentiment(value, threshold, where=where)
 
 
+def _tool_target(value, threshold: float):
+    """The tool's class of the tone toward a target; None when the target was not found."""
+    return None if value == "" or value is None else sentiment_class(float(value), threshold)
+
+
 def _gold_frame(value, measure: str, threshold: float, where: str):
     return frame_label(value, measure, where=where), None
 
@@ -114,12 +125,32 @@ MEASURES: tuple[Measure, ...] = (
         rated=True,
     ),
     Measure(
+        pattern="target_sentiment",  # needs targets: helpers.validation.targets
+        analysis="sentiment",
+        classes=SENTIMENT_CLASSES,
+        level="nominal",
+        read_gold=_gold_sentiment,
+        read_tool=_tool_target,
+    ),
+    Measure(
         pattern="uncertain",
         analysis="diplomacy",
         classes=(False, True),
         level="nominal",
         read_gold=_unrated(parse_bool),
         read_tool=lambda value, threshold: bool(value),
+    ),
+    *(  # one per class of the ``uncertainty`` column, for gold files coded by class
+        Measure(
+            pattern=f"uncertain_{name}",
+            analysis="diplomacy",
+            classes=(False, True),
+            level="nominal",
+            read_gold=_unrated(parse_bool),
+            read_tool=lambda value, threshold, name=name: name in str(value or "").split(";"),
+            column="uncertainty",
+        )
+        for name in UNCERTAINTY_CLASSES
     ),
     Measure(
         pattern="intensity",
@@ -172,7 +203,8 @@ def available_measures() -> list[str]:
     """Return the measures the installed analyses give, in the order of ``score``'s columns."""
     from helpers.score import output_columns
 
-    return measure_names(output_columns(available_analyses()))
+    analyses = available_analyses()
+    return measure_names(output_columns(analyses, target="sentiment" in analyses))
 
 
 def check_measure(name: str) -> Measure:
@@ -218,8 +250,15 @@ def measure_names(columns) -> list[str]:
     --------
     >>> measure_names(["sentiment", "frame_conflict", "frame_conflict_score", "policy_legality"])
     ['sentiment', 'frame_conflict', 'policy_legality']
+    >>> measure_names(["uncertain", "uncertainty"])[:3]
+    ['uncertain', 'uncertain_epistemic', 'uncertain_doxastic']
     """
-    return [c for c in columns if find_measure(c) is not None]
+    names = []
+    for column in columns:
+        if find_measure(column) is not None:
+            names.append(column)
+        names += [spec.pattern for spec in MEASURES if spec.column and spec.column == column]
+    return names
 
 
 def classes_for(measure: str) -> tuple[list, str]:
@@ -255,11 +294,12 @@ def gold_labels(
 def tool_labels(codes, measure: str, threshold: float = DEFAULT_THRESHOLD) -> list:
     """The tool's label for a measure, per row of :func:`tool_codes` output."""
     check_threshold(threshold, where="threshold")
-    if measure not in codes.columns:
+    spec = get_measure(measure)
+    column = spec.column or measure
+    if column not in codes.columns:
         raise InputError(
-            f"the tool gives no column {measure!r}",
+            f"the tool gives no column {column!r}",
             where="--measure",
             fix="Measures available now: " + ", ".join(measure_names(codes.columns)),
         )
-    read = get_measure(measure).read_tool
-    return [read(value, threshold) for value in codes[measure].tolist()]
+    return [spec.read_tool(value, threshold) for value in codes[column].tolist()]

@@ -43,7 +43,7 @@ def available_analyses() -> tuple[str, ...]:
     return tuple(names)
 
 
-def tool_codes(texts, threshold: float = DEFAULT_THRESHOLD, analyses=None):
+def tool_codes(texts, threshold: float = DEFAULT_THRESHOLD, analyses=None, targets=None):
     """Score texts as ``score`` does and add the codes a coder is compared with.
 
     Parameters
@@ -54,6 +54,9 @@ def tool_codes(texts, threshold: float = DEFAULT_THRESHOLD, analyses=None):
         Neutral band for ``sentiment_class``.
     analyses : sequence of str, optional
         Default: every installed analysis.
+    targets : list of helpers.sentiment.TargetSpec, optional
+        One target per text: adds the tone toward it (``target_sentiment``,
+        ``target_label``, ``target_evidence``), as ``score --target-column``.
 
     Returns
     -------
@@ -65,7 +68,10 @@ def tool_codes(texts, threshold: float = DEFAULT_THRESHOLD, analyses=None):
 
     check_threshold(threshold, where="threshold")
     scores = score_texts(
-        list(texts), analyses=tuple(analyses or available_analyses()), unit="sentence"
+        list(texts),
+        analyses=tuple(analyses or available_analyses()),
+        unit="sentence",
+        targets=targets,
     )
     if "sentiment" in scores.columns:
         position = list(scores.columns).index("sentiment") + 1

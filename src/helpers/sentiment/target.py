@@ -1,0 +1,566 @@
+"""Tone toward a named target: which of a sentence's rated words are about it, and how.
+
+The sentence score says how a sentence reads; a researcher asking "how is
+Russia portrayed?" needs the tone toward Russia, which can differ from it and
+from the tone toward another actor in the same sentence ("Japan condemned
+Russia's decision": negative toward Russia, not toward Japan). The method
+here is the project's own, dictionary and rules only, and explainable word by
+word: it reads the sentence once as the news-aware score does
+(:meth:`helpers.sentiment.vader.VaderEngine.news_reading`: every word's
+valence after VADER's rules, in the context of the whole sentence), then
+decides which of those words count for the target, in this order:
+
+1. **Quoted.** A target inside a direct quotation gets the tone of the
+   quotation: the quoted source's words about it.
+2. **Circumstance.** A target that is a time ("Wednesday") or follows "in"
+   ("talks in Geneva") is where or when something happened, not a
+   participant: only its own words count.
+3. **Source.** A target that is the source of reported speech or of a stance
+   toward a counterpart (the noun phrase before "said", "condemned",
+   "denied" ..., after "..., said", or after "according to"), or the
+   addressee of speech ("told X"), is judged only by the words about it: its
+   noun phrase and the manner of the act. What it says, and its evaluation
+   of its counterpart, are tone toward the counterpart.
+4. **Clause.** Otherwise the words of the clause that holds the target
+   (:func:`helpers.sentiment.clauses.clause_spans`), with the roles of
+   ``data/lexicons/sentiment_roles.yml``
+   (:mod:`helpers.sentiment.roles`): the valence of a verb of harm does not
+   count against its victim, of a penalty not against the one imposing it;
+   a reversing act ("fought corruption") counts its object's valence
+   reversed for its doer; the winner of a contest is positive.
+
+The counted valences are summed and squashed as VADER squashes a sentence
+(``x / sqrt(x^2 + 15)``, with "!"/"?" emphasis when they are in scope), and
+labelled with the neutral band (:data:`helpers.sentiment.labels.DEFAULT_THRESHOLD`).
+
+Limits: no parser, so agent and patient are read from word order (a target
+more than an apposition away from the verb stands in no relation to it); no
+coreference (a later "he" is not the target); irony and implicature are
+invisible. Model-based targeted sentiment (e.g. the NewsMTSC authors'
+fine-tuned transformer) reads more, and explains less.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
+from typing import Any, NamedTuple
+
+from helpers.errors import InputError
+from helpers.sentiment.clauses import CLAUSE_BREAK_MARKS, CLAUSE_BREAK_WORDS, clause_bounds
+from helpers.sentiment.labels import DEFAULT_THRESHOLD, label
+from helpers.sentiment.roles import (
+    MAX_SOURCE_TOKENS,
+    RoleLexicon,
+    according_to,
+    is_passive,
+    relation,
+    role_lexicon,
+    source_span,
+)
+from helpers.sentiment.vader import Reading, engine, punctuation_emphasis
+from helpers.sentiment.words import news_words, token_base
+from helpers.text import Token
+
+#: Weight of a negative word against a positive one in the tone toward a target.
+#: Impressions of a person are swayed more by negative than by equally strong
+#: positive information (the negativity bias of impression formation: Fiske
+#: 1980; Skowronski & Carlston 1989; in political news, Soroka 2014). The
+#: size, 1.5, was chosen among 1, 1.5 and 2 on the development split of
+#: NewsMTSC (the moderate one; 2 was not better by enough to justify it).
+NEGATIVITY_WEIGHT = 1.5
+
+# Determiners skipped when looking for the preposition before a target ("in the hall").
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
+# Object of a reversing verb: at most this many tokens after it, within its clause.
+_OBJECT_TOKENS = 6
+# After these, the verb's object is what it is done for, not against ("fought for").
+_NOT_REVERSED_AFTER = frozenset({"for", "with", "alongside", "back"})
+_STANCE = ("own_words",)
+# Farthest an act can be after its agent, in tokens: a source's noun phrase
+# (at most MAX_SOURCE_TOKENS) and an apposition or adverbs between.
+_NEAR = MAX_SOURCE_TOKENS + 8
+_NOT_FOUND = "target not found in the text"
+_START = attrgetter("start")
+_NORM = attrgetter("norm")
+_TEXT = attrgetter("text")
+# Markers of clause cuts among the roles list's categories (see _markers).
+_WORD, _MARK, _ACCORDING = "<clause word>", "<clause mark>", "<according to>"
+_SILENT = "no rated word in the sentence"
+# Before a listed word, these make it a noun ("Japan's claims", "the attack").
+_NOUN_BEFORE = frozenset({"'s", "'", "the", "a", "an", "his", "her", "their", "its", "our", "my"})
+
+
+class TargetTone(NamedTuple):
+    """The tone toward one target in one sentence.
+
+    ``score`` (-1..1), ``label``, ``evidence`` (the words that decided it and
+    the rules applied, in words), ``role`` (``quoted``, ``circumstance``,
+    ``source``, ``clause``, or ``not found``), and the target's character
+    span ``start``, ``end`` in the text (-1 when not found).
+    """
+
+    score: float
+    label: str
+    evidence: str
+    role: str
+    start: int
+    end: int
+
+
+def _tone(values: tuple) -> TargetTone:
+    """A TargetTone from a plain tuple, without the NamedTuple's Python-level __new__."""
+    return tuple.__new__(TargetTone, values)
+
+
+class _Scope(NamedTuple):  # built with _scoped()
+    role: str  # quoted, circumstance, source, clause
+    tokens: Any  # the token indices whose words count (a range or a set)
+    effects: dict  # token index -> (action, reason, valence to restore) for role verbs
+    why: str  # the role in words
+
+
+def _scoped(role: str, tokens: Any, effects: dict, why: str) -> _Scope:
+    """A _Scope without the NamedTuple's Python-level __new__ (once per row)."""
+    return tuple.__new__(_Scope, (role, tokens, effects, why))
+
+
+# -- locating the target ----------------------------------------------------------------
+
+
+def locate_target(
+    text: str,
+    tokens: list[Token],
+    target: str = "",
+    start: Any = None,
+    end: Any = None,
+    *,
+    actors: Any = None,
+    norms: list[str] | None = None,
+) -> tuple[int, int] | None:
+    """Return the target's character span in ``text``, or None when it is not there.
+
+    Offsets (``start``, ``end``), when given, decide. Otherwise the first
+    occurrence of ``target`` (its tokens, in any case) or, when ``target``
+    names an actor of the actors list (``actors``, default
+    ``data/lexicons/actors.yml``), of any of that actor's forms (its name,
+    aliases, demonyms, capital, metonyms and leaders, as the list spells
+    them: "the Kremlin" and "Moscow" for "Russia"), whichever comes first.
+    ``norms`` (the tokens' ``norm``) may be passed when the caller has them.
+
+    Raises
+    ------
+    InputError
+        Offsets that are not whole numbers with ``0 <= start < end <= len(text)``.
+
+    Examples
+    --------
+    >>> from helpers.text import tokenize
+    >>> text = "The Kremlin rejected the plan; Russia will not sign."
+    >>> start, end = locate_target(text, tokenize(text), "Russia")
+    >>> text[start:end]
+    'Kremlin'
+    """
+    if start is not None or end is not None:
+        return checked_offsets(text, start, end)
+    if not target or not tokens:
+        return None
+    if actors is None:
+        from helpers.actors import load_actors
+
+        actors = load_actors()
+    base = token_base(text, tokens)
+    wanted, forms, firsts = _target_forms(target, actors)
+    norms = list(map(_NORM, tokens)) if norms is None else norms
+    found = _first_place(tokens, norms, wanted, forms, firsts)
+    if found is None:
+        return None
+    return tokens[found[0]].start - base, tokens[found[1] - 1].end - base
+
+
+def _first_place(tokens, norms, wanted, forms, firsts) -> tuple[int, int] | None:
+    """Token range of the first occurrence of the target (``wanted`` norms, any case)
+    or of one of its actor's ``forms`` (token texts by first word, case as listed;
+    ``firsts``: their first words' norms), or None."""
+    found, size, start = None, len(wanted), 0
+    while size:  # the literal target: searched in C, occurrence by occurrence
+        try:
+            i = norms.index(wanted[0], start)
+        except ValueError:
+            break
+        if size == 1 or tuple(norms[i : i + size]) == wanted:
+            found = i, i + size
+            break
+        start = i + 1
+    if not forms or firsts.isdisjoint(norms):
+        return found
+    for i in range(found[0] if found else len(tokens)):
+        for form in forms.get(tokens[i].text, ()):  # longest first
+            if len(form) == 1 or tuple(t.text for t in tokens[i : i + len(form)]) == form:
+                return i, i + len(form)
+    return found
+
+
+def checked_offsets(text: str, start: Any, end: Any) -> tuple[int, int]:
+    """Return ``(start, end)`` as whole numbers inside ``text``, or refuse them.
+
+    Examples
+    --------
+    >>> checked_offsets("Talks failed.", "0", 5.0)
+    (0, 5)
+    """
+    try:
+        s, e = int(start), int(end)
+        if s != float(start) or e != float(end):
+            raise ValueError
+    except (TypeError, ValueError):
+        raise InputError(
+            f"target offsets must be whole numbers, not {start!r} and {end!r}",
+            where="--target-start-column/--target-end-column",
+            fix="Give character offsets into the text: start (from 0) and end (exclusive)",
+        ) from None
+    if not 0 <= s < e <= len(text):
+        raise InputError(
+            f"target offsets {s}..{e} lie outside the text ({len(text)} characters)",
+            where="--target-start-column/--target-end-column",
+            fix="Give 0 <= start < end <= the length of the text",
+        )
+    return s, e
+
+
+@lru_cache(maxsize=256)
+def _target_forms(target: str, actors: Any) -> tuple[tuple[str, ...], dict, frozenset]:
+    """The target's token norms, and, when it names an actor, every form of that
+    actor as token texts (case counts, as in the actors list), by first word,
+    longest first (the actors list's leftmost-longest rule), and the norms of
+    those first words."""
+    from helpers.text import tokenize
+
+    tokens = tokenize(target)
+    norms = tuple(t.norm for t in tokens)
+    found = actors.find(tokens) if tokens else []
+    if len(found) != 1 or found[0].tok_start != 0 or found[0].tok_end != len(tokens):
+        return norms, {}, frozenset()
+    forms: dict[str, list[tuple[str, ...]]] = {}
+    firsts = set()
+    patterns = actors.forms.loc[actors.forms["actor_id"] == found[0].actor_id, "pattern"]
+    for pattern in patterns:
+        words = tokenize(str(pattern))
+        if words:
+            forms.setdefault(words[0].text, []).append(tuple(t.text for t in words))
+            firsts.add(words[0].norm)
+    forms = {word: sorted(group, key=len, reverse=True) for word, group in forms.items()}
+    return norms, forms, frozenset(firsts)
+
+
+# -- which words count -------------------------------------------------------------------
+
+
+def _quotes(text: str, tokens: list[Token], base: int) -> list[tuple[int, int]]:
+    """Direct quotations as token ranges (none looked for without a quotation mark)."""
+    if '"' not in text and "“" not in text and "‘" not in text and " '" not in text:
+        return []
+    from helpers.text import quote_spans
+
+    spans = []
+    for s, e in quote_spans(text):
+        a = bisect_right(tokens, s - 1 + base, key=_START)
+        b = bisect_right(tokens, e - 1 + base, key=_START)
+        if b > a:
+            spans.append((a, b))
+    return spans
+
+
+def _scope(tokens: list[Token], a: int, b: int, quotes, verbs, breaks, according, roles) -> _Scope:
+    """Decide which tokens' words count for the target ``a:b`` (module docstring, steps 1-4).
+
+    ``verbs`` are ``(token index, category)`` of the sentence's words in the
+    roles list, ``breaks`` its clause cuts (:func:`helpers.sentiment.clauses.clause_breaks`),
+    ``according`` whether it has "according".
+    """
+    for s, e in quotes:
+        if s <= a and b <= e:
+            return _scoped("quoted", range(s, e), {}, "inside a quotation")
+    if _circumstance(tokens, a, b, roles):
+        return _scoped("circumstance", range(a, b), {}, "a circumstance (where or when)")
+    verbs = [(v, c) for v, c in verbs if not a <= v < b]
+    if verbs or according:
+        source = _source(tokens, a, b, quotes, verbs, according, roles)
+        if source is not None:
+            return source
+    lo, hi = clause_bounds(tokens, a, breaks)
+    effects = {}
+    for v, category in verbs:
+        if not lo <= v < hi or not -_NEAR <= v - a <= _NEAR:
+            continue  # outside the clause, or too far to be the target's act
+        rel = relation(tokens, a, b, v)
+        if rel is None:
+            continue
+        action = (roles.agent if rel == "agent" else roles.patient)[category]
+        if action in _STANCE:
+            if v and tokens[v - 1].norm in _NOUN_BEFORE:
+                continue  # "Japan's claims": a noun; Japan says nothing in this sentence
+            own = range(min(a, v), max(b, v + 1))
+            effects = {v: ("drop", f"the target is its {rel}", None)}
+            return _scoped("source", own, effects, f"the {rel} of {tokens[v].text!r}")
+        if action != "keep":
+            effects[v] = (action, f"{category}, the target is its {rel}", None)
+        elif rel == "patient":  # e.g. a reported denial is tone toward what is denied
+            fallback = roles.valence.get(category)
+            effects[v] = ("restore", f"{category}, the target is its patient", fallback)
+    return _scoped("clause", range(lo, hi), effects, "its clause")
+
+
+@lru_cache(maxsize=4)
+def _markers(roles: RoleLexicon) -> dict[str, str]:
+    """Normalised word -> its roles category, or a clause cut (``_WORD``, ``_MARK``):
+    one look-up per token finds both the acts and the clause bounds of a sentence."""
+    markers = dict.fromkeys(CLAUSE_BREAK_WORDS, _WORD) | dict.fromkeys(CLAUSE_BREAK_MARKS, _MARK)
+    return {**markers, "according": _ACCORDING, **roles.kind}
+
+
+@lru_cache(maxsize=4)
+def _restorable(roles: RoleLexicon) -> frozenset[str]:
+    """Listed words that can count though the sentence reading leaves them unrated:
+    VADER rates them (the domain list may have neutralised them, as reported
+    denials), or their category gives a valence for their patient."""
+    lexicon = engine().lexicon
+    return frozenset(
+        word
+        for word, category in roles.kind.items()
+        if category in roles.valence or word in lexicon
+    )
+
+
+def _circumstance(tokens: list[Token], a: int, b: int, roles: RoleLexicon) -> bool:
+    if tokens[a].norm in roles.time_names and all(
+        t.norm in roles.time_names for t in tokens[a + 1 : b]
+    ):
+        return True
+    j = a - 1
+    while j >= 0 and tokens[j].norm in _DETERMINERS:
+        j -= 1
+    return j >= 0 and tokens[j].norm in roles.circumstance
+
+
+def _source(tokens: list[Token], a: int, b: int, quotes, verbs, according, roles):
+    """The target as the source (or addressee) of a stance verb, or None."""
+    quoted = {i for s, e in quotes for i in range(s, e)}
+    for v, category in verbs:
+        if not (a < v <= a + _NEAR or a - MAX_SOURCE_TOKENS <= v < a):
+            continue  # too far to be the verb of this source (or addressee)
+        if v in quoted or roles.agent[category] not in _STANCE:
+            continue
+        if is_passive(tokens, v) or (v + 1 < len(tokens) and tokens[v + 1].norm == "of"):
+            continue  # "was criticized", "accused of": the subject is the patient
+        if v and tokens[v - 1].norm in _NOUN_BEFORE:
+            continue  # "Japan's claims", "the claims": a noun, not a verb
+        if tokens[v].norm.endswith("ing"):
+            continue  # "..., denouncing the plan": a participle; its subject is the main clause's
+        invert = category == "speech"  # '"...," said Lavrov'; not "..., denounced Trump"
+        for s, e in source_span(tokens, v, quoted, roles.kind, invert):
+            if s <= a and b <= e:
+                own = set(range(s, e)) | (set(range(e, v + 1)) if e <= v else {v})
+                effects = {}
+                if roles.patient[category] == "keep":  # the verb evaluates the counterpart
+                    effects[v] = ("drop", "an evaluation of the source's counterpart", None)
+                return _scoped("source", own, effects, f"the source of {tokens[v].text!r}")
+        if roles.patient[category] in _STANCE and relation(tokens, a, b, v) == "patient":
+            return _scoped("source", range(a, b), {}, f"the addressee of {tokens[v].text!r}")
+    for s, e in according_to(tokens) if according else ():
+        if s <= a and b <= e:
+            return _scoped("source", range(s - 2, e), {}, "the source ('according to')")
+    return None
+
+
+# -- scoring ---------------------------------------------------------------------------
+
+
+def _counted(reading: Reading, words: list[int], word_tokens, scope: _Scope, tokens, eng):
+    """Each counted word's contribution: ``[(word, value, note), ...]``.
+
+    ``words`` are the indices of the words that count or may count (rated,
+    or the verb of an act whose valence is restored), ``word_tokens`` their
+    tokens. The word's valence in the sentence reading, changed by the
+    roles; negative values weighted by :data:`NEGATIVITY_WEIGHT`.
+    """
+    counted = []
+    effects = scope.effects
+    reversing = [v for v, (action, *_) in effects.items() if action == "reverse"]
+    for k, t in zip(words, word_tokens, strict=True):
+        if t not in scope.tokens:
+            continue
+        word, valence = reading.words[k], reading.valences[k]
+        action, reason, fallback = effects.get(t, (None, "", None))
+        note = ""
+        if not valence:
+            valence = eng.lexicon.get(word.lower(), fallback) if action == "restore" else None
+            if not valence:
+                continue
+            note = f"valence {valence:+.1f} of the act ({reason})"
+        elif action in ("drop", "reverse"):
+            counted.append((word, 0.0, f"not counted ({reason})"))
+            continue
+        elif action == "positive":
+            valence, note = abs(valence), f"as a win ({reason})"
+        elif reversing:
+            v = next((v for v in reversing if _in_object(tokens, v, t)), None)
+            if v is not None:
+                valence, note = valence * eng.n_scalar, f"reversed by {tokens[v].text!r}"
+        counted.append((word, valence * NEGATIVITY_WEIGHT if valence < 0 else valence, note))
+    return counted
+
+
+def _in_object(tokens: list[Token], v: int, t: int) -> bool:
+    """Whether token ``t`` lies in the object of the reversing verb at ``v``."""
+    if not v < t <= v + _OBJECT_TOKENS:
+        return False
+    if v + 1 < len(tokens) and tokens[v + 1].norm in _NOT_REVERSED_AFTER:
+        return False
+    return all(tokens[i].text not in ",;:." for i in range(v + 1, t))
+
+
+def target_tone(
+    text: str,
+    tokens: list[Token],
+    span: tuple[int, int] | None,
+    reading: Reading | None = None,
+    *,
+    domain: Any = None,
+    roles: RoleLexicon | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    norms: list[str] | None = None,
+) -> TargetTone:
+    """The tone toward the target at character ``span`` of one sentence.
+
+    Parameters
+    ----------
+    text : str
+        One sentence.
+    tokens : list of Token
+        Its tokens (offsets may be shifted by a constant, as in a document).
+    span : (start, end) or None
+        The target's character offsets in ``text`` (:func:`locate_target`); None:
+        not found, scored as such.
+    reading : Reading, optional
+        :meth:`~helpers.sentiment.vader.VaderEngine.news_reading` of the
+        sentence; else read here with ``domain`` (None: VADER's lexicon alone).
+    roles : RoleLexicon, optional
+        Default :func:`helpers.sentiment.roles.role_lexicon`.
+    threshold : float
+        The neutral band of the label.
+    norms : list of str, optional
+        The tokens' ``norm``, when the caller has them.
+
+    Examples
+    --------
+    >>> from helpers.text import tokenize
+    >>> from helpers.sentiment.domain import domain_lexicon
+    >>> text = "Russia attacked Ukraine."
+    >>> toks = tokenize(text)
+    >>> [target_tone(text, toks, locate_target(text, toks, t), domain=domain_lexicon()).label
+    ...  for t in ("Russia", "Ukraine")]
+    ['negative', 'neutral']
+    """
+    if span is None or not tokens:
+        return TargetTone(0.0, label(0.0, threshold), _NOT_FOUND, "not found", -1, -1)
+    eng = engine()
+    if reading is None:
+        reading = eng.news_reading(text, tokens, domain)
+    roles = roles or role_lexicon()
+    norms = norms if norms is not None else list(map(_NORM, tokens))
+    verbs, breaks, according = _marked(norms, roles)
+    rated = list(compress(range(len(reading.valences)), reading.valences))
+    target = text[span[0] : span[1]]
+    if not rated and _restorable(roles).isdisjoint(norms[i] for i, _ in verbs):
+        # Nothing can count: no rated word, and no act whose valence a role restores.
+        return _tone((0.0, label(0.0, threshold), f"{target!r}: {_SILENT}", "clause", *span))
+    base = token_base(text, tokens)
+    a = max(0, bisect_right(tokens, span[0] + base, key=_START) - 1)
+    b = max(a + 1, bisect_right(tokens, span[1] - 1 + base, key=_START))
+    scope = _scope(tokens, a, b, _quotes(text, tokens, base), verbs, breaks, according, roles)
+    if scope.effects:  # an act's verb may count though the reading does not rate it
+        total, evidence = _with_effects(text, tokens, base, reading, rated, scope, target, eng)
+    else:  # the common case, kept lean: the words of the scope as the sentence reads them
+        total, parts, inside = 0.0, [], scope.tokens
+        words, valences = reading.words, reading.valences
+        for k, t in zip(
+            rated, _word_tokens(text, tokens, base, reading, rated, norms), strict=True
+        ):
+            if t in inside:
+                value = valences[k]
+                if value < 0:
+                    value *= NEGATIVITY_WEIGHT
+                total += value
+                parts.append(f"{words[k]} {value:+.2f}")
+        evidence = _line(target, scope, parts)
+    if total and ("!" in text or "?" in text):
+        marks = "".join(tokens[i].text for i in scope.tokens if tokens[i].text in ("!", "?"))
+        emphasis = punctuation_emphasis(marks)
+        total += emphasis if total > 0 else -emphasis
+    compound = round(eng.normalize(total), 4) if total else 0.0
+    return _tone((compound, label(compound, threshold), evidence, scope.role, *span))
+
+
+def _marked(norms: list[str], roles: RoleLexicon) -> tuple[list, list, bool]:
+    """A sentence's listed acts ``[(token, category)]``, clause cuts ``[(token, is a mark)]``
+    and whether it has "according", found with C-level loops (few words are marked)."""
+    marked = list(map(_markers(roles).get, norms))
+    verbs, breaks, according = [], [], False
+    for i in compress(range(len(marked)), marked):
+        category = marked[i]
+        if category is _WORD or category is _MARK:
+            breaks.append((i, category is _MARK))
+        elif category is _ACCORDING:
+            according = True
+        else:
+            verbs.append((i, category))
+    return verbs, breaks, according
+
+
+def _with_effects(text, tokens, base, reading, rated, scope, target, eng) -> tuple[float, str]:
+    """The sum and the evidence when acts change what counts (roles, restored valences)."""
+    spans = reading.spans or news_words(text, spans=True)[1]
+    word_starts = [s for s, _ in spans]
+    rated = sorted(
+        set(rated) | {bisect_right(word_starts, tokens[v].start - base) - 1 for v in scope.effects}
+    )
+    word_tokens = [bisect_right(tokens, spans[k][0] + base, key=_START) - 1 for k in rated]
+    counted = _counted(reading, rated, word_tokens, scope, tokens, eng)
+    return sum(v for _, v, _ in counted), _evidence(target, scope, counted)
+
+
+def _word_tokens(text, tokens, base, reading, rated, norms) -> list[int]:
+    """The token of each rated word (indices into ``reading.words``), in text order.
+
+    With the words' spans, by their offsets. Without them (a reading made
+    without spans: no domain hits), each rated word is found as the next
+    token with its form (``norms``), searched in C; a word that is no token
+    of its own ("well-known") makes the spans be computed after all.
+    """
+    spans = reading.spans
+    if spans is None:
+        found, start, words = [], 0, reading.words
+        try:
+            for k in rated:
+                start = norms.index(words[k].lower(), start)
+                found.append(start)
+                start += 1
+            return found
+        except ValueError:
+            spans = news_words(text, spans=True)[1]
+    return [bisect_right(tokens, spans[k][0] + base, key=_START) - 1 for k in rated]
+
+
+def _line(target: str, scope: _Scope, parts: list[str]) -> str:
+    head = f"{target!r} as {scope.why}"
+    return f"{head}: {'; '.join(parts)}" if parts else f"{head}: no rated word counts"
+
+
+def _evidence(target: str, scope: _Scope, counted) -> str:
+    """The words that decided the tone, and the rules, in one line."""
+    return _line(
+        target, scope, [f"{w} {v:+.2f}" + (f" {note}" if note else "") for w, v, note in counted]
+    )
