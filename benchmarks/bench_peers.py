@@ -95,16 +95,60 @@ def peer_commands(source: Path, workdir: Path, analyses: list[str]) -> dict[str,
     return commands
 
 
+#: Before each round, wait at most this many seconds for the machine to be idle
+#: (``run.py --quiet-wait``; 0: start at once).
+QUIET_WAIT_S = 0.0
+#: The share of idle CPU, over one second, that counts as a quiet machine.
+QUIET_IDLE = 0.8
+
+
+def idle_share(seconds: float = 1.0) -> float:
+    """The share of the machine's CPU time that was idle over ``seconds`` (/proc/stat)."""
+
+    def sample():
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        return fields[3] + fields[4], sum(fields)  # idle + iowait, total
+
+    try:
+        idle0, total0 = sample()
+        time.sleep(seconds)
+        idle1, total1 = sample()
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+    return (idle1 - idle0) / max(1, total1 - total0)
+
+
+def wait_for_quiet() -> float:
+    """Wait (at most :data:`QUIET_WAIT_S`) for a quiet machine; return the idle share seen.
+
+    On a shared machine, Linux's autogroup scheduling gives each login session
+    one fair share of the CPUs: while neighbours are busy, ``score``'s worker
+    processes share one session's share and run no faster than one process.
+    Rounds started on an idle machine measure what the code does.
+    """
+    deadline = time.monotonic() + QUIET_WAIT_S
+    idle = idle_share()
+    while idle < QUIET_IDLE and time.monotonic() < deadline:
+        time.sleep(4)
+        idle = idle_share()
+    return round(idle, 3)
+
+
 def _interleaved(commands: dict[str, list[str]], repeats: int, cwd: Path, seed: int) -> dict:
-    """Run every command once per round, in a shuffled order; return label -> runs."""
+    """Run every command once per round, in a shuffled order; return label -> runs.
+
+    Each run records the idle share of the machine when its round started.
+    """
     runs: dict[str, list[dict]] = {label: [] for label in commands}
     rng = random.Random(seed)
     for _ in range(repeats):
+        idle = wait_for_quiet()
         order = list(commands)
         rng.shuffle(order)
         for label in order:
             result = _run(commands[label], cwd)
             result.pop("stdout")
+            result["idle_at_start"] = idle
             runs[label].append(result)
     return runs
 
@@ -134,7 +178,12 @@ def peers(n_sentences: int, repeats: int, analyses: list[str], workdir: Path, cw
     for argv in commands.values():  # warm-up: caches, bytecode, the file in the page cache
         _run(argv, cwd)
     runs = _interleaved(commands, repeats, cwd, corpus.SEED)
-    result: dict = {"n_sentences": n_sentences, "repeats": repeats, "jobs_default": _cores()}
+    result: dict = {
+        "n_sentences": n_sentences,
+        "repeats": repeats,
+        "jobs_default": _cores(),
+        "idle_at_round_start": [r["idle_at_start"] for r in runs["nltk_vader_script"]],
+    }
     configs = {}
     for label, series in runs.items():
         walls = [r["wall_s"] for r in series]
@@ -212,6 +261,7 @@ def jobs_scaling(n_sentences: int, repeats: int, analyses: list[str], workdir: P
         "jobs1_cpu_s": [round(r["cpu_s"], 3) for r in runs["jobs1"]],
         "jobs2_cpu_s": [round(r["cpu_s"], 3) for r in runs["jobs2"]],
         "one_row_wall_s": round(startup, 3),
+        "idle_at_round_start": [r["idle_at_start"] for r in runs["jobs1"]],
         "speedup": _ratio_summary(runs["jobs2"], runs["jobs1"]),
         "speedup_after_startup": _ratio_summary(
             after_startup(runs["jobs2"]), after_startup(runs["jobs1"])
@@ -262,6 +312,7 @@ def memory(sizes: list[int], analyses: list[str], workdir: Path, cwd: Path, unit
         report = workdir / f"memory_{unit}_{size}.json"
         argv = [sys.executable, "-c", _MEMORY_CHILD, str(report)]
         argv += ["score", str(source), "-o", str(target), "--analyses", chosen, "--unit", unit]
+        idle = wait_for_quiet()
         run = _run(argv, cwd)
         child = json.loads(report.read_text())
         rows = size if unit == "sentence" else size // corpus.PER_DOC
@@ -273,6 +324,7 @@ def memory(sizes: list[int], analyses: list[str], workdir: Path, cwd: Path, unit
             "us_per_sentence_wall": round(1e6 * run["wall_s"] / size, 1),
             "main_peak_rss_mb": round(child["main_peak_kib"] / 1024, 1),
             "worker_peak_rss_mb": round(child["worker_peak_kib"] / 1024, 1),
+            "idle_at_start": idle,
         }
         source.unlink()
         target.unlink(missing_ok=True)

@@ -30,6 +30,7 @@ import time
 from pathlib import Path
 
 import corpus
+from bench_peers import wait_for_quiet
 
 HEAVY = ("pandas", "numpy", "nltk", "matplotlib", "papermill", "nbconvert", "dask", "sklearn",
          "scipy", "networkx", "yaml", "trafilatura", "tqdm")  # fmt: skip
@@ -110,7 +111,9 @@ def startup(repeats: int, analyses: list[str], workdir: Path, cwd: Path) -> dict
     cpus: dict[str, list[float]] = {kind: [] for kind in kinds}
     inner: dict[str, list[float]] = {}
     heavy: dict[str, list[str]] = {}
+    idle = []
     for _ in range(repeats):
+        idle.append(wait_for_quiet())
         for kind, argv in kinds.items():
             wall, cpu, stdout = _wall(argv, cwd)
             walls[kind].append(wall)
@@ -119,7 +122,7 @@ def startup(repeats: int, analyses: list[str], workdir: Path, cwd: Path) -> dict
                 report = json.loads(stdout.strip().splitlines()[-1])
                 inner.setdefault(kind, []).append(report["seconds"])
                 heavy[kind] = report["heavy"]
-    result: dict = {"repeats": repeats, "kinds": {}}
+    result: dict = {"repeats": repeats, "idle_at_round_start": idle, "kinds": {}}
     for kind in kinds:
         entry = {
             "wall_s": _median(walls[kind]),

@@ -71,8 +71,14 @@ def peers_table(peers: dict, fmt) -> str:
     return (
         f"{peers['n_sentences']:,} sentences, median of {peers['repeats']} interleaved rounds "
         f"(default --jobs = {peers.get('jobs_default')}; × = median of per-round ratios, "
-        "range in brackets)\n" + fmt(rows, header)
+        f"range in brackets; idle CPU share at each round's start: {_idle(peers)})\n"
+        + fmt(rows, header)
     )
+
+
+def _idle(entry: dict) -> str:
+    shares = entry.get("idle_at_round_start") or []
+    return ", ".join(f"{share:.2f}" for share in shares) or "not recorded"
 
 
 def jobs_table(jobs: dict, fmt) -> str:
@@ -83,7 +89,7 @@ def jobs_table(jobs: dict, fmt) -> str:
     speedup, after = jobs["speedup"], jobs["speedup_after_startup"]
     return (
         f"{jobs['n_sentences']:,} sentences, every analysis, {jobs['repeats']} interleaved "
-        "rounds\n"
+        f"rounds (idle CPU share at each round's start: {_idle(jobs)})\n"
         + fmt(rows, ["", "wall s per round"])
         + f"\nspeed-up {speedup['median']:.2f} ({_range(speedup)}); after subtracting the "
         f"one-row wall time ({jobs['one_row_wall_s']:.2f} s): {after['median']:.2f} "
@@ -132,7 +138,8 @@ def startup_table(startup: dict, fmt) -> str:
         for kind, k in startup["kinds"].items()
     ]
     lines = [
-        f"Fresh processes, median of {startup['repeats']}",
+        f"Fresh processes, median of {startup['repeats']} (idle CPU share at each round's "
+        f"start: {_idle(startup)})",
         fmt(rows, ["what", "wall s", "CPU s", "import s", "heavy modules loaded"]),
     ]
     slow = startup.get("slowest_imports") or []

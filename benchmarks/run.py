@@ -231,6 +231,13 @@ def main(argv=None) -> int:
     parser.add_argument("--only", help=f"comma-separated sections from {', '.join(SECTIONS)}")
     parser.add_argument("--output", type=Path, default=RESULTS, help="results file (JSON)")
     parser.add_argument(
+        "--quiet-wait",
+        type=float,
+        default=180.0,
+        help="before each whole-process round, wait up to this many seconds for the machine "
+        f"to be {100 * bench_peers.QUIET_IDLE:.0f}%% idle (default 180; 0: never wait)",
+    )
+    parser.add_argument(
         "--markdown",
         action="store_true",
         help="also print the README's Performance tables as Markdown",
@@ -240,6 +247,7 @@ def main(argv=None) -> int:
     if sections - set(SECTIONS):
         parser.error(f"unknown section(s) {', '.join(sorted(sections - set(SECTIONS)))}")
     settings = SETTINGS["quick" if args.quick else "full"]
+    bench_peers.QUIET_WAIT_S = args.quiet_wait
     started = time.perf_counter()
 
     # The lexicon and the compiled dictionaries are prepared by `make setup`; make
@@ -248,6 +256,7 @@ def main(argv=None) -> int:
 
     warm_up()
     results: dict = {"machine": machine(), "settings": settings, "corpus": corpus.pool_info()}
+    results["settings"]["quiet_wait_s"] = args.quiet_wait
     status = bench_score.available_analyses()
     results["analyses"] = status
     analyses = [a for a, s in status.items() if s == "ok"]
