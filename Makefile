@@ -25,9 +25,9 @@ setup: $(STAMP)
 report: setup
 	$(PY) -m helpers batch $(if $(JOBS),--jobs $(JOBS),) $(if $(TIMEOUT),--timeout $(TIMEOUT),)
 
-## test: run every test, notebooks included
+## test: run every test, notebooks included (property tests on fixed examples: same verdict every run)
 test: setup
-	$(PY) -m pytest -n 2 --dist loadfile
+	DDN_DERANDOMIZE=1 $(PY) -m pytest -n 2 --dist loadfile
 
 ## lab: open JupyterLab on the notebooks with the project's kernel
 lab: setup

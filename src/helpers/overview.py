@@ -75,7 +75,7 @@ def sentence_lengths(seg):
 
 
 def actor_counts(mentions):
-    """Count mentions per actor and per form and wording.
+    """Count mentions per actor, form, agent and wording.
 
     Parameters
     ----------
@@ -85,17 +85,43 @@ def actor_counts(mentions):
     Returns
     -------
     DataFrame
-        ``actor, form, text, count``, most-named actor first.
+        ``actor, form, agent, agent_type, text, count``, most-named actor
+        first. ``agent`` is the CAMEO agent code of a sub-state actor
+        ("Kenyan police": COP) and ``agent_type`` what it stands for
+        (police); an agent of no known country ("gunmen") is counted under
+        the actor "(no known country)".
+
+    Examples
+    --------
+    >>> from helpers.actors import mentions
+    >>> from helpers.text import segment
+    >>> t = actor_counts(mentions(segment("Kenyan police and gunmen clashed. Kenya said so.")))
+    >>> t[["actor", "form", "agent_type", "count"]].values.tolist()
+    [['Kenya', 'institution', 'police', 1], ['Kenya', 'name', '', 1], ['(no known country)', 'agent', 'unidentified armed forces', 1]]
     """
     import pandas as pd
 
+    from helpers.actors.agents import agent_label
+
+    columns = ["actor", "form", "agent", "agent_type", "text", "count"]
     if mentions.empty:
-        return pd.DataFrame(columns=["actor", "form", "text", "count"])
-    counts = mentions.groupby(["actor", "form", "text"]).size().rename("count").reset_index()
-    order = counts.groupby("actor")["count"].sum().sort_values(ascending=False)
+        return pd.DataFrame(columns=columns)
+    table = mentions.copy()
+    if "agent" not in table.columns:
+        table["agent"] = ""
+    table["agent"] = table["agent"].fillna("").astype(str)
+    table["actor"] = table["actor"].where(table["actor"].astype(bool), "(no known country)")
+    keys = ["actor", "form", "agent", "text"]
+    counts = table.groupby(keys, sort=False).size().rename("count").reset_index()
+    counts["agent_type"] = [agent_label(code) for code in counts["agent"]]
+    order = (
+        counts.groupby("actor", sort=False)["count"]
+        .sum()
+        .sort_values(ascending=False, kind="stable")
+    )
     counts["_rank"] = counts["actor"].map({a: i for i, a in enumerate(order.index)})
     return (
-        counts.sort_values(["_rank", "count"], ascending=[True, False])
+        counts.sort_values(["_rank", "count"], ascending=[True, False], kind="stable")
         .drop(columns="_rank")
-        .reset_index(drop=True)
+        .reset_index(drop=True)[columns]
     )

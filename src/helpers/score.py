@@ -571,6 +571,12 @@ def add_score_arguments(parser) -> None:
     parser.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
     parser.add_argument("--chunk-rows", type=int, default=CHUNK_ROWS, help=argparse.SUPPRESS)
     parser.add_argument("--progress", action="store_true", help="show a progress bar")
+    parser.add_argument(
+        "--actors",
+        metavar="FILE",
+        help="the project's own actors file, read on top of data/lexicons/actors.yml "
+        "(default: data/project_actors.yml when it exists)",
+    )
     group = parser.add_argument_group("tone toward a target (sentences, with sentiment)")
     group.add_argument("--target-column", default="", help="column naming each row's target")
     group.add_argument("--target", default="", help="one target for every row, e.g. Russia")
@@ -583,6 +589,10 @@ def add_score_arguments(parser) -> None:
 def run_score_command(args) -> int:
     """Run ``score`` from parsed arguments; print a one-line summary."""
     analyses = [a.strip() for a in args.analyses.split(",") if a.strip()]
+    if getattr(args, "actors", None):
+        from helpers.actors import use_project_actors
+
+        use_project_actors(args.actors)  # every analysis, and every --jobs worker, reads it
     target = None
     if args.target_column or args.target or args.target_start_column or args.target_end_column:
         from helpers.sentiment import TargetColumns

@@ -36,16 +36,37 @@ Historical actors
     The Soviet Union ("the Soviets", "USSR") is its own actor, a predecessor of
     Russia, never merged with it; "Moscow" stays Russia whatever the date.
 
+Beyond states (issue 15)
+    NGOs, news media, armed groups and companies are actors of their own
+    types; organs ("the Commission") are their organisation's where it was
+    named; CAMEO agents beside an actor are its sub-state actors ("Kenyan
+    police": KEN + COP; ``Mention.agent``), and agents of no known country
+    ("gunmen") are reported on request; people tied to an actor by a role
+    beside their name are that actor's through the article
+    (:class:`ArticleActors`). The project's own actors file
+    (``data/project_actors.yml``, :data:`PROJECT_ACTORS`) is read on top of
+    the shipped list.
+
 Limits: no coreference ("it", "the country"), no disambiguation from context
 beyond these rules (a person named Jordan is Jordan; check the KWIC), and
 capitals stand for governments even when a sentence means the city.
 
 Modules: ``resolve`` (:class:`Mention`, :class:`Actors` and the rules above,
-:func:`mentions`) and ``loader`` (reading and checking an actors file,
-:func:`load_actors`).
+:func:`mentions`), ``loader`` (reading and checking an actors file and the
+project's, :func:`load_actors`), ``agents`` (CAMEO agents) and ``petrarch``
+(converting PETRARCH2's agent dictionary), ``people`` (:class:`ArticleActors`)
+and ``names`` (names are not words: the words every analysis skips).
 """
 
-from helpers.actors.loader import STATUSES, TYPES, load_actors
+from helpers.actors.loader import (
+    PROJECT_ACTORS,
+    STATUSES,
+    TYPES,
+    load_actors,
+    project_actors_file,
+    use_project_actors,
+)
+from helpers.actors.people import ArticleActors
 from helpers.actors.resolve import (
     FORMS,
     MENTION_COLUMNS,
@@ -67,4 +88,8 @@ __all__ = [
     "mentions",
     "STATUSES",
     "TYPES",
+    "PROJECT_ACTORS",
+    "ArticleActors",
+    "project_actors_file",
+    "use_project_actors",
 ]

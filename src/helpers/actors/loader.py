@@ -6,14 +6,32 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from helpers.actors.agents import AGENTS
 from helpers.actors.resolve import TABLE_COLUMNS, Actors, _Leader, _to_date
 from helpers.errors import DictionaryError
 from helpers.lexicons import Dictionary, lexicon_file, parse_pattern
 from helpers.lexicons.loaders import compiled_once, read_lexicon_text
+from helpers.paths import DATA_DIR
 
-__all__ = ["STATUSES", "TYPES", "load_actors"]
+__all__ = [
+    "PROJECT_ACTORS",
+    "PROJECT_ACTORS_VARIABLE",
+    "STATUSES",
+    "TYPES",
+    "load_actors",
+    "project_actors_file",
+    "use_project_actors",
+]
 
-TYPES = ("state", "organisation", "bloc")
+#: Actor types. Beyond states, organisations (IGOs) and blocs: non-governmental
+#: organisations, news media, armed non-state groups and companies (issue 15).
+TYPES = ("state", "organisation", "bloc", "ngo", "media", "armed_group", "company")
+#: Types whose every name is reported with form ``organisation``.
+_ORGANISATION_TYPES = frozenset({"organisation", "ngo", "media", "armed_group", "company"})
+#: The project's own actors file, read with the list in ``data/lexicons`` (see :func:`load_actors`).
+PROJECT_ACTORS = DATA_DIR / "project_actors.yml"
+#: An environment variable naming another project actors file (``score --actors FILE`` sets it).
+PROJECT_ACTORS_VARIABLE = "DDN_ACTORS"
 STATUSES = ("un_member", "un_observer", "partially_recognised", "historical")
 _ACTOR_KEYS = {
     "name",
@@ -32,21 +50,31 @@ _ACTOR_KEYS = {
 }
 _LEADER_KEYS = {"name", "forms", "terms", "note", "source"}
 _TERM_KEYS = {"role", "from", "to", "note"}
-_TOP_KEYS = {"meta", "settings", "roles", "not_actors", "actors"}
+_TOP_KEYS = {"meta", "settings", "roles", "not_actors", "organs", "actors"}
+# Keys a project file may give for an actor the main list already has.
+_EXTEND_KEYS = {"aliases", "demonyms", "capital", "metonyms", "leaders", "note", "source"}
 _ROLE_CATEGORY = "role"
 _SUPPRESS_CATEGORY = "_not_actors"
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
 
-def load_actors(path: str | Path | None = None) -> Actors:
+def load_actors(path: str | Path | None = None, *, project: str | Path | None = None) -> Actors:
     """Load and compile an actors list, once per file version.
 
     Parameters
     ----------
     path : str or Path, optional
         A YAML file in the format of ``data/lexicons/actors.yml`` (see its
-        header); default: that file. A bare name is looked up in
-        ``data/lexicons``.
+        header), read alone. A bare name is looked up in ``data/lexicons``.
+        Default: that file together with the project's own actors file.
+    project : str or Path, optional
+        The project's own actors file, read on top of the main list: new
+        actors, and more aliases, demonyms, capitals, metonyms and leaders of
+        actors the main list has, more role words, suppressors and organs.
+        Default (when ``path`` is not given): the file named by the
+        environment variable ``DDN_ACTORS`` (``score --actors FILE`` sets
+        it), else ``data/project_actors.yml`` when it exists. Every analysis
+        that uses the default list reads it.
 
     Returns
     -------
@@ -55,7 +83,7 @@ def load_actors(path: str | Path | None = None) -> Actors:
     Raises
     ------
     DictionaryError
-        With the file, the line and the reason, when the file is missing or
+        With the file, the line and the reason, when a file is missing or
         malformed (unknown keys, a form listed for two actors, bad dates ...).
 
     Examples
@@ -64,12 +92,54 @@ def load_actors(path: str | Path | None = None) -> Actors:
     >>> actors.name("SUN"), actors.table.set_index("actor_id").loc["SUN", "predecessor_of"]
     ('Soviet Union', 'RUS')
     """
-    path, key = lexicon_file(
-        "actors" if path is None else path,
-        what="actors",
-        fix="Check the path, or copy data/lexicons/actors.yml and edit it",
-    )
-    return compiled_once("actors", key, lambda: _Compiler(path).compile())
+    fix = "Check the path, or copy data/lexicons/actors.yml and edit it"
+    if path is None and project is None:
+        project = project_actors_file()
+    path, key = lexicon_file("actors" if path is None else path, what="actors", fix=fix)
+    # The agent list is compiled with the actors: an edit of either is read again.
+    agents, agents_key = lexicon_file(AGENTS, what="agents", fix="Restore data/lexicons/agents.yml")
+    keys = [key, agents_key]
+    extra = None
+    if project is not None:
+        extra, extra_key = lexicon_file(
+            project, what="project actors", fix="Check the path of the project actors file"
+        )
+        keys.append(extra_key)
+    both = ("|".join(k[0] for k in keys), tuple(k[1] for k in keys), tuple(k[2] for k in keys))
+    return compiled_once("actors", both, lambda: _Compiler(path).compile(extra, agents))
+
+
+def use_project_actors(path: str | Path) -> Path:
+    """Read ``path`` as the project's actors file from now on, in this process and the ones it
+    starts (``score --actors FILE``; ``score --jobs N`` workers inherit it).
+
+    The file is checked first: a malformed one raises
+    :class:`~helpers.errors.DictionaryError` naming the file and the line.
+    With a Dask scheduler (``score --scheduler``), the workers must see the
+    file at the same path.
+
+    Returns
+    -------
+    Path
+        The file, resolved.
+    """
+    import os
+
+    resolved = Path(path).expanduser().resolve()
+    load_actors(project=resolved)  # refuse a bad file before anything is scored
+    os.environ[PROJECT_ACTORS_VARIABLE] = str(resolved)
+    return resolved
+
+
+def project_actors_file() -> Path | None:
+    """The project's own actors file: ``$DDN_ACTORS``, else ``data/project_actors.yml``
+    when it exists, else None."""
+    import os
+
+    named = os.environ.get(PROJECT_ACTORS_VARIABLE, "").strip()
+    if named:
+        return Path(named)
+    return PROJECT_ACTORS if PROJECT_ACTORS.exists() else None
 
 
 class _Map(dict):
@@ -97,6 +167,8 @@ class _Compiler:
         self.owners: dict[tuple, list[tuple[str, str, int]]] = {}
         self.form_rows: list[tuple] = []
         self.leader_rows: list[tuple] = []
+        self.leader_count: dict[str, int] = {}
+        self.organ_names: dict[str, str] = {}
 
     def fail(self, what: str, line: int | None, fix: str | None = None):
         where = f"{self.path}, line {line}" if line else str(self.path)
@@ -260,9 +332,47 @@ class _Compiler:
         return added
 
     # -- the file
-    def compile(self) -> Actors:
+    def compile(self, project: Path | None = None, agents: Path | None = None) -> Actors:
+        """Build :class:`Actors` from the file, and the project's file on top of it."""
         import pandas as pd
 
+        from helpers.lexicons import load_dictionary
+
+        rows, default_cs, meta, root = self._file()
+        modifiers = self.roles(root.get("roles"), root.key_lines.get("roles"))
+        self.suppressors(root.get("not_actors"), root.key_lines.get("not_actors"), default_cs)
+        self.organs(root.get("organs"), root.key_lines.get("organs"), default_cs, rows)
+        if project is not None:
+            main_path, self.path = self.path, project
+            extra = self._project(rows)
+            modifiers |= self.roles(extra.get("roles"), extra.key_lines.get("roles"))
+            cs = bool((extra.get("settings") or {}).get("case_sensitive", True))
+            self.suppressors(extra.get("not_actors"), extra.key_lines.get("not_actors"), cs)
+            self.organs(extra.get("organs"), extra.key_lines.get("organs"), cs, rows)
+            self.path = main_path
+        table = pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
+        forms = pd.DataFrame(
+            self.form_rows, columns=["actor_id", "form", "pattern", "person", "note"]
+        )
+        leaders = pd.DataFrame(
+            self.leader_rows, columns=["actor_id", "person", "role", "start", "end"]
+        )
+        return Actors(
+            path=self.path,
+            meta=dict(meta),
+            table=table,
+            forms=forms,
+            leaders=leaders,
+            dictionary=self.dictionary,
+            categories=self.categories,
+            modifiers=modifiers,
+            organs=self.organ_names,
+            project=project,
+            agents=load_dictionary(agents if agents is not None else AGENTS),
+        )
+
+    def _root(self) -> _Map:
+        """The file's top-level mapping, with its keys checked."""
         root = self.read()
         root = self.mapping(root, getattr(root, "line", 1), "an actors file")
         unknown = set(root) - _TOP_KEYS
@@ -273,6 +383,11 @@ class _Compiler:
                 root.key_lines[key],
                 f"Use {', '.join(sorted(_TOP_KEYS))}",
             )
+        return root
+
+    def _file(self) -> tuple[list[tuple], bool, _Map, _Map]:
+        """The main file's actor rows, default case-sensitivity, ``meta`` and root."""
+        root = self._root()
         if "actors" not in root:
             self.fail(
                 "no 'actors' mapping in the file",
@@ -304,26 +419,38 @@ class _Compiler:
                     "Use an id listed in this file",
                 )
 
-        modifiers = self.roles(root.get("roles"), root.key_lines.get("roles"))
-        self.suppressors(root.get("not_actors"), root.key_lines.get("not_actors"), default_cs)
+        return rows, default_cs, meta, root
 
-        table = pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
-        forms = pd.DataFrame(
-            self.form_rows, columns=["actor_id", "form", "pattern", "person", "note"]
-        )
-        leaders = pd.DataFrame(
-            self.leader_rows, columns=["actor_id", "person", "role", "start", "end"]
-        )
-        return Actors(
-            path=self.path,
-            meta=dict(meta),
-            table=table,
-            forms=forms,
-            leaders=leaders,
-            dictionary=self.dictionary,
-            categories=self.categories,
-            modifiers=modifiers,
-        )
+    def _project(self, rows: list[tuple]) -> _Map:
+        """Read the project's actors file: new actors become rows, known ones gain forms."""
+        root = self._root()
+        settings = root.get("settings") or _Map()
+        if settings:
+            self.mapping(settings, root.key_lines.get("settings"), "'settings'")
+        default_cs = bool(settings.get("case_sensitive", True))
+        actors = root.get("actors") or _Map()
+        if actors:
+            actors = self.mapping(actors, root.key_lines["actors"], "'actors'")
+        known = {row[0]: row for row in rows}
+        for actor_id, entry in actors.items():
+            line = actors.key_lines[actor_id]
+            if actor_id in known:
+                self.extend(actor_id, entry, line, known[actor_id][2], default_cs)
+            else:
+                rows.append(self.actor(actor_id, entry, line, default_cs))
+        return root
+
+    def extend(self, actor_id: str, entry, line: int, kind: str, default_cs: bool) -> None:
+        """More forms and leaders for an actor of the main list (from the project's file)."""
+        entry = self.mapping(entry, line, f"actor {actor_id}")
+        for key in entry:
+            if key not in _EXTEND_KEYS:
+                self.fail(
+                    f"actor {actor_id} is in the main list already: '{key}' cannot change",
+                    entry.key_lines[key],
+                    f"Give only {', '.join(sorted(_EXTEND_KEYS))}, or use a new id",
+                )
+        self.forms(actor_id, entry, kind, default_cs, name=None)
 
     def actor(self, actor_id: str, entry, line: int, default_cs: bool) -> tuple:
         if not _ID.fullmatch(actor_id) or actor_id == _ROLE_CATEGORY:
@@ -358,11 +485,25 @@ class _Compiler:
         if predecessor_of is not None:
             predecessor_of = self.text(predecessor_of, lines["predecessor_of"], "predecessor_of")
 
-        name_form = "organisation" if kind == "organisation" else "name"
-        alias_form = "organisation" if kind == "organisation" else "alias"
-        groups = [
-            ("name", name_form, _Seq([name]), [lines["name"]]),
-        ]
+        self.forms(actor_id, entry, kind, default_cs, name=name)
+        return (
+            actor_id,
+            name,
+            kind,
+            valid_from.isoformat() if valid_from else None,
+            valid_to.isoformat() if valid_to else None,
+            predecessor_of,
+            status,
+        )
+
+    def forms(self, actor_id: str, entry, kind: str, default_cs: bool, name: str | None) -> None:
+        """Add an actor's name (when given), aliases, demonyms, capitals, metonyms and leaders."""
+        lines = entry.key_lines
+        name_form = "organisation" if kind in _ORGANISATION_TYPES else "name"
+        alias_form = "organisation" if kind in _ORGANISATION_TYPES else "alias"
+        groups = []
+        if name is not None:
+            groups.append(("name", name_form, _Seq([name]), [lines["name"]]))
         for key, form in (
             ("aliases", alias_form),
             ("demonyms", "demonym"),
@@ -387,17 +528,12 @@ class _Compiler:
 
         if "leaders" in entry:
             seq = self.sequence(entry["leaders"], lines["leaders"], f"'leaders' of {actor_id}")
-            for number, (person, person_line) in enumerate(zip(seq, seq.item_lines, strict=True)):
+            first = self.leader_count.get(actor_id, 0)
+            for number, (person, person_line) in enumerate(
+                zip(seq, seq.item_lines, strict=True), start=first
+            ):
                 self.leader(actor_id, number, person, person_line, default_cs)
-        return (
-            actor_id,
-            name,
-            kind,
-            valid_from.isoformat() if valid_from else None,
-            valid_to.isoformat() if valid_to else None,
-            predecessor_of,
-            status,
-        )
+            self.leader_count[actor_id] = first + len(seq)
 
     def leader(self, actor_id: str, number: int, person, line: int, default_cs: bool) -> None:
         person = self.mapping(person, line, f"a leader of {actor_id}")
@@ -475,6 +611,28 @@ class _Compiler:
                 modifiers, settings.key_lines["modifiers"], "'modifiers' of roles"
             )
         return frozenset(str(word).casefold() for word in modifiers)
+
+    def organs(self, block, line: int | None, default_cs: bool, rows: list[tuple]) -> None:
+        """Organs of organisations ("Commission": EU; "Security Council": UN), each a
+        pattern of category ``organ/<id>``: resolved only where the organisation is named."""
+        if block is None:
+            return
+        block = self.mapping(block, line, "'organs'")
+        known = {row[0] for row in rows}
+        for parent, names in block.items():
+            if parent in ("note", "source"):
+                continue
+            if parent not in known:
+                self.fail(
+                    f"organs of unknown actor '{parent}'",
+                    block.key_lines[parent],
+                    "Use an id listed under 'actors'",
+                )
+            seq = self.sequence(names, block.key_lines[parent], f"'organs' of {parent}")
+            category = f"organ/{parent}"
+            self.dictionary.add_category(category, {"actor_id": parent, "form": "organ"})
+            self.organ_names[category] = parent
+            self.add_all(category, seq, seq.item_lines, "", default_cs, f"'organs' of {parent}")
 
     def suppressors(self, block, line: int | None, default_cs: bool) -> None:
         if block is None:

@@ -6,13 +6,32 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from helpers.actors.agents import (
+    agent_after,
+    agent_before,
+    agent_type,
+    phrase_agent,
+    untied_agents,
+)
 from helpers.errors import ParameterError
 from helpers.text import Token
 
 __all__ = ["FORMS", "MENTION_COLUMNS", "TABLE_COLUMNS", "Actors", "Mention", "mentions"]
 
-#: The kinds of reference a mention can be.
-FORMS = ("name", "alias", "demonym", "capital", "leader", "organisation", "institution")
+#: The kinds of reference a mention can be: ``person`` is a person the article ties to an
+#: actor ("Polyanskiy"), ``agent`` a sub-state actor of another kind than its government
+#: ("Colombian rebels", "gunmen": see :mod:`helpers.actors.agents`).
+FORMS = (
+    "name",
+    "alias",
+    "demonym",
+    "capital",
+    "leader",
+    "organisation",
+    "institution",
+    "person",
+    "agent",
+)
 #: Columns of :attr:`Actors.table`.
 TABLE_COLUMNS = ("actor_id", "name", "type", "valid_from", "valid_to", "predecessor_of", "status")
 #: Columns of the table :func:`mentions` returns.
@@ -27,6 +46,7 @@ MENTION_COLUMNS = (
     "text",
     "in_term",
     "detail",
+    "agent",
 )
 
 # Tokens between an actor and a role word that still tie them.
@@ -42,8 +62,12 @@ class Mention(NamedTuple):
     the ``text`` of the span and token indices ``tok_start``/``tok_end``
     (half-open), as in ``docs/architecture.md``. Two further fields:
     ``in_term`` (for a ``leader`` found with a date: whether they held office
-    that day; otherwise None) and ``detail`` (the leader's full name, or the
-    role words of an ``institution``).
+    that day; otherwise None) and ``detail`` (the leader's or person's full
+    name, or the role words of an ``institution`` or ``agent``). Added for
+    issue 15 (with a default, so positional construction keeps working):
+    ``agent``, the CAMEO agent code of the role ("COP" for "Kenyan police",
+    "REB" for "Colombian rebels", "" for a name); an ``agent`` mention of no
+    known country ("gunmen") has ``actor_id`` "".
     """
 
     actor_id: str
@@ -55,6 +79,7 @@ class Mention(NamedTuple):
     tok_end: int
     in_term: bool | None = None
     detail: str = ""
+    agent: str = ""
 
 
 class _Leader(NamedTuple):
@@ -84,8 +109,28 @@ class Actors:
     path : Path
     """
 
-    def __init__(self, *, path, meta, table, forms, leaders, dictionary, categories, modifiers):
+    def __init__(
+        self,
+        *,
+        path,
+        meta,
+        table,
+        forms,
+        leaders,
+        dictionary,
+        categories,
+        modifiers,
+        organs=None,
+        project=None,
+        agents=None,
+    ):
         self.path = path
+        self.project = project
+        # The compiled agent dictionary (data/lexicons/agents.yml), kept with the actors.
+        self.agents = agents
+        # organ category ("organ/EU") -> its organisation's id
+        self._organs: dict[str, str] = dict(organs or {})
+        self.kinds: dict[str, str] = dict(zip(table["actor_id"], table["type"], strict=True))
         self.meta = meta
         self.table = table
         self.forms = forms
@@ -104,7 +149,9 @@ class Actors:
         return self.names[actor_id]
 
     # -- resolution ---------------------------------------------------------------------------
-    def find(self, tokens: list[Token], date=None, hits=None) -> list[Mention]:
+    def find(
+        self, tokens: list[Token], date=None, hits=None, *, context=None, agents: bool = False
+    ) -> list[Mention]:
         """Find every actor mention in one sentence's tokens.
 
         Parameters
@@ -118,6 +165,13 @@ class Actors:
             ``self.dictionary.match_tokens(tokens)``, when the caller has
             matched it already (with other dictionaries, in a
             :class:`~helpers.lexicons.DictionarySet`).
+        context : dict, optional
+            Actor ids the text named before (id -> order of its last mention),
+            for organs ("the Commission" is the EU's only where the EU was
+            named: in this sentence, or before it in ``context``).
+        agents : bool, default False
+            Also report agents that no actor owns ("gunmen", "protesters"),
+            as ``agent`` mentions with an empty ``actor_id``.
 
         Returns
         -------
@@ -136,7 +190,11 @@ class Actors:
         """
         if hits is None:
             hits = self.dictionary.match_tokens(tokens)
-        items = self._resolved(tokens, hits, _as_date(date))
+        items = self._resolved(tokens, hits, _as_date(date), context)
+        if agents:
+            # The project's role words ("spokesman", "officials") are never agents on their own.
+            roles = [(h.tok_start, h.tok_end) for h in hits if h.category == "role"]
+            items = _with_untied(self.agents, tokens, items, roles)
         new = tuple.__new__  # Mention(...) without the Python-level constructor: hot path
         return [
             new(
@@ -151,29 +209,38 @@ class Actors:
                     b,
                     in_term,
                     detail,
+                    agent,
                 ),
             )
-            for _, a, b, actor_id, form, in_term, detail, _ in items
+            for _, a, b, actor_id, form, in_term, detail, _, agent in items
         ]
 
-    def _resolved(self, tokens: list[Token], hits: list, day: dt.date | None) -> list[list]:
+    def _resolved(
+        self, tokens: list[Token], hits: list, day: dt.date | None, context=None
+    ) -> list[list]:
         """The actor items of one sentence, in text order, never overlapping (see :meth:`_items`).
 
-        :meth:`find` turns them into mentions; :mod:`helpers.diplomacy` reads
-        them directly on its hot path.
+        :meth:`find` turns them into mentions.
         """
         items = self._items(hits, day)
+        if not items:
+            return items
+        if any(item[0] == "organ" for item in items):
+            items = _organs(items, context)  # organs of an organisation named: its mentions
+        roles = ()
         if any(item[0] == "role" for item in items):
+            roles = [(item[1], item[2]) for item in items if item[0] == "role"]
             items = self._tie_roles(tokens, items)  # roles are tied or dropped
-        return items
+        return _tie_agents(self.agents, tokens, items, self._modifiers, roles)
 
     def _items(self, hits: list, day: dt.date | None) -> list[list]:
         """Group the dictionary's hits by span and resolve each span to an actor or a role.
 
-        An item is ``[kind, tok_start, tok_end, actor_id, form, in_term, detail, tie_in]``.
+        An item is ``[kind, tok_start, tok_end, actor_id, form, in_term, detail, tie_in, agent]``.
         """
         items: list[list] = []
         categories = self._categories
+        organs = self._organs
         n = len(hits)
         k = 0
         while k < n:
@@ -188,29 +255,36 @@ class Actors:
                 # One category holds this span (the usual case): nothing to sort out.
                 found = categories.get(hit.category)
                 if found is not None and found[2] is None:
-                    items.append(["actor", a, b, found[0], found[1], None, "", True])
+                    items.append(["actor", a, b, found[0], found[1], None, "", True, ""])
                     continue
             candidates = [categories[h.category] for h in group if h.category in categories]
             if candidates:
                 plain = [c for c in candidates if c[2] is None]
                 if plain:  # load_actors guarantees one actor per non-leader form
                     actor_id, form, _ = plain[0]
-                    items.append(["actor", a, b, actor_id, form, None, "", True])
+                    items.append(["actor", a, b, actor_id, form, None, "", True, ""])
                 else:
                     leader, in_term = _pick_leader([c[2] for c in candidates], day)
                     items.append(
-                        ["actor", a, b, leader.actor_id, "leader", in_term, leader.person, True]
+                        ["actor", a, b, leader.actor_id, "leader", in_term, leader.person, True, ""]
                     )
+            elif group[0].category in organs:
+                parents = tuple(organs[h.category] for h in group if h.category in organs)
+                items.append(["organ", a, b, parents, "organisation", None, "", True, ""])
             else:
                 role = group[0]
                 tie_in = bool(role.attrs.get("tie_in", True))
+                agent = str(role.attrs.get("agent", ""))
                 if items and items[-1][0] == "role" and items[-1][2] == a:
                     # Adjacent role words are one role; the last is the head noun.
                     items[-1][2] = b
                     items[-1][6] += " " + role.pattern
                     items[-1][7] = tie_in
+                    items[-1][8] = agent
                 else:
-                    items.append(["role", a, b, None, "institution", None, role.pattern, tie_in])
+                    items.append(
+                        ["role", a, b, None, "institution", None, role.pattern, tie_in, agent]
+                    )
         return items
 
     def _tie_roles(self, tokens: list[Token], items: list[list]) -> list[list]:
@@ -222,7 +296,9 @@ class Actors:
             removed[k] = True  # a role is never reported as it stands
             prev = items[k - 1] if k and not removed[k - 1] and items[k - 1][0] == "actor" else None
             nxt = items[k + 1] if k + 1 < len(items) and items[k + 1][0] == "actor" else None
-            prefix = prev is not None and self._prefix_gap(tokens, prev, item[1])
+            prefix = prev is not None and (
+                self._prefix_gap(tokens, prev, item[1]) or _located(tokens, prev, item[1])
+            )
             if nxt is not None and nxt[4] == "leader" and nxt[1] == item[2]:
                 # A title: "President Joe Biden", "Russian President Vladimir Putin".
                 nxt[1] = item[1]
@@ -230,11 +306,14 @@ class Actors:
                     nxt[1] = prev[1]
                     removed[k - 1] = True
                 continue
+            agent = item[8] or phrase_agent(item[6]) or "GOV"
             if prefix:
                 prev[:] = ["actor", prev[1], item[2], prev[3], "institution", None, item[6], True]
+                prev.append(agent)
                 continue
             if nxt is not None and _suffix_gap(tokens, item[2], nxt[1], item[7]):
                 nxt[:] = ["actor", item[1], nxt[2], nxt[3], "institution", None, item[6], True]
+                nxt.append(agent)
         return [item for k, item in enumerate(items) if not removed[k]]
 
     def _prefix_gap(self, tokens: list[Token], actor: list, role_start: int) -> bool:
@@ -251,6 +330,107 @@ class Actors:
             # A modifier follows an adjective (demonym) or a possessive, not a bare name.
             return possessive or actor[4] == "demonym"
         return False
+
+
+def _located(tokens: list[Token], actor: list, role_start: int) -> bool:
+    """True for a sentence that opens "In <place>, the <role>" ("In Bangkok, the foreign
+    ministry summoned ..."): the role is that place's."""
+    if actor[1] != 1 or tokens[0].norm != "in":
+        return False
+    gap = [t.norm for t in tokens[actor[2] : role_start]]
+    return gap in ([","], [",", "the"])
+
+
+def _organs(items: list[list], context) -> list[list]:
+    """An organ ("the Commission", "the Security Council") is its organisation's mention
+    where that organisation was named (before, or in the same sentence); else dropped.
+
+    Of two organisations with an organ of that name, the one named last.
+    """
+    named = dict(context or {})
+    for order, item in enumerate(items):
+        if item[0] == "actor":
+            named[item[3]] = len(named) + order + 1
+    kept = []
+    for item in items:
+        if item[0] != "organ":
+            kept.append(item)
+            continue
+        known = [parent for parent in item[3] if parent in named]
+        if known:
+            parent = max(known, key=named.__getitem__)
+            kept.append(["actor", item[1], item[2], parent, "organisation", None, "", True, ""])
+    return kept
+
+
+def _tie_agents(agents, tokens: list[Token], items: list[list], modifiers, roles=()) -> list[list]:
+    """Extend an actor to the agent words beside it: "Kenyan police", "rebels in Colombia".
+
+    An agent phrase of ``agents.yml`` right after a demonym or name (after a
+    possessive and at most one listed modifier), or right before "of/from
+    (the)" and the actor, or before "in" for agents that belong to where they
+    are ("police in Lagos", "protesters in Tehran"; not soldiers or troops,
+    often abroad). A government's agent is an ``institution``, any other an
+    ``agent`` (of that country). The project's role words (``roles``) were
+    tied or left by the role rules and are not agents here ("the embassy in
+    Tokyo" is located, not Japan's).
+    """
+    n = len(tokens)
+    for k, item in enumerate(items):
+        if item[0] != "actor" or item[4] not in _AGENT_OWNERS:
+            continue
+        b = item[2]
+        if b < n and tokens[b].norm in _POSSESSIVE:
+            b += 2 if tokens[b].norm == "'" and b + 1 < n and tokens[b + 1].norm == "s" else 1
+        limit = items[k + 1][1] if k + 1 < len(items) else n
+        found = agent_after(agents, tokens, b, limit) if b < limit else None
+        if found is None and b < limit and tokens[b].norm in modifiers:
+            found = agent_after(agents, tokens, b + 1, limit)
+        if found is not None and not _overlaps(found, roles):
+            code, _, end = found
+            _as_agent(item, item[1], end, code, tokens)
+            continue
+        a = item[1]
+        lower = items[k - 1][2] if k else 0
+        gap = a - 1 if a and tokens[a - 1].norm == "the" else a
+        if gap > lower and tokens[gap - 1].norm in _TIE_WORDS_IN:
+            found = agent_before(agents, tokens, gap - 1, lower)
+            if found is None or _overlaps(found, roles):
+                continue
+            code, start, _ = found
+            if tokens[gap - 1].norm == "in" and code[:3] == "MIL":
+                continue
+            _as_agent(item, start, item[2], code, tokens)
+    return items
+
+
+def _overlaps(found: tuple[str, int, int], spans) -> bool:
+    return any(a < found[2] and found[1] < b for a, b in spans)
+
+
+# Forms an agent may belong to ("Kenyan police", "Kenya's police"), not a leader's or an institution's.
+_AGENT_OWNERS = frozenset({"name", "alias", "demonym", "capital", "organisation"})
+
+
+def _as_agent(item: list, a: int, b: int, code: str, tokens: list[Token]) -> None:
+    words = " ".join(t.norm for t in tokens[a:b] if t.norm not in _POSSESSIVE)
+    form = "institution" if agent_type(code) == "government" else "agent"
+    item[:] = ["actor", a, b, item[3], form, None, words, True, code]
+
+
+def _with_untied(agents, tokens: list[Token], items: list[list], roles: list) -> list[list]:
+    """``items`` and the agents of no known country between them ("gunmen"), in text order."""
+    taken = [(item[1], item[2]) for item in items]
+    if roles:
+        taken = sorted(taken + roles)
+    untied = untied_agents(agents, tokens, taken)
+    if not untied:
+        return items
+    extra = [
+        ["actor", a, b, "", "agent", None, _span_text(tokens, a, b), True, code]
+        for code, a, b in untied
+    ]
+    return sorted(items + extra, key=lambda item: item[1])
 
 
 def _suffix_gap(tokens: list[Token], role_end: int, actor_start: int, tie_in: bool) -> bool:
@@ -350,7 +530,12 @@ def mentions(seg, actors: Actors | str | Path | None = None, date=None) -> Any:
     -------
     DataFrame
         :data:`MENTION_COLUMNS`: ``doc_id, sent_id, actor_id, actor, form,
-        start, end, text, in_term, detail``; ``seg.text[start:end] == text``.
+        start, end, text, in_term, detail, agent``; ``seg.text[start:end] ==
+        text``. The article is read in order (:class:`helpers.actors.people.ArticleActors`):
+        people tied to an actor ("Polyanskiy") and organs of an organisation
+        named before ("the Commission") are mentions too, and so are agents of
+        no known country ("gunmen": ``actor_id`` and ``actor`` empty, the
+        CAMEO code in ``agent``).
 
     Examples
     --------
@@ -365,24 +550,27 @@ def mentions(seg, actors: Actors | str | Path | None = None, date=None) -> Any:
         from helpers.actors.loader import load_actors  # it builds on this module
 
         actors = load_actors(actors)
-    day = _as_date(date)
+    from helpers.actors.people import ArticleActors  # it builds on this module
+
+    article = ArticleActors(actors, date)
     text = seg.text
     names = actors.names
     rows = []
     for sent_id, tokens in enumerate(seg.tokens):
-        for m in actors.find(tokens, day):
+        for m in article.find(tokens, agents=True):
             rows.append(
                 (
                     seg.doc_id,
                     sent_id,
                     m.actor_id,
-                    names[m.actor_id],
+                    names.get(m.actor_id, ""),
                     m.form,
                     m.start,
                     m.end,
                     text[m.start : m.end],
                     m.in_term,
                     m.detail,
+                    m.agent,
                 )
             )
     table = pd.DataFrame(rows, columns=list(MENTION_COLUMNS))

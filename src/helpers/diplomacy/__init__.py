@@ -13,9 +13,10 @@ everything from here; the files below say where each rule lives.
     The intensity ladder: official reactions graded 0-6 (regret ... threat of
     countermeasures), intensifiers and negation, and who makes each statement
     (``data/lexicons/diplomacy.yml``).
-``attribution.py``
-    Direct quotations and reported speech: reporting verb, speaker, addressee,
-    content (``data/lexicons/reporting_verbs.yml``).
+``attribution.py``, ``phrases.py``, ``speakers.py``, ``discourse.py``
+    Direct quotations and reported speech: reporting verb, speaker (the words,
+    the actor, the type), addressee, content (``data/lexicons/reporting_verbs.yml``,
+    ``speakers.yml``); what an article carries from sentence to sentence.
 ``event_coding.py``
     Who does what to whom: event words, source and target, negation and
     modality, and :func:`~helpers.diplomacy.event_coding.main_index`, the one
@@ -46,11 +47,14 @@ optional ``actors`` list (:func:`helpers.actors.load_actors`; the project's
 list by default) and an optional ``date`` (the article's publication date, so
 that leaders are resolved to the office they held then).
 
-Limits. The rules read word order, not syntax: a clause with two subjects, a
-relative clause between subject and verb, or a pronoun ("it", "they") as the
-subject leaves the source empty or takes the nearest named actor, and the
-``rule`` column says which rule decided. Irony, litotes beyond "not
-unacceptable", and statements spread over several sentences are not seen.
+Limits. The rules read word order, not syntax. Speakers are noun phrases
+found by word order and closed word classes (``phrases.py``, ``speakers.py``),
+carried through an article by ``discourse.py``; a pronoun with no antecedent in
+its paragraph, a person never named beside a role, or a phrase that ends in no
+known name, role or institution leaves the speaker empty, and the
+``speaker_rule`` and ``rule`` columns say which rule decided. Event sources and
+targets still come from the actors named near a verb. Irony, litotes beyond
+"not unacceptable", and statements spread over several sentences are not seen.
 
 References
     Hyland, K. (2005). Metadiscourse. London: Continuum. Hyland, K. (1998).
@@ -73,6 +77,7 @@ from helpers.diplomacy.sourcing import SOURCING
 from helpers.diplomacy.stance import STANCE_TYPES
 from helpers.diplomacy.tables import (
     ATTRIBUTION_COLUMNS,
+    NAME_SKIP_COLUMNS,
     STANCE_MARKER_COLUMNS,
     STATEMENT_COLUMNS,
     attributed_spans,
@@ -80,6 +85,7 @@ from helpers.diplomacy.tables import (
     evidence_spans,
     highest_level_by_actor,
     intensity_ladder,
+    name_skips,
     stance_markers,
     stance_sentences,
     statements,
@@ -116,6 +122,8 @@ __all__ = [
     "dyads",
     "dyad_matrix",
     "evidence_spans",
+    "name_skips",
+    "NAME_SKIP_COLUMNS",
     "STANCE_MARKER_COLUMNS",
     "STATEMENT_COLUMNS",
     "ATTRIBUTION_COLUMNS",

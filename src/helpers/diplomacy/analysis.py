@@ -15,11 +15,21 @@ from bisect import bisect_left, bisect_right
 from operator import itemgetter
 from typing import NamedTuple
 
-from helpers.diplomacy.attribution import NO_SPEECH, Attribution, SpeechSpans, attributions_in
+from helpers.actors.names import split_named
+from helpers.actors.people import ArticleActors
+from helpers.diplomacy.attribution import (
+    NO_SPEECH,
+    Attribution,
+    Speakers,
+    SpeechSpans,
+    attributions_in,
+)
 from helpers.diplomacy.dictionaries import actors_or_default, matcher, reload_dictionaries
+from helpers.diplomacy.discourse import Discourse
 from helpers.diplomacy.event_coding import Event, events_in
 from helpers.diplomacy.ladder import Statement, is_statement, statements_in
-from helpers.diplomacy.sentence import Sentence, find_mentions
+from helpers.diplomacy.sentence import Sentence
+from helpers.diplomacy.speakers import actor_kinds
 from helpers.diplomacy.stance import stance_in
 from helpers.diplomacy.uncertainty import uncertainty_in
 from helpers.diplomacy.words import is_word
@@ -43,6 +53,7 @@ class Analysis(NamedTuple):
     uncertainty: list = []
     sources: list = []
     anonymous: list = []
+    skipped: tuple = ()  # (dictionary, NameSkip): words not counted, inside a name
 
 
 def analyse_tokens(
@@ -55,6 +66,7 @@ def analyse_tokens(
     date=None,
     count_words: bool = True,
     detail: bool = True,
+    memory: Discourse | None = None,
 ) -> Analysis:
     """Run every analysis on one sentence.
 
@@ -64,11 +76,21 @@ def analyse_tokens(
     :func:`helpers.diplomacy.dictionaries.matched_dictionaries`).
     ``detail=False`` (``score``) leaves out what no ``score`` column shows.
     Actors are resolved only when speech, a statement or an event needs them
-    (speed: most sentences have none).
+    (speed: most sentences have none). ``memory`` is the article's
+    :class:`~helpers.diplomacy.discourse.Discourse` (pronouns and short forms
+    carried from the sentences before); ``score`` reads each row alone.
     """
     stance_hits, verb_hits, ladder_hits, event_hits, uncertainty_hits, source_hits, actor_hits = (
         hits
     )
+    mentions = None
+    if memory is not None:  # an article: its people and organs are names too
+        mentions = _mentions(tokens, actors, date, actor_hits, memory)
+    skipped: tuple = ()
+    if stance_hits or verb_hits or ladder_hits or event_hits:
+        named = _without_names(tokens, text, base, hits, mentions)
+        if named is not None:
+            (stance_hits, verb_hits, ladder_hits, event_hits), skipped = named
     stance = []
     if stance_hits or (detail and any(t.text == "?" for t in tokens)):
         stance = stance_in(tokens, quotes, stance_hits, detail)
@@ -77,18 +99,27 @@ def analyse_tokens(
     attrs: list[Attribution] = []
     found_statements: list[Statement] = []
     found_events: list[Event] = []
-    if quotes or verb_hits or ladder_hits or event_hits:
+    if quotes or verb_hits or ladder_hits or event_hits or memory is not None:
         # ``score`` reports no statement speaker, so a ladder word alone needs no actors.
         needed = detail or verb_hits or event_hits
-        mentions = find_mentions(tokens, actors, date, actor_hits) if needed else []
+        if mentions is None:
+            mentions = _mentions(tokens, actors, date, actor_hits, memory) if needed else []
         s = Sentence(tokens, text, base, quotes, mentions, actors.names)
+        if memory is not None:
+            memory.read_mentions(s, actor_kinds(actors))
+        speakers = None
+        if quotes or verb_hits or (detail and ladder_hits):
+            predicates = _predicates(verb_hits, ladder_hits, event_hits)
+            speakers = Speakers(actor_kinds(actors), memory, predicates)
         if quotes or verb_hits:
-            attrs = attributions_in(s, verb_hits)
+            attrs = attributions_in(s, verb_hits, speakers)
         speech = SpeechSpans(attrs, tokens) if attrs and (ladder_hits or event_hits) else NO_SPEECH
         if ladder_hits:
-            found_statements = statements_in(s, speech, ladder_hits, detail)
+            found_statements = statements_in(s, speech, ladder_hits, detail, speakers)
         if event_hits:
             found_events = events_in(s, speech, stance, event_hits, detail)
+        if memory is not None:
+            memory.end_sentence(s, actor_kinds(actors))
     words = sum(1 for t in tokens if is_word(t)) if count_words else 0
     cues, anonymous = uncertainty_in(
         tokens, text, base, quotes, attrs, uncertainty_hits, source_hits, verb_hits
@@ -103,7 +134,52 @@ def analyse_tokens(
         cues,
         source_hits,
         anonymous,
+        skipped,
     )
+
+
+# The dictionaries whose hits names hide, in the order of ``hits``.
+_NAMED = ("stance", "reporting_verbs", "diplomacy", "events")
+# Mention forms that are names (a demonym is an adjective, a role a common noun).
+_NAME_FORMS = frozenset({"name", "alias", "organisation", "capital", "leader", "person"})
+
+
+def _without_names(tokens: list[Token], text: str, base: int, hits, mentions):
+    """The four lists of hits without those inside a name (:mod:`helpers.actors.names`),
+    and what was left out; None when nothing was."""
+    start = tokens[0].start
+    sentence = text[start - base : tokens[-1].end - base]
+    extra = ()
+    if mentions:
+        extra = tuple((m.start, m.end, m.text) for m in mentions if m.form in _NAME_FORMS)
+    lists, skipped = [], []
+    for name, found in zip(_NAMED, hits[:4], strict=True):
+        kept, left = split_named(found, sentence, start, extra) if found else (found, [])
+        lists.append(kept)
+        skipped += [(name, skip) for skip in left]
+    return (lists, tuple(skipped)) if skipped else None
+
+
+def _mentions(tokens: list[Token], actors, date, hits, memory) -> list:
+    """The sentence's actor mentions, with the agents no actor owns ("gunmen").
+
+    In an article (``memory`` given) they are read through the article's
+    :class:`~helpers.actors.people.ArticleActors`: people tied to an actor
+    earlier ("Polyanskiy") and organs of an organisation named before ("the
+    Commission") are mentions too.
+    """
+    if memory is not None and memory.actors is not None:
+        return memory.actors.find(tokens, hits, agents=True)
+    if not tokens or not hits:
+        return []
+    return actors.find(tokens, date, hits, agents=True)
+
+
+def _predicates(verb_hits, *other_hits) -> dict[int, bool]:
+    """Where the sentence's verbs start: True for a reporting verb, False for a ladder or event word."""
+    found = {h.tok_start: False for hits in other_hits for h in hits}
+    found.update((h.tok_start, True) for h in verb_hits)
+    return found
 
 
 def sentence_quotes(quotes: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
@@ -129,14 +205,20 @@ def analyse_seg(seg, actors=None, date=None) -> list[Analysis]:
             return cache[1]
     quotes = quote_spans(seg.text)
     results = []
-    for (start, end), tokens in zip(
-        zip(seg.sentences["start"].tolist(), seg.sentences["end"].tolist(), strict=True),
+    memory = Discourse(ArticleActors(actors, date))
+    sentences = seg.sentences
+    for start, end, para, tokens in zip(
+        sentences["start"].tolist(),
+        sentences["end"].tolist(),
+        sentences["para_id"].tolist(),
         seg.tokens,
         strict=True,
     ):
         clipped = sentence_quotes(quotes, start, end)
         found = match.match_tokens(tokens)
-        results.append(analyse_tokens(tokens, seg.text, 0, clipped, actors, found, date))
+        memory.start_sentence(para, tokens[0].start if tokens else start)
+        analysis = analyse_tokens(tokens, seg.text, 0, clipped, actors, found, date, memory=memory)
+        results.append(analysis)
     try:
         seg._diplomacy_cache = ((actors, date, match), results)
     except AttributeError:  # a frozen or slotted object: simply do not cache

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
+from helpers.actors.names import reload_names
+
 #: The dictionaries one sentence is matched with, in this order, then the actors'.
 MATCHED: tuple[str, ...] = (
     "stance",
@@ -83,3 +85,4 @@ def reload_dictionaries() -> None:
     """
     dictionary.cache_clear()
     default_actors.cache_clear()
+    reload_names()  # names.yml, the exceptions to names-are-not-words

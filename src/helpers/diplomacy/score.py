@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from helpers.diplomacy.analysis import Analysis, analyse_tokens
+from helpers.diplomacy.attribution import Attribution
 from helpers.diplomacy.dictionaries import (
     default_actors,
     matched_dictionaries,
@@ -37,6 +38,9 @@ COLUMNS: tuple[str, ...] = (
     "intensity",
     "quotes",
     "speaker",
+    "speaker_text",
+    "speaker_type",
+    "speaker_rule",
     "source_actor",
     "event",
     "quad_class",
@@ -84,8 +88,12 @@ def score_row(text: str, tokens: list[Token], hits: list[list] | None = None) ->
         and ``anonymous_source`` (a statement sourced to an unnamed or vague
         source, :mod:`helpers.diplomacy.sourcing`);
         ``intensity`` (highest ladder level, 0 = none); ``quotes`` (number of
-        direct quotations); ``speaker`` (actor, or source words, of the
-        first attribution); the main event (strongest asserted one) as
+        direct quotations); the unit's speaker (:func:`unit_speaker`):
+        ``speaker`` (the resolved actor's name, "" when the source belongs to
+        no actor: a private person, an anonymous or unknown source),
+        ``speaker_text`` (the words naming it), ``speaker_type`` (government,
+        igo, person, media, ngo, armed_group, company, anonymous, or "") and
+        ``speaker_rule`` (how it was found, or why there is none); the main event (strongest asserted one) as
         ``source_actor``, ``event`` (qualified: "would not cooperate"),
         ``quad_class``, ``goldstein`` (0.0 when the event is negated or
         modal: it did not, or not yet, happen) and ``target_actor``.
@@ -121,6 +129,9 @@ _EMPTY_ROW = {
     "intensity": 0,
     "quotes": 0,
     "speaker": "",
+    "speaker_text": "",
+    "speaker_type": "",
+    "speaker_rule": "",
     "source_actor": "",
     "event": "",
     "quad_class": "",
@@ -152,10 +163,12 @@ def row_from(analysis: Analysis) -> dict:
         row["intensity"] = max(s.level for s in statements)
     if quotes:
         row["quotes"] = quotes
-    for attribution in attributions:
-        if attribution.speaker or attribution.speaker_text:
-            row["speaker"] = attribution.speaker or attribution.speaker_text
-            break
+    if attributions:
+        chosen = unit_speaker(attributions)
+        row["speaker"] = chosen.speaker
+        row["speaker_text"] = chosen.speaker_text
+        row["speaker_type"] = chosen.speaker_type
+        row["speaker_rule"] = chosen.speaker_rule
     main = main_event(events) if events else None
     if main is not None:
         row["source_actor"] = main.source
@@ -166,6 +179,35 @@ def row_from(analysis: Analysis) -> dict:
     return row
 
 
+def unit_speaker(attributions: list) -> Attribution:
+    """The speaker of a unit: of its attributions in the order of their verbs (a quotation
+    without a verb last), the first whose speaker is resolved (an actor or a type), else
+    the first that names one, else the first (whose ``speaker_rule`` says why it has none).
+
+    Examples
+    --------
+    >>> from helpers.diplomacy.attribution import Attribution
+    >>> a = Attribution("reported", "according to", "", 40, 52, "", "", "", "results",
+    ...                 "", "", 0, 9, "according to: a document", "", "")
+    >>> b = Attribution("reported", "said", "", 10, 14, "RUS", "Russia", "name", "Moscow",
+    ...                 "", "", 15, 30, "subject", "government", "")
+    >>> unit_speaker([a, b]).speaker
+    'Russia'
+    """
+    ordered = sorted(attributions, key=_verb_order)
+    for attribution in ordered:
+        if attribution.speaker_id or attribution.speaker_type:
+            return attribution
+    for attribution in ordered:
+        if attribution.speaker_text:
+            return attribution
+    return ordered[0]
+
+
+def _verb_order(attribution) -> int:
+    return attribution.verb_start if attribution.verb_start >= 0 else 1 << 62
+
+
 def aggregate_rows(rows: list[dict], weights: list[int]) -> dict:
     """Combine sentence rows into one document row (``score --unit document``).
 
@@ -174,7 +216,8 @@ def aggregate_rows(rows: list[dict], weights: list[int]) -> dict:
     has, in their usual order; ``intensity``
     is the highest level; ``goldstein`` is the weighted mean over sentences
     with an asserted event (weights: the sentences' token counts), 0.0 when
-    there is none; ``speaker``, ``source_actor``, ``event``, ``quad_class``,
+    there is none; the speaker columns come from the first sentence that names a
+    speaker; ``source_actor``, ``event``, ``quad_class``,
     ``target_actor`` come from the sentence with the most extreme weight
     (first one on ties; the first event-bearing sentence when all weigh 0).
 
@@ -208,7 +251,9 @@ def aggregate_rows(rows: list[dict], weights: list[int]) -> dict:
     out["uncertain_voice"] = joined(VOICES, (r.get("uncertain_voice") for r in rows))
     out["anonymous_source"] = any(bool(r.get("anonymous_source")) for r in rows)
     out["intensity"] = max((int(r.get("intensity", 0) or 0) for r in rows), default=0)
-    out["speaker"] = next((r["speaker"] for r in rows if r.get("speaker")), "")
+    spoken = next((r for r in rows if r.get("speaker_text") or r.get("speaker")), None)
+    for column in ("speaker", "speaker_text", "speaker_type", "speaker_rule"):
+        out[column] = spoken.get(column, "") if spoken is not None else ""
     weighted = [
         (float(r["goldstein"]), w)
         for r, w in zip(rows, weights, strict=True)

@@ -47,8 +47,9 @@ STATEMENT_COLUMNS = tuple(
     "speaker speaker_id rule".split()
 )
 ATTRIBUTION_COLUMNS = tuple(
-    "doc_id sent_id kind verb act speaker speaker_id speaker_form speaker_text speaker_rule "
-    "addressee addressee_id content content_start content_end verb_start verb_end".split()
+    "doc_id sent_id kind verb act speaker speaker_id speaker_form speaker_text speaker_type "
+    "speaker_agent speaker_rule addressee addressee_id content content_start content_end "
+    "verb_start verb_end".split()
 )
 
 
@@ -256,7 +257,8 @@ def attributions(seg, actors=None, date=None) -> Any:
     text = seg.text
     rows = [
         (seg.doc_id, sent_id, a.kind, a.verb, a.act, a.speaker, a.speaker_id, a.speaker_form)
-        + (a.speaker_text, a.speaker_rule, a.addressee, a.addressee_id)
+        + (a.speaker_text, a.speaker_type, a.speaker_agent, a.speaker_rule)
+        + (a.addressee, a.addressee_id)
         + (text[a.content_start : a.content_end], a.content_start, a.content_end)
         + (a.verb_start, a.verb_end)
         for sent_id, a in found_in(seg, actors, date, "attributions")
@@ -291,21 +293,54 @@ def attributed_spans(seg, actors=None, date=None) -> list[tuple[int, int]]:
     return [(s, e) for s, e in merged]
 
 
-_EVIDENCE_KINDS = ("speech", "ladder", "event", "uncertainty", "stance")
+NAME_SKIP_COLUMNS = tuple("doc_id sent_id dictionary category word start end name".split())
 
 
-def evidence_spans(seg, actors=None, include=("ladder", "event", "stance"), date=None) -> Any:
+def name_skips(seg, actors=None, date=None) -> Any:
+    """Return the words the diplomacy analyses did not count because they stand inside a name.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id, sent_id, dictionary, category, word, start, end, name``:
+        "Support" of "Rapid Support Forces" is no support event, "Security"
+        of "Security Council" no stance or ladder word
+        (:mod:`helpers.actors.names`: what a name is, and the exceptions).
+
+    Examples
+    --------
+    >>> from helpers.text import segment
+    >>> t = name_skips(segment("The Rapid Support Forces said they would attack."))
+    >>> t[["dictionary", "word", "name"]].values.tolist()
+    [['events', 'Support', 'Rapid Support Forces']]
+    """
+    text = seg.text
+    rows = [
+        (seg.doc_id, sent_id, dictionary, skip.hit.category, text[skip.hit.start : skip.hit.end])
+        + (skip.hit.start, skip.hit.end, skip.name)
+        for sent_id, (dictionary, skip) in found_in(seg, actors, date, "skipped")
+    ]
+    return frame(rows, NAME_SKIP_COLUMNS)
+
+
+_EVIDENCE_KINDS = ("speech", "ladder", "event", "uncertainty", "stance", "name")
+
+
+def evidence_spans(
+    seg, actors=None, include=("ladder", "event", "stance", "name"), date=None
+) -> Any:
     """Return the spans to colour in the highlighted article.
 
     Parameters
     ----------
     seg : Segmentation
     actors : Actors, optional
-    include : sequence of str, default ("ladder", "event", "stance")
+    include : sequence of str, default ("ladder", "event", "stance", "name")
         Which evidence to show, in drawing priority: ``speech`` (attributed
         content), ``ladder`` (statements), ``event`` (event verbs),
         ``uncertainty`` (uncertainty cues, with their class and voice),
-        ``stance`` (markers). :func:`helpers.highlight.highlight_html` draws
+        ``stance`` (markers), ``name`` (dictionary words not counted because
+        they stand inside a name, :func:`name_skips`). :func:`helpers.highlight.highlight_html` draws
         the earlier and longer of overlapping spans, so ``speech`` spans
         (whole clauses) hide the markers inside them; leave it out to see
         those.
@@ -315,7 +350,7 @@ def evidence_spans(seg, actors=None, include=("ladder", "event", "stance"), date
     DataFrame
         ``start, end, category, note``; categories ``speech``,
         ``ladder:<level>``, ``event:<quad_class>``, ``uncertainty:<class>``,
-        ``stance:<type>``.
+        ``stance:<type>``, ``name``.
     """
     unknown = [kind for kind in include if kind not in _EVIDENCE_KINDS]
     if unknown:
@@ -349,4 +384,8 @@ def evidence_spans(seg, actors=None, include=("ladder", "event", "stance"), date
             for h in analysis.stance:
                 note = h.category + (" (negated)" if h.negated else "")
                 rows.append((h.start, h.end, f"stance:{h.category}", note))
+        if "name" in include:
+            for dictionary, skip in analysis.skipped:
+                note = f"not counted ({dictionary}): inside the name '{skip.name}'"
+                rows.append((skip.hit.start, skip.hit.end, "name", note))
     return frame(rows, ("start", "end", "category", "note"))

@@ -91,6 +91,7 @@ from helpers.framing.frames import (
     dominant_frame,
     frame_catalog,
     frame_hits,
+    frame_name_skips,
     frame_salience,
 )
 from helpers.framing.history import HISTORY_COLUMNS, historical_references, history_summary
@@ -119,6 +120,7 @@ __all__ = [
     "SATURATION",
     "UNMEASURED_THRESHOLD",
     "HIT_COLUMNS",
+    "frame_name_skips",
     "ENTMAN_COLUMNS",
     "HISTORY_COLUMNS",
     "NAMING_COLUMNS",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from helpers.actors.names import split_named
 from helpers.framing.decide import check_thresholds, frame_score, is_present, threshold_of
 from helpers.framing.dictionaries import (
     check_parameters,
@@ -154,31 +155,84 @@ def frame_hits(seg, schemes=("generic", "policy"), custom="") -> pd.DataFrame:
 
     text = seg.text
     rows = []
+    for sent_id, scheme, category, hit, name in _sentence_hits(seg, schemes, custom):
+        if name:
+            continue  # inside a name: frame_name_skips lists it
+        frame, question_id = split_category(category)
+        rows.append(
+            (
+                seg.doc_id,
+                sent_id,
+                scheme,
+                frame,
+                scheme_prefix(scheme) + frame,
+                category,
+                question_id,
+                hit.pattern,
+                hit.start,
+                hit.end,
+                text[hit.start : hit.end],
+            )
+        )
+    return pd.DataFrame(rows, columns=list(HIT_COLUMNS))
+
+
+def _named(text: str, tokens, hits) -> tuple[list, list]:
+    """A sentence's hits split into those that count and those inside a name
+    (:func:`helpers.actors.names.split_named`: "Security" in "Security Council")."""
+    if not hits:
+        return hits, []
+    start = tokens[0].start
+    return split_named(hits, text[start : tokens[-1].end], start)
+
+
+def _sentence_hits(seg, schemes, custom):
+    """``(sent_id, scheme, category, hit, name)`` for every hit of every sentence, in order;
+    ``name`` is "" for a hit that counts, else the name it stands inside."""
+    text = seg.text
     passes = engine_passes(schemes, custom)
     for sent_id, tokens in enumerate(seg.tokens):
         for fixed_scheme, dictionary in passes:
-            for hit in dictionary.match_tokens(tokens):
+            kept, skipped = _named(text, tokens, dictionary.match_tokens(tokens))
+            for hit, name in [(h, "") for h in kept] + [(s.hit, s.name) for s in skipped]:
                 if fixed_scheme is None:
                     scheme, _, category = hit.category.partition(":")
                 else:
                     scheme, category = fixed_scheme, hit.category
-                frame, question_id = split_category(category)
-                rows.append(
-                    (
-                        seg.doc_id,
-                        sent_id,
-                        scheme,
-                        frame,
-                        scheme_prefix(scheme) + frame,
-                        category,
-                        question_id,
-                        hit.pattern,
-                        hit.start,
-                        hit.end,
-                        text[hit.start : hit.end],
-                    )
-                )
-    return pd.DataFrame(rows, columns=list(HIT_COLUMNS))
+                yield sent_id, scheme, category, hit, name
+
+
+def frame_name_skips(seg, schemes=("generic", "policy"), custom="") -> pd.DataFrame:
+    """Frame indicators not counted because they stand inside a name.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id, sent_id, scheme, frame, pattern, start, end, match, name``:
+        "Security" of "Security Council" is no security frame, "Trade" of
+        "World Trade Organization" no economic one (see
+        :mod:`helpers.actors.names` for what counts as a name and the
+        exceptions).
+
+    Examples
+    --------
+    >>> from helpers.text import segment
+    >>> frame_name_skips(segment("The Security Council met."))[["match", "name"]].values.tolist()[:1]
+    [['Security', 'Security Council']]
+    """
+    import pandas as pd
+
+    text = seg.text
+    rows = []
+    for sent_id, scheme, category, hit, name in _sentence_hits(seg, schemes, custom):
+        if name:
+            frame, _ = split_category(category)
+            rows.append(
+                (seg.doc_id, sent_id, scheme, frame, hit.pattern, hit.start, hit.end)
+                + (text[hit.start : hit.end], name)
+            )
+    columns = ["doc_id", "sent_id", "scheme", "frame", "pattern", "start", "end", "match", "name"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def _question_hits(hits) -> dict[tuple[str, str], int]:

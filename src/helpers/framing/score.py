@@ -20,6 +20,7 @@ row's own tokens. The ``frames`` column differs by unit:
 
 from __future__ import annotations
 
+from helpers.actors.names import split_named, text_base
 from helpers.framing.decide import (
     DEFAULT_THRESHOLDS,
     SATURATION,
@@ -154,7 +155,11 @@ def score_row(text: str, tokens: list[Token], hits: list[list] | None = None) ->
     row = _ZERO_ROW.copy()
     seen = set()
     questions: dict[str, int] = {}
-    for hit in hits[0]:
+    found = hits[0]
+    if found:
+        # Names are not words (helpers.actors.names).
+        found = split_named(found, text, text_base(text, tokens))[0]
+    for hit in found:
         column = column_of.get(hit.category)
         if column is not None:
             key = (column, hit.start)

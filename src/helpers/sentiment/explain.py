@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from helpers.actors.names import name_hits
 from helpers.sentiment.domain import DOMAIN_LEXICON, domain_lexicon
 from helpers.sentiment.tables import as_segmentation
 from helpers.sentiment.vader import WordTrace, engine, punctuation_emphasis
@@ -47,7 +48,9 @@ def _read_words(text, tokens, domain_adjust, lexicon, notes):
         lowers = [w.lower() for w in words]
         vals = [eng.lexicon.get(w) for w in lowers]
         hits = domain.dictionary.match_tokens(tokens) if tokens else []
-        domain.apply(hits, words, where, vals, token_base(text, tokens) if tokens else 0, notes)
+        base = token_base(text, tokens) if tokens else 0
+        hits = [*hits, *name_hits(text, base)]  # names are not words (helpers.actors.names)
+        domain.apply(hits, words, where, vals, base, notes)
     else:
         words = nltk_words(text, eng.punc_list)
         where = nltk_word_spans(text, words)

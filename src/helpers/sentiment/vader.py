@@ -52,6 +52,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, NamedTuple
 
+from helpers.actors.names import name_hits
 from helpers.sentiment.words import news_words, nltk_words, token_base
 from helpers.text import Token
 
@@ -562,6 +563,11 @@ class VaderEngine:
 
                 tokens = tokenize(text)
             hits = domain.dictionary.match_tokens(tokens) if tokens else ()
+        if domain is not None:
+            # Names are not words (helpers.actors.names): the news-aware score only.
+            named = name_hits(text, token_base(text, tokens) if tokens else 0)
+            if named:
+                hits = [*hits, *named]
         get = self.lexicon.get
         if not hits and not spans:
             words = news_words(text)

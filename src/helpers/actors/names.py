@@ -1,0 +1,264 @@
+"""Names are not words: the dictionary hits inside names, which every analysis skips.
+
+"Security" in "Security Council" is no security frame, "Trade" in "World
+Trade Organization" no economic frame, "Support" in "Rapid Support Forces" no
+positive sentiment or support event, the surname "Fu" (in "Fu Cong") no
+negative word. This module is the one place that says which words are
+inside names (:func:`name_spans`) and which hits an analysis skips for it
+(:func:`split_named`); sentiment (the news-aware score, never
+``sentiment_raw``), framing, stance, the ladder, attribution and events all
+ask it.
+
+A name is
+    a run of two or more capitalised words ("Rapid Support Forces", "Asia
+    Maritime Transparency Initiative", "Fu Cong"), with "of/for/and/the/in/on"
+    and name particles between them ("Organization for Security and
+    Co-operation in Europe", "Lula da Silva"); or any span a caller adds
+    (the actors' names and people of :mod:`helpers.actors`, in the analyses
+    that read them).
+Not a name
+    a line in title case (headlines: most words capitalised), a capitalised
+    verb of saying or reacting (``not_in_names`` of ``data/lexicons/names.yml``:
+    "Kremlin Condemns" is the Kremlin and a condemnation), and the first word
+    of a sentence when it is a participle or an adverb ("Condemning Russia,
+    ...").
+A hit inside a name still counts
+    when its pattern covers the whole name, or is written with a capital
+    letter (a list that names the thing on purpose: "World War II"), or its
+    word is one of the ``meant`` words of ``names.yml`` (an ideology or a
+    faith: "Nazi Germany", "Islamic State").
+
+The spans of one text are computed once (a cache keyed by the text): the
+analyses scoring one row share them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from typing import NamedTuple
+
+__all__ = [
+    "NAMES",
+    "NameSkip",
+    "name_hits",
+    "name_spans",
+    "reload_names",
+    "split_named",
+    "text_base",
+]
+
+#: The exceptions, a dictionary in ``data/lexicons``.
+NAMES = "names"
+
+_WORD = r"(?:(?:al|el|bin)-)?[A-Z][a-z][\w'’]*(?:-[A-Za-z][\w'’]*)*"
+_JOIN = r"(?:of|for|and|the|de|da|do|dos|al|el|von|van|der|du|la|le|bin|on|in)"
+_RUN = re.compile(rf"\b{_WORD}(?:\s+(?:{_JOIN}\s+)?{_WORD})+")
+_ALPHA = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_NAME_WORD = re.compile(r"(?:(?:al|el|bin)-)?[A-Z]")
+# A title-case line: at least five words of four letters or more, nine in ten capitalised.
+_TITLE_WORDS = 5
+_TITLE_LENGTH = 4
+_TITLE_SHARE = 0.9
+_OPENERS = frozenset('"“‘(—–:')
+# Words that open a sentence with a capital but are no part of the name after them.
+_FUNCTION_WORDS = frozenset(
+    "the a an this that these those in on at for but and or if as when while after before "
+    "with by from to of".split()
+)
+
+
+# Short words that names write in lower case ("Organization for Security and
+# Co-operation in Europe") and headlines in title case capitalise ("Plans To Ease
+# Rule For Power Plants"): a run of capitalised words with one of them, capitalised,
+# after its first word is a headline glued into the text, not a name.
+_HEADLINE_WORDS = frozenset(
+    "to for and of the in on at over with from by as near after into against is are "
+    "was were be will who".split()
+)
+
+
+class NameSkip(NamedTuple):
+    """A dictionary hit an analysis skipped because it stands inside ``name``."""
+
+    hit: object
+    name: str
+
+
+@lru_cache(maxsize=1)
+def _exceptions() -> tuple[frozenset, frozenset]:
+    """``(meant words, words that end a name)`` from ``names.yml``."""
+    from helpers.lexicons import expand_pattern, load_dictionary
+
+    dictionary = load_dictionary(NAMES)
+    meant, breakers = set(), set()
+    for entry in dictionary.entries:
+        target = meant if entry.category == "meant" else breakers
+        target.update(p.casefold() for p in expand_pattern(entry.pattern))
+    return frozenset(meant), frozenset(breakers)
+
+
+def reload_names() -> None:
+    """Read ``names.yml`` again (the analyses call it with their own reloads)."""
+    _exceptions.cache_clear()
+    name_spans.cache_clear()
+
+
+@lru_cache(maxsize=512)
+def name_spans(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The names a text introduces: ``(start, end, name)`` character spans, in order.
+
+    Examples
+    --------
+    >>> name_spans("Fighting between the army and the Rapid Support Forces went on.")
+    ((34, 54, 'Rapid Support Forces'),)
+    >>> name_spans("Russia Vetoes Security Council Call For Sudan Ceasefire")  # a headline
+    ()
+    >>> name_spans("Read: Envoys Plan To Ease Sanctions Rule (Reuters), he said.")  # inside a line
+    ()
+    """
+    if not any(c.isupper() for c in text):
+        return ()
+    if _title_case(text):
+        return ()
+    _, breakers = _exceptions()
+    spans = []
+    for found in _RUN.finditer(text):
+        spans += _pieces(text, found.start(), found.group(), breakers)
+    return tuple(spans)
+
+
+def _title_case(text: str) -> bool:
+    """True for a headline: nearly every word of four letters or more capitalised."""
+    long = [w for w in _ALPHA.findall(text) if len(w) >= _TITLE_LENGTH and not w.isupper()]
+    if len(long) < _TITLE_WORDS:
+        return False
+    return sum(1 for w in long if w[0].isupper()) >= _TITLE_SHARE * len(long)
+
+
+def _pieces(text: str, start: int, run: str, breakers: frozenset) -> list[tuple[int, int, str]]:
+    """A run of capitalised words cut at the words that end a name; pieces of two or more."""
+    parts = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", run)]
+    if any(p[2][0].isupper() and p[2].casefold() in _HEADLINE_WORDS for p in parts[1:]):
+        return []  # title case: a headline ("Trump Administration Escalates Battle Over ...")
+    head = text[:start].rstrip()
+    if parts and (not head or head[-1] in _OPENERS or head[-1] in ".!?"):
+        first = parts[0][2].casefold()
+        if first.endswith(("ing", "ly")) or first in _FUNCTION_WORDS:
+            parts = parts[1:]  # "Condemning Russia, ...", "The Security Council": not the name
+    pieces, current = [], []
+    for part in parts:
+        if part[2].casefold().strip("'’") in breakers:
+            pieces.append(current)
+            current = []
+        else:
+            current.append(part)
+    pieces.append(current)
+    spans = []
+    for piece in pieces:
+        while piece and not _NAME_WORD.match(piece[-1][2]):
+            piece = piece[:-1]  # a run ends in a capitalised word, not "of"
+        if sum(1 for p in piece if _NAME_WORD.match(p[2])) >= 2:
+            spans.append((piece[0][0], piece[-1][1], text[piece[0][0] : piece[-1][1]]))
+    return spans
+
+
+def split_named(hits, text: str, base: int = 0, extra=()) -> tuple[list, list[NameSkip]]:
+    """Split one text's dictionary ``hits`` into those that count and those inside a name.
+
+    Parameters
+    ----------
+    hits : list of Hit
+        Hits with character offsets (``start``, ``end``) into the document.
+    text : str
+        The text the hits are in; ``text[x - base]`` is the document's
+        character ``x``.
+    extra : sequence of (start, end, name), optional
+        More names, in document offsets (actors, people).
+
+    Returns
+    -------
+    (kept, skipped)
+        ``kept`` the hits in their order (the same list when nothing is
+        skipped), ``skipped`` the :class:`NameSkip` records.
+
+    Examples
+    --------
+    >>> from helpers.lexicons import Dictionary
+    >>> from helpers.text import tokenize
+    >>> d = Dictionary.from_patterns({"security": ["security"], "history": ["Cold War"]})
+    >>> text = "The Security Council met; security fears recalled the Cold War."
+    >>> kept, skipped = split_named(d.match_tokens(tokenize(text)), text)
+    >>> [h.pattern for h in kept], [(s.hit.pattern, s.name) for s in skipped]
+    (['security', 'Cold War'], [('security', 'Security Council')])
+    """
+    spans = name_spans(text)
+    if base:
+        spans = tuple((s + base, e + base, name) for s, e, name in spans)
+    if extra:
+        spans = tuple(sorted(spans + tuple(extra)))
+    if not spans or not hits:
+        return hits, []
+    starts = [s for s, _, _ in spans]
+    meant, _ = _exceptions()
+    kept, skipped = [], []
+    for hit in hits:
+        name = _inside(spans, starts, hit)
+        if name is None or hit.pattern[:1].isupper() or _meant(hit.pattern, meant):
+            kept.append(hit)
+        else:
+            skipped.append(NameSkip(hit, name))
+    return (kept, skipped) if skipped else (hits, [])
+
+
+def _inside(spans, starts: list[int], hit) -> str | None:
+    """The name a hit stands inside (not covering it whole), or None."""
+    k = bisect_right(starts, hit.start) - 1
+    while k >= 0:
+        start, end, name = spans[k]
+        if start <= hit.start and hit.end <= end:
+            if hit.start == start and hit.end == end:
+                return None  # the pattern is the whole name
+            return name
+        if end <= hit.start and k < len(spans) - 1:
+            return None
+        k -= 1
+    return None
+
+
+def _meant(pattern: str, meant: frozenset) -> bool:
+    return bool(meant) and any(word in meant for word in pattern.casefold().split())
+
+
+_NAME_NOTE = {"note": "inside a name: a name is not words (helpers.actors.names)"}
+
+
+def text_base(text: str, tokens) -> int:
+    """The document offset of ``text[0]`` when ``tokens`` (with document offsets) are its words.
+
+    >>> from helpers.text import tokenize
+    >>> text_base("Hello there", tokenize("Hello there", offset=40))
+    40
+    """
+    if not tokens:
+        return 0
+    first = tokens[0]
+    return first.start - max(0, text.find(first.text))
+
+
+def name_hits(text: str, base: int = 0) -> list:
+    """The names of a text as dictionary hits of category ``name`` (document offsets), for an
+    analysis that neutralises what a hit covers (the news-aware sentiment score).
+
+    Examples
+    --------
+    >>> [(h.category, h.pattern) for h in name_hits("Its ambassador, Fu Cong, spoke.")]
+    [('name', 'Fu Cong')]
+    """
+    from helpers.lexicons import Hit
+
+    return [
+        Hit("name", name, start + base, end + base, -1, -1, 1.0, _NAME_NOTE)
+        for start, end, name in name_spans(text)
+    ]
