@@ -230,3 +230,17 @@ def test_a_new_process_scores_the_same_from_the_cache_as_without_it(tmp_path):
     assert list((tmp_path / "fresh-cache").glob("*.pickle"))
     second = run(DDN_CACHE_DIR=folder)
     assert cold == first == second
+
+
+def test_the_actors_compiled_with_their_agents_are_kept_in_the_disk_cache(folder):
+    """The actors' key joins several files (actors.yml|agents.yml): each is a source
+    whose content is hashed, so the compiled actors are stored and read back."""
+    from helpers.actors.loader import load_actors
+
+    clear_cache()
+    fresh = load_actors()
+    assert any(entry.name.startswith("actors-actors-") for entry in folder.iterdir())
+    clear_cache()
+    again = load_actors()
+    clear_cache()
+    assert again is not fresh

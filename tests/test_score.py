@@ -494,7 +494,9 @@ def test_dictionaries_are_compiled_before_the_workers_fork(tmp_path, monkeypatch
 
     def init(self, *args, **kwargs):
         seen["compiled"] = {kind for kind, _ in loaders._CACHE}
-        seen["names"] = {path.rsplit("/", 1)[-1] for _, path in loaders._CACHE}
+        seen["names"] = {
+            name.rsplit("/", 1)[-1] for _, path in loaders._CACHE for name in path.split("|")
+        }
         seen["vader"] = engine.cache_info().currsize
         real_init(self, *args, **kwargs)
 
@@ -502,7 +504,7 @@ def test_dictionaries_are_compiled_before_the_workers_fork(tmp_path, monkeypatch
     source = write_csv(tmp_path / "in.csv", _news_texts(12))
     score_file(source, tmp_path / "out.csv", chunk_rows=4, jobs=2)
     assert seen["compiled"] == {"dictionary", "actors"}
-    assert {"frames_generic.yml", "events.yml", "actors.yml"} <= seen["names"]
+    assert {"frames_generic.yml", "events.yml", "actors.yml", "agents.yml"} <= seen["names"]
     assert seen["vader"] == 1
 
 

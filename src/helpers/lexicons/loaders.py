@@ -49,7 +49,9 @@ def compiled_once(kind: str, key: tuple[str, int, int], build: Callable[[], T]) 
     known = _CACHE.get((kind, path))
     if known is not None and known[0] == (mtime, size):
         return known[1]
-    compiled = cached(kind, [path], build)
+    # A key joined from several files ("a.yml|b.yml", actors with agents) names each source,
+    # so the disk cache hashes every one of them.
+    compiled = cached(kind, path.split("|"), build)
     _CACHE[kind, path] = ((mtime, size), compiled)
     return compiled
 
