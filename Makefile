@@ -33,9 +33,13 @@ test: setup
 lab: setup
 	$(VENV)/bin/jupyter lab notebooks/
 
-## bench: run the benchmarks in benchmarks/ and write benchmarks/results.json
+## bench: run the benchmarks in benchmarks/ (score against a plain NLTK VADER script and
+## vaderSentiment, whole process against whole process; --jobs scaling; memory to a million
+## rows; start-up; the profile of score in reports/benchmarks/profile.txt) and write
+## benchmarks/results.json; BENCH=--quick for a shorter run
+BENCH ?=
 bench: setup
-	$(PY) benchmarks/run.py
+	$(PY) benchmarks/run.py $(BENCH)
 
 ## lint: ruff on the code; notebooks are checked but not formatted (the formatter would
 ## split parameters-cell lines, and papermill reads each parameter from one line)

@@ -22,6 +22,8 @@ LAYERS = {
     "safe_yaml": 1,
     "io": 1,
     "highlight": 1,
+    "cache": 1,
+    "workers": 1,
     "text": 2,
     "resources": 2,
     "corpus": 3,

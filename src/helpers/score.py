@@ -28,12 +28,11 @@ import argparse
 import csv
 import itertools
 import os
-from collections import deque
 from importlib import import_module
 from operator import itemgetter
 from pathlib import Path
 
-from helpers.errors import InputError, ParameterError, WorkerError
+from helpers.errors import InputError, ParameterError
 from helpers.io import (
     MAX_TEXT_CHARS,
     TABLE_FORMATS,
@@ -51,6 +50,7 @@ from helpers.score_columns import (
     numbered,
 )
 from helpers.text import _sentence_rows, tokenize
+from helpers.workers import DaskWorkers, LocalWorkers, ordered_results, usable_cores
 
 #: Analyses the command knows, in column order.
 ANALYSES = {
@@ -300,21 +300,32 @@ def _check_unit(unit: str) -> None:
         )
 
 
-def _score_chunk(chunk, text_column: str, analyses, unit: str, date_column=None, targets=None):
-    """Score one chunk of the input; return it with its score rows (one dict per row).
+def _score_chunk(
+    chunk, text_column: str, analyses, unit: str, out: tuple, date_column=None, targets=None
+) -> tuple[int, str]:
+    """Score one chunk of the input; return its row count and its output, as text.
 
-    ``date_column`` names each row's date; ``targets``
-    (:class:`helpers.sentiment.TargetColumns`) reads each row's target from
-    the chunk, whose index numbers its rows as in the file
+    ``out`` is what :func:`_write_chunk` needs besides the rows: ``(columns,
+    kind, header, plain)``. The text is made where the chunk is scored, so a
+    worker process sends back one string, not the rows' dicts, and formats
+    its own share of the output. ``date_column`` names each row's date;
+    ``targets`` (:class:`helpers.sentiment.TargetColumns`) reads each row's
+    target from the chunk, whose index numbers its rows as in the file
     (:func:`helpers.score_columns.numbered`).
     """
+    import io
+
     texts = chunk[text_column].tolist()
     dates = chunk_dates(chunk, date_column)
     specs = None
     if targets is not None:
         first_row = int(chunk.index[0]) if len(chunk) else 0
         specs = targets.specs(chunk, [_as_text(t) for t in texts], first_row)
-    return chunk, _score_rows(texts, analyses, unit, dates, specs)
+    rows = _score_rows(texts, analyses, unit, dates, specs)
+    buffer = io.StringIO(newline="")
+    columns, kind, header, plain = out
+    _write_chunk((chunk, rows), columns, buffer, kind, header, plain)
+    return len(rows), buffer.getvalue()
 
 
 def read_chunks(
@@ -404,20 +415,6 @@ def _checked(chunks, new_columns, source: Path, id_column=None, date_column=None
         yield checked_chunk(chunk, source, id_column=id_column, date_column=date_column)
 
 
-def usable_cores() -> int:
-    """The number of processor cores this process may run on.
-
-    Examples
-    --------
-    >>> usable_cores() >= 1
-    True
-    """
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def _whole_number(value, low: int, high: float = float("inf")) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
 
@@ -440,141 +437,44 @@ def _check_options(jobs, chunk_rows) -> None:
         )
 
 
-class _TrackingContext:
-    """A multiprocessing context that remembers the processes it makes, to stop them."""
-
-    def __init__(self, context):
-        self._context = context
-        self.processes: list = []
-
-    def __getattr__(self, name):
-        return getattr(self._context, name)
-
-    def Process(self, *args, **kwargs):  # the name multiprocessing calls
-        process = self._context.Process(*args, **kwargs)
-        self.processes.append(process)
-        return process
-
-    def stop(self) -> None:
-        started = [p for p in self.processes if p.pid is not None]
-        for process in started:
-            if process.is_alive():
-                process.terminate()
-        for process in started:
-            process.join(timeout=5)
-            if process.is_alive():
-                process.kill()
-                process.join(timeout=5)
+#: A sentence every analysis scores in :func:`warm_up`.
+WARM_UP_TEXT = "Officials said the talks on the treaty would resume, despite the sanctions."
 
 
-def _worker_started() -> None:
-    """In a worker: die on SIGTERM, and leave Ctrl-C to the main process, which stops us."""
-    import signal
+def warm_up(analyses=tuple(ANALYSES), unit: str = "sentence", target: bool = False) -> None:
+    """Load and compile everything ``analyses`` need, by scoring one sentence.
 
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    What the analyses load on their first row (dictionaries, VADER's tables,
+    the actors list; with ``target``, what the tone toward a target reads) is
+    then in memory, and in the disk cache (:mod:`helpers.cache`) for the next
+    process. ``score`` calls it before forking its workers, so they share it;
+    ``python -m helpers setup`` calls it so that the first ``score`` finds the
+    cache filled.
 
+    Examples
+    --------
+    >>> warm_up(["sentiment"])
+    """
+    specs = None
+    if target and unit == "sentence" and "sentiment" in analyses:
+        from helpers.sentiment import TargetSpec
 
-class _LocalWorkers:
-    """``jobs`` local processes scoring chunks; a start failure or a death is one error."""
-
-    def __init__(self, jobs: int):
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        self.jobs = jobs
-        self._context = _TrackingContext(multiprocessing.get_context())
-        self._executor = ProcessPoolExecutor(
-            max_workers=jobs, mp_context=self._context, initializer=_worker_started
-        )
-
-    def submit(self, *args):
-        try:
-            return self._executor.submit(_score_chunk, *args)
-        except OSError as exc:  # fork or spawn failed: too many processes, no memory
-            raise WorkerError(
-                f"a worker process could not start ({exc.strerror or exc})",
-                where=f"--jobs {self.jobs}",
-                fix="Use fewer --jobs, or check the machine's process and memory limits",
-            ) from None
-
-    def result(self, future):
-        from concurrent.futures.process import BrokenProcessPool
-
-        try:
-            return future.result()
-        except BrokenProcessPool:
-            raise WorkerError(
-                "a worker process stopped unexpectedly (killed, perhaps for lack of memory)",
-                where=f"--jobs {self.jobs}",
-                fix="Use fewer --jobs or a smaller --chunk-rows; nothing was written",
-            ) from None
-
-    def close(self, finished: bool) -> None:
-        if finished:
-            self._executor.shutdown(wait=True)
-            return
-        self._executor.shutdown(wait=False, cancel_futures=True)
-        self._context.stop()  # workers busy with chunks nobody will write
+        specs = [TargetSpec("talks")]
+    _score_rows([WARM_UP_TEXT], tuple(analyses), unit, targets=specs)
 
 
-class _DaskWorkers:
-    """Chunks scored on a Dask cluster; an unreachable scheduler is one error."""
-
-    def __init__(self, address: str, jobs: int):
-        from dask.distributed import Client
-
-        self.jobs = jobs
-        try:
-            self._client = Client(address, timeout=DASK_CONNECT_TIMEOUT)
-        except Exception as exc:  # OSError, TimeoutError, ValueError for a bad address
-            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-            raise ParameterError(
-                f"cannot reach the Dask scheduler ({reason})",
-                where=f"--scheduler {address}",
-                fix="Check the address (tcp://host:8786) and that `dask scheduler` runs there",
-            ) from None
-        self._executor = self._client.get_executor()
-
-    def submit(self, *args):
-        return self._executor.submit(_score_chunk, *args)
-
-    def result(self, future):
-        try:
-            return future.result()
-        except Exception as exc:
-            if type(exc).__name__ not in {"KilledWorker", "CommClosedError"}:
-                raise
-            raise WorkerError(
-                f"a Dask worker was lost ({type(exc).__name__})",
-                where="--scheduler",
-                fix="Check the workers' memory and logs; nothing was written",
-            ) from None
-
-    def close(self, finished: bool) -> None:
-        self._client.close()
-
-
-def _workers(jobs: int, scheduler: str | None):
-    """Where chunks are scored: None (this process), local processes, or a Dask cluster."""
+def _start_workers(jobs: int, scheduler: str | None, analyses, unit: str, target: bool):
+    """Return a function that starts the workers where chunks are scored (None: here)."""
     if scheduler:
-        return _DaskWorkers(scheduler, jobs)
-    return _LocalWorkers(jobs) if jobs > 1 else None
+        return lambda: DaskWorkers(_score_chunk, scheduler, jobs, DASK_CONNECT_TIMEOUT)
+    if jobs == 1:
+        return None
 
+    def start():
+        warm_up(analyses, unit, target)  # compiled before the fork: shared with the workers
+        return LocalWorkers(_score_chunk, jobs)
 
-def _scored(chunks, workers, *args):
-    """Yield each chunk with its scores, in input order, a few chunks in flight at once."""
-    if workers is None:
-        for chunk in chunks:
-            yield _score_chunk(chunk, *args)
-        return
-    pending: deque = deque()
-    for chunk in chunks:
-        pending.append(workers.submit(chunk, *args))
-        if len(pending) >= 2 * workers.jobs:
-            yield workers.result(pending.popleft())
-    while pending:
-        yield workers.result(pending.popleft())
+    return start
 
 
 def score_file(
@@ -604,7 +504,10 @@ def score_file(
     analyses : sequence of str
         Names from :data:`ANALYSES`.
     jobs : int, default 1
-        Local worker processes.
+        Local worker processes (the command's default is :func:`usable_cores`).
+        Started once, when the input has a second chunk, each takes chunk
+        after chunk; the output is the same, byte for byte, whatever the
+        number.
     scheduler : str, optional
         Address of a Dask distributed scheduler (``tcp://host:8786``).
     chunk_rows : int
@@ -642,27 +545,38 @@ def score_file(
         check_target_columns(first, targets, source)
         chunks = numbered(chunks)  # rows numbered as in the file, for errors about offsets
     sweep_stale_parts(target.parent)  # what killed runs left behind
-    workers = _workers(jobs, scheduler)
+    tasks = (
+        (
+            chunk,
+            text_column,
+            analyses,
+            unit,
+            (new_columns, out_kind, number == 0, plain),
+            date_column,
+            targets,
+        )
+        for number, chunk in enumerate(chunks)
+    )
     bar = None
     if progress:
         from tqdm import tqdm
 
         bar = tqdm(unit="rows", desc="score")
-    total, finished = 0, False
+    total = 0
+    start = _start_workers(jobs, scheduler, analyses, unit, targets is not None)
+    # Local workers only pay off from a second chunk on; a cluster was asked for.
+    scored = ordered_results(_score_chunk, tasks, start, min_tasks=1 if scheduler else 2)
     try:
         with atomic_path(target) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
-            scoring = _scored(chunks, workers, text_column, analyses, unit, date_column, targets)
-            for number, scored in enumerate(scoring):
-                _write_chunk(scored, new_columns, handle, out_kind, number == 0, plain)
-                total += len(scored[1])
+            for rows, text in scored:
+                handle.write(text)
+                total += rows
                 if bar is not None:
-                    bar.update(len(scored[1]))
-        finished = True
+                    bar.update(rows)
     finally:
+        scored.close()  # stops the workers now, also when writing failed
         if bar is not None:
             bar.close()
-        if workers is not None:
-            workers.close(finished)
     return total
 
 
@@ -690,8 +604,9 @@ def add_score_arguments(parser) -> None:
     parser.add_argument(
         "--jobs",
         type=int,
-        default=1,
-        help=f"local worker processes, 1 to {JOBS_PER_CORE} x usable cores (default: 1)",
+        default=None,
+        help=f"local worker processes, 1 to {JOBS_PER_CORE} x usable cores (default: the "
+        f"usable cores, here {usable_cores()}; --jobs 1 scores in this process)",
     )
     add_column_arguments(parser)
     parser.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
@@ -732,7 +647,7 @@ def run_score_command(args) -> int:
         text_column=args.text_column,
         unit=args.unit,
         analyses=analyses,
-        jobs=args.jobs,
+        jobs=usable_cores() if args.jobs is None else args.jobs,
         scheduler=args.scheduler,
         chunk_rows=args.chunk_rows,
         progress=args.progress,
