@@ -316,3 +316,11 @@ def test_score_texts_takes_targets_and_checks_them():
     assert table["target_label"].tolist() == ["negative"]
     with pytest.raises(InputError, match="sentiment analysis"):
         score_texts(["x"], ("framing",), targets=["x"])
+
+
+def test_the_words_of_a_target_s_name_do_not_count_toward_it():
+    # "Winner" and "Hope" are rated words, but as a name they say nothing about the bearer.
+    assert label("Winner wrote a letter to the committee.", "Winner") == "neutral"
+    assert label("Hope Hicks met the committee.", "Hope Hicks") == "neutral"
+    # A lower-case word inside the target still describes it.
+    assert label("The corrupt officials met the committee.", "The corrupt officials") == "negative"

@@ -482,14 +482,16 @@ def target_tone(
     b = max(a + 1, bisect_right(tokens, span[1] - 1 + base, key=_START))
     scope = _scope(tokens, a, b, _quotes(text, tokens, base), verbs, breaks, according, roles)
     if scope.effects:  # an act's verb may count though the reading does not rate it
-        total, evidence = _with_effects(text, tokens, base, reading, rated, scope, target, eng)
+        total, evidence = _with_effects(
+            text, tokens, base, reading, rated, scope, target, eng, _named(tokens, a, b)
+        )
     else:  # the common case, kept lean: the words of the scope as the sentence reads them
-        total, parts, inside = 0.0, [], scope.tokens
+        total, parts, inside, named = 0.0, [], scope.tokens, _named(tokens, a, b)
         words, valences = reading.words, reading.valences
         for k, t in zip(
             rated, _word_tokens(text, tokens, base, reading, rated, norms), strict=True
         ):
-            if t in inside:
+            if t in inside and t not in named:
                 value = valences[k]
                 if value < 0:
                     value *= NEGATIVITY_WEIGHT
@@ -520,7 +522,15 @@ def _marked(norms: list[str], roles: RoleLexicon) -> tuple[list, list, bool]:
     return verbs, breaks, according
 
 
-def _with_effects(text, tokens, base, reading, rated, scope, target, eng) -> tuple[float, str]:
+def _named(tokens: list[Token], a: int, b: int) -> frozenset[int]:
+    """The target's own capitalised tokens: a name's words ("Winner", "Hope") say nothing
+    about its bearer, so they never count toward the tone (issue 18, round 2)."""
+    return frozenset(i for i in range(a, b) if tokens[i].text[:1].isupper())
+
+
+def _with_effects(
+    text, tokens, base, reading, rated, scope, target, eng, named=frozenset()
+) -> tuple[float, str]:
     """The sum and the evidence when acts change what counts (roles, restored valences)."""
     spans = reading.spans or news_words(text, spans=True)[1]
     word_starts = [s for s, _ in spans]
@@ -528,6 +538,8 @@ def _with_effects(text, tokens, base, reading, rated, scope, target, eng) -> tup
         set(rated) | {bisect_right(word_starts, tokens[v].start - base) - 1 for v in scope.effects}
     )
     word_tokens = [bisect_right(tokens, spans[k][0] + base, key=_START) - 1 for k in rated]
+    kept = [(k, t) for k, t in zip(rated, word_tokens, strict=True) if t not in named]
+    rated, word_tokens = [k for k, _ in kept], [t for _, t in kept]
     counted = _counted(reading, rated, word_tokens, scope, tokens, eng)
     return sum(v for _, v, _ in counted), _evidence(target, scope, counted)
 
