@@ -488,12 +488,12 @@ def target_tone(
             text, tokens, base, reading, rated, scope, target, eng, _named(tokens, a, b)
         )
     else:  # the common case, kept lean: the words of the scope as the sentence reads them
-        total, parts, inside, named = 0.0, [], scope.tokens, _named(tokens, a, b)
+        total, parts, inside = 0.0, [], scope.tokens
         words, valences = reading.words, reading.valences
         for k, t in zip(
             rated, _word_tokens(text, tokens, base, reading, rated, norms), strict=True
         ):
-            if t in inside and t not in named:
+            if t in inside and not (a <= t < b and tokens[t].text[:1].isupper()):  # see _named
                 value = valences[k]
                 if value < 0:
                     value *= NEGATIVITY_WEIGHT
