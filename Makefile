@@ -25,17 +25,21 @@ setup: $(STAMP)
 report: setup
 	$(PY) -m helpers batch $(if $(JOBS),--jobs $(JOBS),) $(if $(TIMEOUT),--timeout $(TIMEOUT),)
 
-## test: run every test, notebooks included
+## test: run every test, notebooks included (property tests on fixed examples: same verdict every run)
 test: setup
-	$(PY) -m pytest -n 2 --dist loadfile
+	DDN_DERANDOMIZE=1 $(PY) -m pytest -n 2 --dist loadfile
 
 ## lab: open JupyterLab on the notebooks with the project's kernel
 lab: setup
 	$(VENV)/bin/jupyter lab notebooks/
 
-## bench: run the benchmarks in benchmarks/ and write benchmarks/results.json
+## bench: run the benchmarks in benchmarks/ (score against a plain NLTK VADER script and
+## vaderSentiment, whole process against whole process; --jobs scaling; memory to a million
+## rows; start-up; the profile of score in reports/benchmarks/profile.txt) and write
+## benchmarks/results.json; BENCH=--quick for a shorter run
+BENCH ?=
 bench: setup
-	$(PY) benchmarks/run.py
+	$(PY) benchmarks/run.py $(BENCH)
 
 ## lint: ruff on the code; notebooks are checked but not formatted (the formatter would
 ## split parameters-cell lines, and papermill reads each parameter from one line)
@@ -44,4 +48,4 @@ lint: setup
 	$(VENV)/bin/ruff format --check src tests benchmarks
 
 clean:
-	rm -rf reports .nltk_data .pytest_cache
+	rm -rf reports scratch .nltk_data .pytest_cache

@@ -1,4 +1,4 @@
-"""Throughput, scaling and profile of ``score`` against a bare NLTK VADER loop.
+"""In-process throughput and profile of ``score`` against a bare NLTK VADER loop.
 
 Throughput (:func:`throughput`) runs, in one process and on the same resampled
 sentences, the reference (a bare loop of NLTK's
@@ -10,11 +10,9 @@ configurations are interleaved, in a fresh random order each round, and each
 ratio to the reference is the median of per-round ratios, so a neighbour's
 burst of load on a shared machine slows both sides of a ratio alike.
 
-Scaling (:func:`scaling`) runs the ``score`` command (``helpers.cli.main``, the
-entry point of ``python -m helpers score``) in a fresh process on files of
-1,000, 10,000 and 100,000 sentences (and of documents of 40 sentences): first
-on a one-row file, so imports and dictionary compilation are done, then timed
-on the real file (CPU and wall), with the process's peak resident memory.
+Whole processes (start-up, files, worker processes) are compared in
+``bench_peers.py``; this module breaks the per-sentence cost down by analysis,
+in one process.
 
 Nothing here asserts: the figures go to ``benchmarks/results.json`` and the
 targets are judged in ``benchmarks/run.py``.
@@ -26,8 +24,6 @@ import gc
 import json
 import random
 import statistics
-import subprocess
-import sys
 import time
 from importlib import import_module
 from pathlib import Path
@@ -235,171 +231,6 @@ def cold_caches(n_sentences: int, analyses: list[str]) -> dict:
         "cold_us_per_sentence": round(1e6 * cold_s / n_sentences, 1),
         "cold_over_warm": round(cold_s / warm_s, 3),
     }
-
-
-# The child runs the command's own entry point (``helpers.cli.main``, what
-# ``python -m helpers score`` calls): once on a one-row file to warm up (imports,
-# dictionary compilation), then timed on the real file. Peak memory is the
-# process's VmHWM: ru_maxrss would carry this large benchmark process's resident
-# size into the child across fork and exec on Linux.
-_SCORE_CHILD = """
-import json, sys, time
-start_cpu = time.process_time()
-from helpers.cli import main
-report, warm_in, warm_out, *argv = sys.argv[1:]
-if main(["score", warm_in, "-o", warm_out, *argv[4:]]) != 0:
-    sys.exit(3)
-# CPU time of each chunk, to see drift within one run (same process, same noise).
-chunks = []
-try:
-    import helpers.score as score_module
-    score_chunk = score_module._score_chunk
-    def timed_chunk(*args, **kwargs):
-        began = time.process_time()
-        frame = score_chunk(*args, **kwargs)
-        chunks.append([len(frame), time.process_time() - began])
-        return frame
-    score_module._score_chunk = timed_chunk
-except (ImportError, AttributeError):  # the command's internals changed: no per-chunk times
-    pass
-wall, cpu = time.perf_counter(), time.process_time()
-code = main(argv)
-wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-peak_kib = None
-try:
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                peak_kib = int(line.split()[1])
-except OSError:
-    import resource
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-with open(report, "w") as handle:
-    json.dump({"code": code, "wall_s": wall, "cpu_s": cpu, "peak_kib": peak_kib, "chunks": chunks,
-               "startup_cpu_s": time.process_time() - cpu - start_cpu}, handle)
-sys.exit(code)
-"""
-
-
-def _run_scoring(source: Path, warm: Path, target: Path, analyses, unit, cwd: Path) -> dict:
-    """Score ``source`` in a fresh process (after a warm-up); return its timings and peak RSS."""
-    argv = ["score", str(source), "-o", str(target), "--unit", unit, "--text-column", "text"]
-    if analyses:
-        argv += ["--analyses", ",".join(analyses)]
-    report = target.with_suffix(".json")
-    warm_out = target.with_name("warm_out.csv")
-    start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-c", _SCORE_CHILD, str(report), str(warm), str(warm_out), *argv],
-        cwd=cwd,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    process_wall = time.perf_counter() - start
-    if done.returncode != 0:
-        raise RuntimeError(f"score {source.name} failed ({done.returncode}): {done.stderr[-2000:]}")
-    result = json.loads(report.read_text())
-    result["process_wall_s"] = process_wall
-    result["peak_rss_mb"] = result.pop("peak_kib") / 1024
-    return result
-
-
-def scaling(
-    sizes: list[int],
-    repeats: dict[int, int],
-    analyses: list[str],
-    unit: str,
-    workdir: Path,
-    cwd: Path,
-) -> dict:
-    """Time the ``score`` command on growing files in fresh processes; read peak memory.
-
-    Parameters
-    ----------
-    sizes : list of int
-        Sentence counts (documents hold :data:`corpus.PER_DOC` each).
-    repeats : dict
-        Size -> runs.
-    analyses : list of str
-        Passed as ``--analyses``.
-    unit : {"sentence", "document"}
-
-    Returns
-    -------
-    dict
-        Per size: median CPU and wall seconds of the scoring, microseconds per
-        sentence, the peak RSS of the process (MB, the largest of the runs).
-    """
-    files = {}
-    for size in sizes:
-        texts = (
-            corpus.sample_sentences(size) if unit == "sentence" else corpus.sample_documents(size)
-        )
-        files[size] = corpus.write_csv(workdir / f"scale_{unit}_{size}.csv", texts)
-    warm_texts = corpus.sample_sentences(1) if unit == "sentence" else corpus.sample_documents(40)
-    warm = corpus.write_csv(workdir / f"scale_{unit}_warm.csv", warm_texts)
-    runs: dict[int, list[dict]] = {size: [] for size in sizes}
-    counted: dict[int, int] = {}
-    # Interleave sizes round by round, so slow periods on the machine spread over all of them.
-    for round_no in range(max(repeats.get(size, 1) for size in sizes)):
-        for size in sizes:
-            if round_no >= repeats.get(size, 1):
-                continue
-            target = workdir / f"scale_{unit}_{size}_out.csv"
-            runs[size].append(_run_scoring(files[size], warm, target, analyses, unit, cwd))
-            if unit == "document" and size not in counted:
-                counted[size] = _sentences_scored(target)
-            target.unlink(missing_ok=True)
-    result: dict = {"unit": unit, "analyses": analyses, "sizes": {}}
-    for size in sizes:
-        cpu = _median([r["cpu_s"] for r in runs[size]])
-        wall = _median([r["wall_s"] for r in runs[size]])
-        # Documents are re-split by the command; count the sentences it actually scored.
-        sentences = counted.get(size, size)
-        result["sizes"][str(size)] = {
-            "rows": size // (1 if unit == "sentence" else corpus.PER_DOC),
-            "sentences": sentences,
-            "runs": len(runs[size]),
-            "cpu_s": round(cpu, 3),
-            "wall_s": round(wall, 3),
-            "process_wall_s": round(_median([r["process_wall_s"] for r in runs[size]]), 3),
-            "startup_cpu_s": round(_median([r["startup_cpu_s"] for r in runs[size]]), 3),
-            "us_per_sentence": round(1e6 * cpu / sentences, 1),
-            "us_per_sentence_wall": round(1e6 * wall / sentences, 1),
-            "sentences_per_cpu_s": round(sentences / cpu, 1),
-            "peak_rss_mb": round(max(r["peak_rss_mb"] for r in runs[size]), 1),
-            "chunk_drift": _chunk_drift(runs[size][0]["chunks"]),
-        }
-    return result
-
-
-def _chunk_drift(chunks: list) -> dict | None:
-    """Compare CPU time per row of the last quarter of chunks with the first quarter.
-
-    Within one run the machine's noise is shared, so a ratio well above 1 means
-    the command slows down as it goes (something grows with the rows done).
-    """
-    if len(chunks) < 4:
-        return None
-    quarter = len(chunks) // 4
-
-    def per_row(part):
-        return sum(seconds for _, seconds in part) / sum(rows for rows, _ in part)
-
-    first, last = per_row(chunks[:quarter]), per_row(chunks[-quarter:])
-    return {
-        "chunks": len(chunks),
-        "first_quarter_us_per_row": round(1e6 * first, 1),
-        "last_quarter_us_per_row": round(1e6 * last, 1),
-        "last_over_first": round(last / first, 3),
-    }
-
-
-def _sentences_scored(path: Path) -> int:
-    import pandas as pd
-
-    return int(pd.read_csv(path, usecols=["n_sentences"])["n_sentences"].sum())
 
 
 def profile(n_sentences: int, analyses: list[str], out_path: Path) -> dict:

@@ -11,9 +11,11 @@ other, the kinds interleaved):
   :func:`helpers.score.score_texts` and scores one sentence with every
   available analysis; wall time from spawning the process to its exit;
 * first scored sentence, command: ``python -m helpers score`` on a one-row CSV,
-  wall time from spawn to exit.
+  wall time from spawn to exit (the command's default ``--jobs``: one row is
+  one chunk, scored without starting workers).
 
-``python -X importtime`` then shows which imports cost most.
+``python -X importtime -m helpers score`` on the one-row CSV then shows which
+imports cost most, and which heavy libraries the command loads.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import time
 from pathlib import Path
 
 import corpus
+from bench_peers import wait_for_quiet
 
 HEAVY = ("pandas", "numpy", "nltk", "matplotlib", "papermill", "nbconvert", "dask", "sklearn",
          "scipy", "networkx", "yaml", "trafilatura", "tqdm")  # fmt: skip
@@ -108,7 +111,9 @@ def startup(repeats: int, analyses: list[str], workdir: Path, cwd: Path) -> dict
     cpus: dict[str, list[float]] = {kind: [] for kind in kinds}
     inner: dict[str, list[float]] = {}
     heavy: dict[str, list[str]] = {}
+    idle = []
     for _ in range(repeats):
+        idle.append(wait_for_quiet())
         for kind, argv in kinds.items():
             wall, cpu, stdout = _wall(argv, cwd)
             walls[kind].append(wall)
@@ -117,7 +122,7 @@ def startup(repeats: int, analyses: list[str], workdir: Path, cwd: Path) -> dict
                 report = json.loads(stdout.strip().splitlines()[-1])
                 inner.setdefault(kind, []).append(report["seconds"])
                 heavy[kind] = report["heavy"]
-    result: dict = {"repeats": repeats, "kinds": {}}
+    result: dict = {"repeats": repeats, "idle_at_round_start": idle, "kinds": {}}
     for kind in kinds:
         entry = {
             "wall_s": _median(walls[kind]),
@@ -128,21 +133,29 @@ def startup(repeats: int, analyses: list[str], workdir: Path, cwd: Path) -> dict
             entry["import_s"] = _median(inner[kind])
             entry["heavy_modules_loaded"] = heavy[kind]
         result["kinds"][kind] = entry
-    result["slowest_imports"] = slowest_imports(analyses, cwd)
+    result["slowest_imports"], result["command_loads"] = slowest_imports(command, cwd)
     return result
 
 
-def slowest_imports(analyses: list[str], cwd: Path, top: int = 12) -> list[dict]:
-    """Return the slowest imports on the way to the first scored sentence (``-X importtime``).
+def slowest_imports(command: list[str], cwd: Path, top: int = 12) -> tuple[list[dict], list[str]]:
+    """Return the slowest imports of ``command`` (``python -X importtime``) and the heavy
+    libraries (:data:`HEAVY`) it imports.
 
-    Only imports made by the script or directly by those (nesting depth 0 and 1),
-    by cumulative time: where a lazy import pulls in a heavy library.
+    Only imports made by the command or directly by those (nesting depth 0 and
+    1), by cumulative time: where a lazy import pulls in a heavy library.
     """
     done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", _FIRST_SCORE_CHILD.format(analyses=analyses)],
+        [command[0], "-X", "importtime", *command[1:]],
         cwd=cwd,
         capture_output=True,
         text=True,
+    )
+    loaded = sorted(
+        {
+            line.rsplit("|", 1)[1].strip()
+            for line in done.stderr.splitlines()
+            if line.startswith("import time:") and line.rsplit("|", 1)[1].strip() in HEAVY
+        }
     )
     rows = []
     for line in done.stderr.splitlines():
@@ -161,4 +174,4 @@ def slowest_imports(analyses: list[str], cwd: Path, top: int = 12) -> list[dict]
             }
         )
     rows.sort(key=lambda row: -row["cumulative_ms"])
-    return rows[:top]
+    return rows[:top], loaded

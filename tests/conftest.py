@@ -13,13 +13,14 @@ from helpers import resources
 from helpers.paths import ARTICLES_DIR
 
 # Shared 2-core machines are slow at times: no deadlines, no "too slow" health check.
-# On CI (CI=true) the examples are derandomized, so a submission is judged on the same
-# examples every run; locally hypothesis keeps exploring new ones.
+# Under `make test` (DDN_DERANDOMIZE=1) and on CI (CI=true) the examples are derandomized,
+# so the README's test command gives the same verdict every run; a plain `pytest` keeps
+# exploring new examples (that is how a soft hyphen alone on a line was found).
 settings.register_profile(
     "ddn",
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
-    derandomize=os.environ.get("CI") == "true",
+    derandomize=os.environ.get("CI") == "true" or os.environ.get("DDN_DERANDOMIZE") == "1",
 )
 settings.load_profile("ddn")
 

@@ -10,7 +10,7 @@ import pandas as pd
 import papermill as pm
 from papermill.inspection import inspect_notebook
 
-from helpers.paths import NOTEBOOKS_DIR
+from helpers.paths import NOTEBOOKS_DIR, PROJECT_ROOT
 
 
 def render(notebook: str, tmp_path: Path, parameters: dict) -> Path:
@@ -35,21 +35,32 @@ def render(notebook: str, tmp_path: Path, parameters: dict) -> Path:
     return out
 
 
+def recorded(value):
+    """A value as a record shows it: an absolute path relative to the project, else its name."""
+    if isinstance(value, str) and Path(value).is_absolute():
+        path = Path(value)
+        if path.is_relative_to(PROJECT_ROOT):
+            return path.relative_to(PROJECT_ROOT).as_posix()
+        return path.name
+    return value
+
+
 def expected_parameters(notebook: str, injected: dict) -> dict:
     """Every parameter papermill finds in the notebook: the injected value, else the default.
 
-    Read with papermill's own inspection, not with the helper under test.
+    Read with papermill's own inspection, not with the helper under test; paths
+    as :func:`recorded` shows them (a record names no folder of the machine).
     """
     declared = inspect_notebook(str(NOTEBOOKS_DIR / f"{notebook}.ipynb"))
     return {
-        name: injected[name] if name in injected else ast.literal_eval(info["default"])
+        name: recorded(injected[name]) if name in injected else ast.literal_eval(info["default"])
         for name, info in declared.items()
     }
 
 
 def check_provenance(out: Path, notebook: str, injected: dict) -> dict:
-    """Assert that ``provenance.json`` records exactly the parameters the run had; return it."""
-    record = json.loads((out / "provenance.json").read_text(encoding="utf-8"))
+    """Assert that ``<notebook>.provenance.json`` records exactly the run's parameters; return it."""
+    record = json.loads((out / f"{notebook}.provenance.json").read_text(encoding="utf-8"))
     assert record["notebook"] == notebook
     assert record["parameters"] == expected_parameters(notebook, injected)
     return record

@@ -133,6 +133,14 @@ def test_an_agent_beside_an_actor_is_that_actors_agent(actors):
     ]
 
 
+def test_a_settlement_is_an_agreement_not_settlers(actors):
+    assert found(actors, "Both sides seek a negotiated settlement.") == []
+    assert (
+        "settlement"
+        not in load_dictionary("agents").path.read_text(encoding="utf-8").split("categories:")[1]
+    )
+
+
 def test_an_agent_of_no_country_and_located_agents(actors):
     assert found(actors, "Gunmen abducted five people.") == [("", "agent", "Gunmen", "UAF")]
     # Troops and embassies are often abroad: "in" does not make them the place's.

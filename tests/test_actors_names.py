@@ -102,3 +102,23 @@ def test_diplomacy_skips_words_inside_names_and_shows_them():
 def test_the_kremlin_condemned_keeps_its_condemnation():
     for text in ("The Kremlin condemned the move.", "The Kremlin Condemned the move, it said."):
         assert diplomacy_row(text, tokenize(text))["intensity"] == 5, text
+
+
+def test_a_headline_glued_into_a_line_is_no_name():
+    # Title case capitalises the short words names keep lower case ("For", "To", "Over").
+    text = (
+        "The story Trump Administration Escalates Battle Over Power Plant Regulations was"
+        " shared widely by readers on social media during the whole week."
+    )
+    assert name_spans(text) == ()
+    assert framing.score_row(text, tokenize(text))["frame_conflict"] >= 1
+    # A name with its short words in lower case stays a name.
+    assert name_spans("He spoke to the Organization for Security and Co-operation in Europe.") == (
+        (16, 68, "Organization for Security and Co-operation in Europe"),
+    )
+
+
+def test_a_named_church_or_pope_is_still_a_religious_reference():
+    text = "Pope Francis urged the Catholic Church to act."
+    assert framing.score_row(text, tokenize(text))["frame_morality"] >= 2
+    assert framing.frame_name_skips(segment(text), schemes=("generic",)).empty

@@ -102,3 +102,21 @@ def test_use_project_actors_checks_then_sets(project, monkeypatch):
     import os
 
     assert os.environ[PROJECT_ACTORS_VARIABLE] == str(project.resolve())
+
+
+def test_score_actors_file_reaches_the_jobs_workers(project, tmp_path, monkeypatch):
+    """Each --jobs worker reads the project's actors file: a row scored in a worker
+    names the same speaker as with --jobs 1, and the bytes are the same."""
+    monkeypatch.delenv(PROJECT_ACTORS_VARIABLE, raising=False)
+    source = tmp_path / "in.csv"
+    rows = ["Mitsotakis said Greece was concerned."] * 6
+    source.write_text("text\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    outputs = []
+    for jobs in ("1", "2"):
+        target = tmp_path / f"out{jobs}.csv"
+        argv = ["score", str(source), "-o", str(target), "--actors", str(project)]
+        assert main(argv + ["--jobs", jobs, "--chunk-rows", "2"]) == 0
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1]
+    with open(tmp_path / "out2.csv", encoding="utf-8", newline="") as handle:
+        assert {row["speaker"] for row in csv.DictReader(handle)} == {"Greece"}

@@ -72,7 +72,9 @@ found = sorted(p.parent.name for p in Path(REPORTS).glob("*/sentences.csv"))
 """
 
 
-def write_notebook(path: Path, parameters: str, *cells: str, kind: str | None = None) -> Path:
+def write_notebook(
+    path: Path, parameters: str, *cells: str, kind: str | None = None, reads: list | None = None
+) -> Path:
     notebook = nbformat.v4.new_notebook()
     notebook.metadata["kernelspec"] = {
         "name": "python3",
@@ -80,8 +82,10 @@ def write_notebook(path: Path, parameters: str, *cells: str, kind: str | None = 
         "language": "python",
     }
     notebook.metadata["language_info"] = {"name": "python"}
-    if kind:
-        notebook.metadata["ddn"] = {"kind": kind}
+    if kind or reads is not None:
+        notebook.metadata["ddn"] = {"kind": kind or "article"}
+    if reads is not None:
+        notebook.metadata["ddn"]["reads"] = reads
     parameters_cell = nbformat.v4.new_code_cell(parameters)
     parameters_cell.metadata["tags"] = ["parameters"]
     notebook.cells = [
@@ -96,16 +100,25 @@ def write_notebook(path: Path, parameters: str, *cells: str, kind: str | None = 
 
 def make_project(root: Path, *, failing: bool = True, corpus: bool = True) -> dict[str, Path]:
     notebooks = root / "notebooks"
+    # Each reads its own article only (ddn.reads): a changed article leaves the others'
+    # reports up to date.
     write_notebook(
         notebooks / "01_count.ipynb",
         COUNT_PARAMETERS,
         "import json\n" + COUNT_CODE,
         COUNT_CHECK,
         COUNT_SAVE,
+        reads=["article"],
     )
-    write_notebook(notebooks / "02_frames.ipynb", FRAMES_PARAMETERS, FRAMES_CODE)
+    write_notebook(notebooks / "02_frames.ipynb", FRAMES_PARAMETERS, FRAMES_CODE, reads=["article"])
     if corpus:
-        write_notebook(notebooks / "05_corpus.ipynb", CORPUS_PARAMETERS, CORPUS_CODE, kind="corpus")
+        write_notebook(
+            notebooks / "05_corpus.ipynb",
+            CORPUS_PARAMETERS,
+            CORPUS_CODE,
+            kind="corpus",
+            reads=["reports"],
+        )
     (notebooks / "README.md").write_text("not a notebook", encoding="utf-8")
     articles = root / "articles"
     articles.mkdir(parents=True)
@@ -270,8 +283,9 @@ def test_example_run_file_is_valid():
 def test_dry_run_prints_the_plan(project, capsys):
     assert cli(project, "--dry-run", "--articles", "alpha", "-p", "SCALE=0.5") == 0
     out = capsys.readouterr().out
-    assert "alpha/01_count" in out and '{"SCALE": 0.5}' in out
-    assert "3 report(s) planned" in out
+    assert 'render\talpha/01_count\tno report yet\t{"SCALE": 0.5}' in out
+    assert "render\t_corpus/05_corpus\tno report yet; reports it reads are rendered" in out
+    assert "3 report(s): 3 to render, 0 up to date" in out
     assert not project["reports"].exists()
 
 
@@ -342,11 +356,13 @@ def test_batch_renders_isolates_failures_resumes_and_forces(project, capsys):
     assert "+0.200" in index  # mean sentiment from sentences.csv: (0.5 - 0.1 + 0.2) / 3
     assert "conflict" in index or "economic" in index  # dominant frame from frames.csv
 
-    # Second run: everything that succeeded is up to date; the failure is retried.
+    # Second run: everything that succeeded is up to date; the failure is retried, and
+    # the corpus notebook, which reads gamma's reports, is rendered with it.
     html_before = (alpha / "01_count.html").stat().st_mtime_ns
     results = batch.run_batch(*folders(project), jobs=2, progress=False)
     statuses = _statuses(results)
     assert statuses.pop("gamma/01_count") == "failed"
+    assert statuses.pop("corpus/05_corpus") == "ok"
     assert set(statuses.values()) == {"skipped"}
     assert (alpha / "01_count.html").stat().st_mtime_ns == html_before
 

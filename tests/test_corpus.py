@@ -943,3 +943,40 @@ def test_an_articles_folder_that_is_a_link_out_of_the_project_is_refused(project
     with pytest.raises(ArticleError, match="outside the project"):
         corpus.article_files(linked)
     assert corpus.article_files(outside)  # naming the real folder reads it
+
+
+def test_extra_holds_fields_of_ones_own_as_text(tmp_path):
+    path = write(
+        tmp_path,
+        "own.txt",
+        "---\nid: own\ntitle: T\nextra:\n  section: World\n  page: 3\n  country: JP\n"
+        "  empty:\n---\nBody.\n",
+    )
+    meta = load_article(path).meta
+    assert meta["extra"] == {"section": "World", "page": "3", "country": "JP"}
+    assert (
+        load_article(write(tmp_path, "none.txt", "---\nid: none\n---\nBody.\n")).meta["extra"] == {}
+    )
+
+
+@pytest.mark.parametrize(
+    ("block", "message"),
+    [
+        ("extra: World", "extra must be a mapping of your own fields, not a str"),
+        ("extra:\n  - World", "extra must be a mapping of your own fields, not a list"),
+        ("extra:\n  section:\n    name: World", "extra field section must be a single value"),
+        ("extra:\n  outlet: Wire", "extra field name 'outlet' cannot be used"),
+        ("extra:\n  2nd: x", "extra field name '2nd' cannot be used"),
+    ],
+)
+def test_extra_refuses_what_is_not_a_field_of_ones_own(tmp_path, block, message):
+    path = write(tmp_path, "bad.txt", f"---\nid: bad\n{block}\n---\nBody.\n")
+    with pytest.raises(ArticleError, match=re.escape(message)) as info:
+        load_article(path)
+    assert "bad.txt" in str(info.value) and "\n" not in str(info.value)
+
+
+def test_an_unknown_key_points_to_extra(tmp_path):
+    path = write(tmp_path, "typo.txt", "---\nid: x\nsection: World\n---\nBody.\n")
+    with pytest.raises(ArticleError, match=r"unknown front-matter key\(s\): 'section'.*extra:"):
+        load_article(path)

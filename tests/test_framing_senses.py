@@ -60,10 +60,35 @@ def test_words_of_danger_effort_or_illness_are_not_conflict(text):
         ("Supporters and opponents of the bill rallied outside.", "q3_two_sides"),
         ("The debate over the base divided the town.", "q3_two_sides"),
         ("Critics blamed the government for the delays.", "q2_reproach"),
+        # second round: derisive labels, headline verbs of attack, one party undoing another's act
+        ("The president called the report a hoax.", "q2_reproach"),
+        ("Officials dismissed the warnings as alarmist.", "q2_reproach"),
+        ("The minister lashed out at the opposition.", "q2_reproach"),
+        ("He took aim at the regulators.", "q2_reproach"),
+        ("The court overturned the ban.", "q1_disagreement"),
+        ("The new government rolled back its predecessor's reforms.", "q1_disagreement"),
+        ("The shelling could undermine the ceasefire.", "q1_disagreement"),
     ],
 )
 def test_conflict_between_parties_is_found_with_its_question(text, question):
     assert question in questions(text, "conflict"), text
+
+
+# -- human interest: outrage is the first feeling the emotive question names ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents reacted with anger to the closure.",
+        "The treatment of the prisoners was shameful.",
+        "The closure caused an outcry.",
+        # "angered by" is also a phrase of responsibility q2: it counts for both
+        "Villagers were angered by the decision.",
+    ],
+)
+def test_outrage_answers_the_emotive_question(text):
+    assert "q2_emotive" in questions(text, "human_interest"), text
 
 
 # -- responsibility needs an agent or a solution --------------------------------------------
@@ -136,6 +161,17 @@ def test_blaming_a_government_is_a_reproach_and_an_attribution():
         ("Travellers queued at the duty-free shop.", "policy_morality", None),
         ("The results were fairly small.", "policy_fairness_equality", None),
         ("Temperature values rose at every station.", "frame_morality", None),
+        (
+            "The struggling coal industry asked for subsidies.",
+            "frame_human_interest",
+            "frame_economic",
+        ),
+        ("The glacier is thousands of years old.", "frame_human_interest", None),
+        ("It was a brutally hot summer.", "frame_human_interest", None),
+        ("The agency responsible for the parks issued a report.", "frame_responsibility", None),
+        ("Satellite images showed new fires.", "frame_human_interest", None),
+        ("The summit was a photo-op.", "frame_human_interest", None),
+        ("The report paints the direst picture yet.", "frame_human_interest", None),
     ],
 )
 def test_a_word_in_another_sense_does_not_count(text, not_counted, counted):
@@ -153,6 +189,11 @@ def test_a_word_in_another_sense_does_not_count(text, not_counted, counted):
         ("We share common values.", "frame_morality"),
         ("The plan was cruel and dishonest.", "frame_morality"),
         ("Farmers were treated fairly.", "policy_fairness_equality"),
+        ("Families are struggling to pay the rent.", "frame_human_interest"),
+        ("The regime brutally suppressed the protest.", "frame_human_interest"),
+        ("The officials responsible for the failures resigned.", "frame_responsibility"),
+        ("Villagers were angered by the decision.", "frame_responsibility"),
+        ("Photos of the flooded village spread online.", "frame_human_interest"),
         ("The fight against crime dominated the campaign.", "policy_crime_punishment"),
     ],
 )

@@ -28,8 +28,9 @@ def test_overview_on_the_seed(tmp_path, seed_path):
     counts = pd.read_csv(out / "01_actor_counts.csv")
     assert {"actor", "form", "text", "count"} <= set(counts.columns)
     assert counts["count"].sum() == len(pd.read_csv(out / "01_actor_mentions.csv"))
-    provenance = json.loads((out / "provenance.json").read_text())
-    assert provenance["parameters"]["ARTICLE"] == str(seed_path)
+    provenance = json.loads((out / "01_overview.provenance.json").read_text())
+    # Recorded relative to the project: no folder of this machine in a report.
+    assert provenance["parameters"]["ARTICLE"] == "data/articles/japan-russia-peace-talks.txt"
 
 
 def test_overview_on_a_short_article(tmp_path, short_article):

@@ -55,7 +55,7 @@ def check_common(out, article, parameters):
     assert article_row["mean"] == round(sentences["compound"].mean(), 4)
     paragraphs = read(out, "02_paragraphs.csv")
     assert paragraphs["n_sentences"].sum() == len(sentences)
-    provenance = json.loads((out / "provenance.json").read_text(encoding="utf-8"))
+    provenance = json.loads((out / "02_sentiment.provenance.json").read_text(encoding="utf-8"))
     assert provenance["notebook"] == "02_sentiment"
     for name, value in parameters.items():
         assert provenance["parameters"][name] == value
@@ -69,7 +69,10 @@ def check_common(out, article, parameters):
 def test_sentiment_notebook_on_the_seed(tmp_path, seed_path):
     out = run(tmp_path, seed_path)
     article = load_article(seed_path)
-    sentences = check_common(out, article, {"ARTICLE": str(seed_path), "THRESHOLD": 0.05})
+    sentences = check_common(out, article, {"THRESHOLD": 0.05})
+    # The article is recorded relative to the project, never as a machine path.
+    provenance = json.loads((out / "02_sentiment.provenance.json").read_text(encoding="utf-8"))
+    assert provenance["parameters"]["ARTICLE"] == "data/articles/japan-russia-peace-talks.txt"
     # The issue's examples: plain VADER positive, news-aware negative.
     for needle in ("completely unacceptable", "war crimes"):
         row = sentences[sentences["text"].str.contains(needle)].iloc[0]
@@ -146,6 +149,11 @@ def test_sentiment_notebook_on_a_short_article_with_options(tmp_path):
     assert russia.unit_text == "Russia condemned the sanctions."
     # The neutral band parameter reaches the labels.
     assert set(sentences.loc[sentences["compound"].abs() < 0.1, "label"]) <= {"neutral"}
+    # Four sentences: the most negative and most positive are chosen by label, none twice.
+    explanations = read(out, "02_explanations.csv")
+    assert not explanations.duplicated(["sent_id", "position"]).any()
+    labels = sentences.set_index("sent_id")["label"]
+    assert set(labels[explanations["sent_id"].unique()]) <= {"negative", "positive"}
 
 
 def test_sentiment_notebook_plain_vader_mode(tmp_path):
@@ -156,3 +164,45 @@ def test_sentiment_notebook_plain_vader_mode(tmp_path):
     sentences = read(out, "02_sentences.csv")
     assert (sentences["compound"] == sentences["compound_raw"]).all()
     assert len(read(out, "02_domain_changes.csv")) == 0
+
+
+def test_the_arc_legend_sits_beside_the_plot_not_over_the_sentences():
+    from helpers.plots.sentiment import plot_arc
+
+    table = pd.DataFrame(
+        {
+            "sent_id": range(6),
+            "para_id": [0, 0, 1, 1, 2, 2],
+            "compound": [-0.9, -0.85, 0.1, 0.5, -0.2, 0.9],
+            "compound_raw": [-0.5, -0.8, 0.2, 0.4, -0.1, 0.8],
+        }
+    )
+    figure = plot_arc(table)
+    figure.canvas.draw()
+    axes = figure.axes[0]
+    legend = axes.get_legend().get_window_extent()
+    assert legend.x0 >= axes.get_window_extent().x1 - 1
+
+
+def test_actor_tone_inside_the_neutral_band_is_drawn_neutral():
+    # The issue: a mean inside the neutral band was coloured as positive.
+    from matplotlib.colors import to_hex
+
+    from helpers.plots.sentiment import NEGATIVE, POSITIVE, RAW, plot_actor_tone
+
+    tone = pd.DataFrame(
+        {
+            "actor": ["A", "B", "C"],
+            "n_units": [2, 7, 3],
+            "mean": [0.03, 0.4, -0.2],
+            "ci_low": [float("nan"), 0.1, float("nan")],
+            "ci_high": [float("nan"), 0.6, float("nan")],
+            "mean_raw": [0.1, 0.3, -0.1],
+        }
+    )
+    figure = plot_actor_tone(tone, threshold=0.05)
+    points = figure.axes[0].collections
+    colours = [to_hex(c).upper() for c in points[-2].get_facecolors()]
+    assert colours == [RAW.upper(), POSITIVE.upper(), NEGATIVE.upper()]
+    labels = [t.get_text() for t in figure.axes[0].get_yticklabels()]
+    assert labels == ["A (n=2, no interval)", "B (n=7)", "C (n=3, no interval)"]

@@ -80,7 +80,7 @@ def test_framing_notebook_on_the_seed(tmp_path, seed_path):
         assert not ((conflict["start"] < end) & (conflict["end"] > start)).any()
     html = (out / "03_highlighted.html").read_text(encoding="utf-8")
     assert "<mark" in html
-    provenance = json.loads((out / "provenance.json").read_text())
+    provenance = json.loads((out / "03_framing.provenance.json").read_text())
     assert provenance["parameters"]["SCHEMES"] == ["generic", "policy"]
     for name in (
         "03_entman.csv",
@@ -122,7 +122,7 @@ def test_framing_notebook_on_a_short_article_with_a_user_dictionary(tmp_path):
     sheet = read_question_sheet(out / "03_question_sheet.csv").set_index("question_id")
     assert sheet.loc["q2_reproach", "frame_threshold"] == 1.0
     assert not sheet.loc["q2_reproach", "frame_present"]
-    provenance = json.loads((out / "provenance.json").read_text())
+    provenance = json.loads((out / "03_framing.provenance.json").read_text())
     assert provenance["parameters"]["FRAME_THRESHOLDS"] == {"conflict": 1.0}
     assert sheet.loc["q2_reproach", "suggested"] == "yes"
     assert sheet.loc["q2_reproach", "evidence_sent_ids"] == "0"

@@ -24,7 +24,10 @@ from notebook_runner import check_provenance
 NOTEBOOK = NOTEBOOKS_DIR / "05_corpus_comparison.ipynb"
 
 ALPHA = {
-    "01_metadata.csv": "field,value\nid,alpha\ntitle,Talks end\noutlet,Wire A\npublished,2022-03-21\n",
+    "01_metadata.csv": (
+        "field,value\nid,alpha\ntitle,Talks end\noutlet,Wire A\npublished,2022-03-21\n"
+        "extra.section,Asia\n"
+    ),
     "01_sentences.csv": "doc_id,para_id,sent_id,start,end,text\nalpha,0,0,0,5,One.\n",
     "01_actor_mentions.csv": (
         "doc_id,sent_id,actor_id,actor,form,start,end,text\n"
@@ -65,7 +68,10 @@ ALPHA = {
     ),
 }
 BETA = {
-    "01_metadata.csv": "field,value\nid,beta\ntitle,Ministers meet\noutlet,Wire B\npublished,2022-04-02\n",
+    "01_metadata.csv": (
+        "field,value\nid,beta\ntitle,Ministers meet\noutlet,Wire B\npublished,2022-04-02\n"
+        "extra.section,Europe\n"
+    ),
     "02_sentences.csv": (
         "doc_id,sent_id,para_id,start,end,text,compound,compound_raw,label\n"
         "beta,0,0,0,10,a,0.4,0.4,positive\n"
@@ -175,17 +181,46 @@ def test_by_outlet_and_by_date(reports):
     assert by_outlet["mean_tone"].tolist() == pytest.approx([-0.075, 0.3])
     by_date = compare.by_group(overview, meta, "date", "M")
     assert by_date["period"].tolist() == ["2022-03", "2022-04"]
-    with pytest.raises(InputError, match="cannot group by 'author'"):
-        compare.by_group(overview, meta, "author")
+    # Each period starts on its first day, so a figure can space periods as time passes.
+    assert by_date["period_start"].dt.strftime("%Y-%m-%d").tolist() == ["2022-03-01", "2022-04-01"]
+    # Fields of one's own (front matter extra:) can be grouped by, like the outlet.
+    assert compare.group_fields(meta) == ["outlet", "date", "author", "section"]
+    by_section = compare.by_group(overview, meta, "section")
+    assert by_section[["section", "articles"]].values.tolist() == [["Asia", 1], ["Europe", 1]]
+    with pytest.raises(
+        InputError, match="cannot group by 'sectoin'.*outlet, date, author, section"
+    ):
+        compare.by_group(overview, meta, "sectoin")
+
+
+def test_a_mean_of_counts_that_is_whole_is_written_as_a_count(tmp_path):
+    # 05_by_outlet.csv said '32.0' sentences and '5.0' as the highest rung for one article.
+    meta = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["X", "Y", "Y"]})
+
+    def written(sentences):
+        table = pd.DataFrame(
+            {"article_id": ["a", "b", "c"], "sentences": sentences, "mean_tone": [0.1, 0.2, 0.3]}
+        )
+        compare.by_group(table, meta, "outlet").to_csv(tmp_path / "by.csv", index=False)
+        return (tmp_path / "by.csv").read_text(encoding="utf-8").splitlines()[1:]
+
+    assert [line.rsplit(",", 1)[0] for line in written([32, 10, 12])] == ["X,1,32", "Y,2,11"]
+    # One group's mean is not whole: the column stays a column of means.
+    assert [line.rsplit(",", 1)[0] for line in written([32, 10, 11])] == ["X,1,32.0", "Y,2,10.5"]
 
 
 def test_key_figures_for_the_batch_index(reports):
     assert compare.key_figures(reports / "alpha") == {
+        "title": "Talks end",
+        "outlet": "Wire A",
+        "published": "2022-03-21",
+        "sentences": 4,
         "mean_sentiment": -0.075,
         "dominant_frame": "conflict",
         "highest_intensity": "5 condemnation",
     }
-    assert compare.key_figures(reports / "beta") == {"mean_sentiment": 0.3}
+    beta = compare.key_figures(reports / "beta")
+    assert (beta["sentences"], beta["mean_sentiment"]) == (2, 0.3)
     assert compare.key_figures(reports / "empty") == {}
 
 
@@ -226,7 +261,8 @@ def test_notebook_05_compares_many_articles(reports, tmp_path):
     elsewhere = tmp_path / "cwd"
     elsewhere.mkdir()
     out = tmp_path / "out"
-    _execute({"REPORTS": str(reports), "OUTPUT_DIR": str(out)}, tmp_path / "05.ipynb", elsewhere)
+    parameters = {"REPORTS": str(reports), "OUTPUT_DIR": str(out), "GROUP_BY": "section"}
+    _execute(parameters, tmp_path / "05.ipynb", elsewhere)
     tone = pd.read_csv(out / "05_tone.csv").set_index("article_id")
     assert tone.loc["alpha", "mean"] == pytest.approx(-0.075)
     assert tone.loc["beta", "mean"] == pytest.approx(0.3)
@@ -239,9 +275,12 @@ def test_notebook_05_compares_many_articles(reports, tmp_path):
     inventory = pd.read_csv(out / "05_inventory.csv").set_index("article_id")
     assert inventory.loc["beta", "dyads"].startswith("missing")
     assert pd.read_csv(out / "05_by_outlet.csv")["outlet"].tolist() == ["Wire A", "Wire B"]
+    by_section = pd.read_csv(out / "05_by_section.csv").set_index("section")
+    assert by_section.loc["Asia", "mean_tone"] == pytest.approx(-0.075)
     for figure in ("05_tone.png", "05_actor_tone.png", "05_frames.png", "05_dyads.png"):
         assert (out / figure).stat().st_size > 1000
-    check_provenance(out, "05_corpus_comparison", {"REPORTS": str(reports), "OUTPUT_DIR": str(out)})
+    assert (out / "05_tone_by_section.png").stat().st_size > 1000
+    check_provenance(out, "05_corpus_comparison", parameters)
     assert list(elsewhere.iterdir()) == []  # nothing written relative to the working directory
 
 
@@ -260,6 +299,7 @@ def test_notebook_05_runs_on_one_partial_article(reports, tmp_path):
     check_provenance(out, "05_corpus_comparison", parameters)
     tone = pd.read_csv(out / "05_tone.csv")
     assert tone["article_id"].tolist() == ["beta"]
+    assert pd.read_csv(out / "05_summary.csv")["sentences"].tolist() == [2]  # an integer
     assert pd.read_csv(out / "05_intensity.csv").empty
     assert pd.read_csv(out / "05_dyads.csv").empty
     executed = json.loads((tmp_path / "05.ipynb").read_text(encoding="utf-8"))
@@ -270,3 +310,126 @@ def test_notebook_05_runs_on_one_partial_article(reports, tmp_path):
     )
     assert "frames: missing for 1 of 1 article(s) (beta)" in printed
     assert not math.isnan(tone["mean"].item())
+
+
+# ----------------------------------------------------------------------------- long tables
+
+
+def test_the_corpus_as_two_long_tables(reports):
+    from helpers.compare.long import CODE_COLUMNS, corpus_codes, corpus_sentences
+
+    codes = corpus_codes(reports)
+    assert tuple(codes.columns) == CODE_COLUMNS
+    alpha = codes[codes["article_id"] == "alpha"]
+    sentiment = alpha[alpha["analysis"] == "sentiment"]
+    assert len(sentiment) == 8  # four sentences, compound and compound_raw
+    assert sentiment.set_index(["sent_id", "code"]).loc[(0, "compound"), "value"] == -0.6
+    actors = alpha[alpha["analysis"] == "actor"]
+    assert actors[["sent_id", "code", "value"]].values.tolist() == [
+        [0, "Japan", 1.0],
+        [0, "Russia", 2.0],
+        [1, "Russia", 1.0],
+        [2, "Japan", 1.0],
+    ]
+    levels = alpha[alpha["analysis"] == "intensity"]
+    assert levels[["sent_id", "value"]].values.tolist() == [[1, 4.0], [2, 5.0]]  # rung 0: no row
+    beta = codes[codes["article_id"] == "beta"]
+    assert set(beta["analysis"]) == {"sentiment"}  # what beta's report has
+    assert codes["value"].dtype.kind == "f"
+    sentences = corpus_sentences(reports)
+    assert sentences[["article_id", "sent_id", "text", "outlet", "section"]].values.tolist() == [
+        ["alpha", 0, "One.", "Wire A", "Asia"],
+        ["beta", 0, "a", "Wire B", "Europe"],  # no 01_sentences.csv: notebook 02's sentences
+        ["beta", 1, "b", "Wire B", "Europe"],
+    ]
+
+
+# ----------------------------------------------------------------------------- figures
+
+
+def _boxes(figure, artists):
+    renderer = figure.canvas.get_renderer()
+    return [artist.get_window_extent(renderer) for artist in artists if artist.get_text()]
+
+
+def test_tone_notes_never_run_into_the_article_names():
+    from helpers.plots import corpus as plots
+
+    tone = pd.DataFrame(
+        {
+            "article_id": ["a-rather-long-article-name", "beta", "gamma-negative"],
+            "mean": [-0.35, 0.2, -0.05],
+            "negative": [0.6, 0.1, 0.3],
+        }
+    )
+    figure = plots.tone_bars(tone)
+    figure.canvas.draw()
+    axes = figure.axes[0]
+    notes = _boxes(figure, axes.texts)
+    names = _boxes(figure, axes.get_yticklabels())
+    assert len(notes) == 3 and len(names) == 3
+    assert not any(note.overlaps(name) for note in notes for name in names)
+    left, right = axes.get_xlim()
+    assert left == -right  # symmetric around zero
+
+
+def test_heatmap_numbers_are_readable_on_dark_and_light_cells():
+    from helpers.plots import corpus as plots
+
+    salience = pd.DataFrame(
+        {
+            "article_id": ["a", "a"],
+            "scheme": "generic",
+            "frame": ["conflict", "economic"],
+            "salience": [27.0, 1.0],
+            "measure": "per_1000_tokens",
+        }
+    )
+    figure = plots.frame_heatmap(salience)
+    colours = {text.get_text(): text.get_color() for text in figure.axes[0].texts}
+    assert colours == {"27": "white", "1": "black"}
+
+
+def test_periods_are_points_on_a_time_axis_not_a_line():
+    import matplotlib.dates as mdates
+
+    from helpers.plots import corpus as plots
+
+    overview = pd.DataFrame({"article_id": ["a", "b", "c"], "mean_tone": [0.1, -0.2, 0.3]})
+    metadata = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c"],
+            "title": None,
+            "outlet": None,
+            "author": None,
+            "published": pd.to_datetime(["2022-01-05", "2022-01-20", "2022-06-02"]),
+        }
+    )
+    grouped = compare.by_group(overview, metadata, "date", "M")
+    figure = plots.group_plot(grouped, "mean_tone")
+    axes = figure.axes[0]
+    points = axes.collections[0].get_offsets()
+    days = points[1][0] - points[0][0]
+    assert days == pytest.approx(151)  # 1 January to 1 June, as time passes
+    assert mdates.num2date(points[0][0]).strftime("%Y-%m") == "2022-01"
+    joined = [line for line in axes.lines if len(set(line.get_ydata())) > 1]
+    assert not joined
+    assert sorted(text.get_text() for text in axes.texts) == ["n=1", "n=2"]
+
+
+def test_an_empty_table_means_none_found_not_missing(reports):
+    gamma = reports / "gamma"
+    gamma.mkdir()
+    (gamma / "02_sentences.csv").write_text(BETA["02_sentences.csv"], encoding="utf-8")
+    (gamma / "04_dyads.csv").write_text(ALPHA["04_dyads.csv"].splitlines()[0] + "\n")
+    tables = compare.load_tables(reports)
+    coverage = compare.inventory(tables).set_index("article_id")
+    assert coverage.loc["gamma", "dyads"] == "found"
+    assert coverage.loc["beta", "dyads"].startswith("missing")
+    summary = compare.summary(tables).set_index("article_id")
+    assert summary.loc["gamma", "dyads"] == 0  # its report found no dyad
+    assert pd.isna(summary.loc["beta", "dyads"])  # its report has no dyad table
+    from helpers.display import MISSING, table_html
+
+    page = table_html(summary.reset_index()[["article_id", "dyads"]])
+    assert "<NA>" not in page and f"<td>{MISSING}</td>" in page

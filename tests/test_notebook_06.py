@@ -99,9 +99,10 @@ def test_two_coders_and_the_tool(tmp_path):
     assert confusion.groupby("coder")[["negative", "neutral", "positive"]].sum().sum(
         axis=1
     ).tolist() == [6, 6]
-    provenance = json.loads((out / "provenance.json").read_text())
+    provenance = json.loads((out / "06_validation.provenance.json").read_text())
     assert (
-        provenance["parameters"]["SHEET_A"] == str(a) and provenance["notebook"] == "06_validation"
+        provenance["parameters"]["SHEET_A"] == a.name  # outside the project: its name only
+        and provenance["notebook"] == "06_validation"
     )
 
 

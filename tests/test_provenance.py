@@ -88,7 +88,7 @@ def test_write_provenance_records_everything(tmp_path, lexicons, monkeypatch):
         article=article,
         started=started,
     )
-    assert path == tmp_path / "out" / "provenance.json"
+    assert path == tmp_path / "out" / "02_sentiment.provenance.json"  # one file per notebook
     record = json.loads(path.read_text(encoding="utf-8"))
     assert record["notebook"] == "02_sentiment"
     assert record["parameters"] == {"THRESHOLD": 0.05, "DOMAIN_ADJUST": True}
@@ -101,8 +101,37 @@ def test_write_provenance_records_everything(tmp_path, lexicons, monkeypatch):
     assert set(record["git"]) == {"commit", "dirty"}
     assert 2.5 <= record["seconds"] < 60
     assert record["started"] < record["finished"]
+    assert record["cleaning_rules"] == provenance.cleaning_rules_hash()
     # No temporary file left behind by the atomic write.
-    assert [p.name for p in path.parent.iterdir()] == ["provenance.json"]
+    assert [p.name for p in path.parent.iterdir()] == ["02_sentiment.provenance.json"]
+
+
+def test_a_record_names_no_folder_of_this_machine(tmp_path, monkeypatch):
+    """Paths inside the project are relative to it; others keep their name; a staging
+    folder of the batch is recorded as the report folder it becomes."""
+    root = provenance.paths.PROJECT_ROOT
+    article = root / "data" / "articles" / "japan-russia-peace-talks.txt"
+    staging = root / "reports" / "talks" / ".tmp-02_sentiment-11-abcdef12"
+    elsewhere = tmp_path / "Ünusual folder" / "coder a.csv"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text("x", encoding="utf-8")
+    path = provenance.write_provenance(
+        tmp_path / "out",
+        notebook="02_sentiment",
+        parameters={"OUTPUT_DIR": str(staging), "SHEET_A": str(elsewhere), "T": 0.05},
+        article=article,
+    )
+    text = path.read_text(encoding="utf-8")
+    record = json.loads(text)
+    assert record["parameters"] == {
+        "OUTPUT_DIR": "reports/talks",
+        "SHEET_A": "coder a.csv",
+        "T": 0.05,
+    }
+    assert record["article"]["path"] == "data/articles/japan-russia-peace-talks.txt"
+    assert not Path(record["executable"]).is_absolute()
+    for machine in (str(root), str(tmp_path), ".tmp-", str(Path.home())):
+        assert machine not in text
 
 
 def test_vader_info_tolerates_missing_resources_module(monkeypatch):
@@ -258,9 +287,9 @@ def test_save_outputs_writes_tables_and_provenance(tmp_path, monkeypatch):
     written = provenance.save_outputs(
         out, {"07_b.csv": table, "07_a.csv": table}, notebook="07_demo", namespace=session
     )
-    assert written == ["07_a.csv", "07_b.csv", "provenance.json"]
+    assert written == ["07_a.csv", "07_b.csv", "07_demo.provenance.json"]
     assert (out / "07_a.csv").read_text(encoding="utf-8") == table.to_csv(index=False)
-    record = json.loads((out / "provenance.json").read_text(encoding="utf-8"))
+    record = json.loads((out / "07_demo.provenance.json").read_text(encoding="utf-8"))
     assert record["notebook"] == "07_demo"
     assert record["parameters"] == VALUES
     assert sorted(p.name for p in out.iterdir()) == written  # no temporary file left
@@ -307,7 +336,7 @@ def test_a_papermill_run_records_exactly_the_injected_values(tmp_path):
     command += ["-y", "ACTORS: [JPN, RUS]", "-p", "OUTPUT_DIR", str(out)]
     result = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
-    record = json.loads((out / "provenance.json").read_text(encoding="utf-8"))
+    record = json.loads((out / "07_demo.provenance.json").read_text(encoding="utf-8"))
     assert record["notebook"] == "07_demo"
     assert record["parameters"] == {
         "ARTICLE": "talks",  # not injected: the default
@@ -315,7 +344,7 @@ def test_a_papermill_run_records_exactly_the_injected_values(tmp_path):
         "ACTORS": ["JPN", "RUS"],
         "DOMAIN_ADJUST": False,
         "SEED": 7,
-        "OUTPUT_DIR": str(out),
+        "OUTPUT_DIR": "out",  # a folder outside the project: its name only
     }
     assert (out / "07_t.csv").read_text(encoding="utf-8") == "a\n0.3\n"
 
@@ -343,8 +372,23 @@ def test_a_notebook_of_ones_own_rendered_as_the_batch_does(tmp_path):
         cwd=str(staging),
         progress_bar=False,
     )
-    record = json.loads((staging / "provenance.json").read_text(encoding="utf-8"))
+    record = json.loads((staging / "07_demo.provenance.json").read_text(encoding="utf-8"))
     assert record["parameters"]["SEED"] == 11
     assert sorted(record["parameters"]) == sorted(
         provenance.parameter_names(mine / "07_demo.ipynb")
     )
+
+
+def test_the_helper_code_hash_covers_the_page_templates(tmp_path):
+    # Editing batch/templates/report.html.j2 left every report "up to date" (seen fixing its CSS).
+    package = tmp_path / "helpers"
+    (package / "batch" / "templates").mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    template = package / "batch" / "templates" / "report.html.j2"
+    template.write_text("<style></style>", encoding="utf-8")
+    before = provenance.helpers_source_hash(package)
+    (package / "__pycache__").mkdir()
+    (package / "__pycache__" / "x.cpython-311.pyc").write_bytes(b"compiled")
+    assert provenance.helpers_source_hash(package) == before  # compiled files are not source
+    template.write_text("<style>pre {}</style>", encoding="utf-8")
+    assert provenance.helpers_source_hash(package) != before

@@ -121,7 +121,7 @@ def test_local_processes_give_the_same_output(tmp_path, counting):
         ("bad.jsonl", b'{"text": "ok"}\n{"text": oops}\n{"text": "fine"}\n', "line 2"),
         ("list.jsonl", b'{"text": "ok"}\n[1, 2]\n', "line 2"),
         ("nofield.jsonl", b'{"text": "ok"}\n{"body": "x"}\n', "line 2"),
-        ("table.xlsx", b"PK", "format"),
+        ("table.xlsx", b"PK", "spreadsheet files .* not supported"),
     ],
 )
 def test_bad_input_is_refused_without_partial_output(tmp_path, counting, name, content, message):
@@ -415,3 +415,123 @@ def test_a_worker_that_dies_is_reported_not_hung_on(tmp_path, monkeypatch, count
     with pytest.raises(WorkerError, match="stopped"):
         score_file(source, target, analyses=counting, chunk_rows=3, jobs=2)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
+
+
+# -- issue 20: parallel scoring that scales ---------------------------------------------
+
+
+def _news_texts(n: int) -> list[str]:
+    from helpers.corpus import load_article
+
+    sentences = [s for s in load_article("japan-russia-peace-talks").text.split(". ") if s]
+    extra = ["", "   ", 'He said "no," then: “never!”', "Ünïcödé — ‘they’ said\nagain"]
+    pool = sentences + extra
+    return [pool[i % len(pool)] for i in range(n)]
+
+
+@pytest.mark.parametrize(
+    ("suffix", "unit"), [(".csv", "sentence"), (".tsv", "sentence"), (".jsonl", "sentence"),
+                         (".csv", "document")],
+)  # fmt: skip
+def test_parallel_output_is_byte_identical_to_one_process(tmp_path, suffix, unit):
+    """Every analysis, several chunks, two worker processes: the same bytes as --jobs 1."""
+    texts = _news_texts(60)
+    if unit == "document":
+        texts = [" ".join(texts[i : i + 6]) for i in range(0, len(texts), 6)]
+    table = pd.DataFrame({"id": range(len(texts)), "text": texts, "note": ["x,y"] * len(texts)})
+    source = tmp_path / f"in{suffix}"
+    if suffix == ".jsonl":
+        table.to_json(source, orient="records", lines=True, force_ascii=False)
+    else:
+        table.to_csv(source, sep="\t" if suffix == ".tsv" else ",", index=False)
+    one, two = tmp_path / f"one{suffix}", tmp_path / f"two{suffix}"
+    assert score_file(source, one, unit=unit, chunk_rows=4) == len(texts)
+    assert score_file(source, two, unit=unit, chunk_rows=4, jobs=2) == len(texts)
+    assert one.read_bytes() == two.read_bytes()
+
+
+# An analysis that says which process scored each row.
+def _pid_row(text, tokens):
+    return {"words": os.getpid(), "bangs": 0}
+
+
+def test_workers_start_once_and_take_chunk_after_chunk(tmp_path, monkeypatch, counting):
+    monkeypatch.setattr(sys.modules[__name__], "score_row", _pid_row)
+    source = write_csv(tmp_path / "in.csv", [f"row {i}" for i in range(60)])
+    target = tmp_path / "out.csv"
+    score_file(source, target, analyses=counting, chunk_rows=3, jobs=2)
+    pids = pd.read_csv(target)["words"].tolist()
+    assert os.getpid() not in pids  # every chunk went to a worker
+    assert len(set(pids)) <= 2  # 20 chunks, two processes: not one process per chunk
+    # each worker scores whole chunks
+    assert all(len(set(pids[i : i + 3])) == 1 for i in range(0, 60, 3))
+
+
+def test_a_single_chunk_is_scored_without_starting_workers(tmp_path, monkeypatch, counting):
+    from helpers import workers
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("workers started for one chunk")
+
+    monkeypatch.setattr(sys.modules[__name__], "score_row", _pid_row)
+    monkeypatch.setattr(workers.LocalWorkers, "__init__", refuse)
+    source = write_csv(tmp_path / "in.csv", ["one row", "two rows"])
+    score_file(source, tmp_path / "out.csv", analyses=counting, jobs=2)
+    assert set(pd.read_csv(tmp_path / "out.csv")["words"]) == {os.getpid()}
+
+
+def test_dictionaries_are_compiled_before_the_workers_fork(tmp_path, monkeypatch):
+    """The workers inherit what the parent compiled (fork) instead of compiling it
+    each: when the pool starts, the parent holds every analysis's dictionaries."""
+    from helpers import workers
+    from helpers.lexicons import clear_cache, loaders
+    from helpers.sentiment.vader import engine
+
+    clear_cache()
+    engine.cache_clear()
+    seen = {}
+    real_init = workers.LocalWorkers.__init__
+
+    def init(self, *args, **kwargs):
+        seen["compiled"] = {kind for kind, _ in loaders._CACHE}
+        seen["names"] = {
+            name.rsplit("/", 1)[-1] for _, path in loaders._CACHE for name in path.split("|")
+        }
+        seen["vader"] = engine.cache_info().currsize
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(workers.LocalWorkers, "__init__", init)
+    source = write_csv(tmp_path / "in.csv", _news_texts(12))
+    score_file(source, tmp_path / "out.csv", chunk_rows=4, jobs=2)
+    assert seen["compiled"] == {"dictionary", "actors"}
+    assert {"frames_generic.yml", "events.yml", "actors.yml", "agents.yml"} <= seen["names"]
+    assert seen["vader"] == 1
+
+
+def test_the_command_uses_every_usable_core_by_default(tmp_path, monkeypatch, counting):
+    from helpers import cli
+
+    calls = []
+    monkeypatch.setattr(score, "score_file", lambda *a, **k: calls.append(k["jobs"]) or 0)
+    monkeypatch.setattr(score, "usable_cores", lambda: 3)
+    source = write_csv(tmp_path / "in.csv", ["a"])
+    assert cli.main(["score", str(source), "-o", str(tmp_path / "o.csv")]) == 0
+    assert cli.main(["score", str(source), "-o", str(tmp_path / "o.csv"), "--jobs", "1"]) == 0
+    assert calls == [3, 1]
+
+
+def test_parallel_tone_toward_a_target_is_byte_identical(tmp_path):
+    from helpers.sentiment import TargetColumns
+
+    texts = _news_texts(40)
+    who = ["Russia", "Japan", "Tokyo", "the talks"]
+    source = tmp_path / "in.csv"
+    pd.DataFrame({"text": texts, "who": [who[i % 4] for i in range(40)]}).to_csv(
+        source, index=False
+    )
+    targets = TargetColumns(column="who")
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    score_file(source, one, analyses=("sentiment",), chunk_rows=6, targets=targets)
+    score_file(source, two, analyses=("sentiment",), chunk_rows=6, targets=targets, jobs=2)
+    assert one.read_bytes() == two.read_bytes()
+    assert "target_sentiment" in one.read_text().splitlines()[0]

@@ -503,6 +503,14 @@ def test_actor_attribution_by_sentence_and_by_clause():
         sentiment.actor_sentences(table, seg, actor_ids=["XXX"])
 
 
+def test_agents_of_no_actor_get_no_tone_row():
+    # "children" and "gunmen" are CAMEO agents that belong to no actor: no actor to score.
+    text = "Gunmen attacked a school. Japan condemned the attack on children."
+    seg = segment(text, doc_id="a")
+    evidence = sentiment.actor_sentences(sentiment.score_sentiment(seg), seg)
+    assert set(evidence["actor_id"]) == {"JPN"}
+
+
 def test_actor_tone_is_the_tone_toward_the_actor_and_agrees_with_score():
     from helpers.score import score_texts
 
@@ -531,7 +539,8 @@ def mentions_first(seg):
     """The first mention of each actor in each sentence, with its sentence's start."""
     from helpers.actors import mentions
 
-    table = mentions(seg).drop_duplicates(["actor_id", "sent_id"])
+    table = mentions(seg)
+    table = table[table["actor_id"] != ""].drop_duplicates(["actor_id", "sent_id"])  # actors only
     starts = seg.sentences["start"].tolist()
     return [(row, starts[row.sent_id]) for row in table.itertuples(index=False)]
 
@@ -562,7 +571,8 @@ def test_actor_attribution_on_the_seed(seed_path):
     found = mentions(seg)
     evidence = sentiment.actor_sentences(table, seg, mention_table=found, unit="sentence")
     # Every (actor, sentence) with a mention is in the evidence, once, with that sentence's score.
-    expected = set(zip(found["actor_id"], found["sent_id"], strict=True))
+    actors_only = found[found["actor_id"] != ""]  # agents of no actor ("civilians") get no tone
+    expected = set(zip(actors_only["actor_id"], actors_only["sent_id"], strict=True))
     assert set(zip(evidence["actor_id"], evidence["sent_id"], strict=True)) == expected
     assert len(evidence) == len(expected)
     scores = table.set_index("sent_id")["compound"]

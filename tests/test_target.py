@@ -316,3 +316,22 @@ def test_score_texts_takes_targets_and_checks_them():
     assert table["target_label"].tolist() == ["negative"]
     with pytest.raises(InputError, match="sentiment analysis"):
         score_texts(["x"], ("framing",), targets=["x"])
+
+
+def test_the_words_of_a_target_s_name_do_not_count_toward_it():
+    # "Winner" and "Hope" are rated words, but as a name they say nothing about the bearer.
+    assert label("Winner wrote a letter to the committee.", "Winner") == "neutral"
+    assert label("Hope Hicks met the committee.", "Hope Hicks") == "neutral"
+    # A lower-case word inside the target still describes it.
+    assert label("The corrupt officials met the committee.", "The corrupt officials") == "negative"
+
+
+def test_the_source_of_clearly_warm_words_shares_their_warmth():
+    text = '"Mulvaney is the absolute best choice, a great and wonderful friend," said Ryan.'
+    assert label(text, "Ryan") == "positive"
+    assert "warm words of the source" in tone(text, "Ryan")[2]
+    # Blame and mild words stay with the counterpart: the source is not judged by them.
+    assert label('"Mulvaney is a terrible, awful liar," said Ryan.', "Ryan") == "neutral"
+    assert label('"Mulvaney is a good choice," said Ryan.', "Ryan") == "neutral"
+    # The addressee is not judged by what it hears, however warm.
+    assert "warm words" not in tone(text, "Mulvaney")[2]

@@ -69,11 +69,28 @@ COMMANDS = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the argument parser with every available command."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """Return the argument parser with every available command.
+
+    Parameters
+    ----------
+    command : str, optional
+        The command about to run: only its module is imported and only its
+        arguments are added (the others are listed, with their help line), so
+        ``score`` starts without loading what ``batch`` or ``validate`` need.
+        Default: every command, complete.
+
+    Examples
+    --------
+    >>> build_parser("segment").parse_args(["segment", "a1"]).article
+    'a1'
+    """
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (module_name, add_name, run_name, help_text) in COMMANDS.items():
+        if command is not None and name != command:
+            commands.add_parser(name, help=help_text, description=help_text)
+            continue
         try:
             module = import_module(module_name)
         except ModuleNotFoundError as exc:
@@ -84,6 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
         getattr(module, add_name)(sub)
         sub.set_defaults(_run=getattr(module, run_name))
     return parser
+
+
+def _command_named(argv: list[str]) -> str | None:
+    """The command ``argv`` runs, if its first argument names one (else None: all are built)."""
+    return argv[0] if argv and argv[0] in COMMANDS else None
 
 
 class Terminated(BaseException):
@@ -122,7 +144,13 @@ _WRITE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS}
 
 def main(argv: list[str] | None = None) -> int:
     """Run a command; return its exit status."""
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    command = _command_named(argv)
+    if command == "score":
+        # Scoring does no linear algebra: NumPy's OpenBLAS (loaded with pandas)
+        # would only start idle threads, which cost start-up CPU in every process.
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    parser = build_parser(command)
     args = parser.parse_args(argv)
     try:
         with _sigterm_raises():
@@ -176,10 +204,24 @@ def _setup(args) -> int:
         f"VADER lexicon {state}: {info['package']} {info['version']}, sha256 {info['sha256'][:12]}…"
     )
     print("Sentence splitting: Punkt with data/lexicons/abbreviations.yml (no download needed)")
+    _compile_dictionaries()
     if not args.no_kernel:
         path = resources.install_kernel()
         print(f"Jupyter kernel '{resources.KERNEL_NAME}' registered at {path}")
     return 0
+
+
+def _compile_dictionaries() -> None:
+    """Compile every analysis's dictionaries now, so the first ``score`` reads them back."""
+    from helpers import cache
+    from helpers.score import warm_up
+
+    warm_up()
+    if cache.enabled():
+        count = len(list(cache.CACHE_DIR.glob("*.pickle")))
+        print(f"Dictionaries compiled and cached: {count} files in {cache.CACHE_DIR}")
+    else:
+        print("Dictionaries compiled (DDN_CACHE=off: not kept between runs)")
 
 
 def _segment_arguments(parser: argparse.ArgumentParser) -> None:

@@ -7,22 +7,38 @@ DataFrame.
 
 from __future__ import annotations
 
+from helpers.text import is_word
+
+#: Prefix of the metadata rows that hold the front matter's own fields (``extra:``).
+EXTRA_PREFIX = "extra."
+
 
 def metadata_table(article):
     """Return the article's metadata as a two-column table (``field, value``).
 
+    The fields of the front matter's ``extra:`` mapping follow as
+    ``extra.<name>`` rows; ``path`` is relative to the project (a file
+    outside it: its name only), so the table names no folder of this machine.
+
     Examples
     --------
     >>> from types import SimpleNamespace
-    >>> art = SimpleNamespace(id="x", title="T", meta={"outlet": "O"}, path="p")
+    >>> art = SimpleNamespace(id="x", title="T", path="/elsewhere/x.txt",
+    ...                       meta={"outlet": "O", "extra": {"section": "World"}})
     >>> metadata_table(art).values.tolist()
-    [['id', 'x'], ['title', 'T'], ['outlet', 'O'], ['path', 'p']]
+    [['id', 'x'], ['title', 'T'], ['outlet', 'O'], ['extra.section', 'World'], ['path', 'x.txt']]
     """
     import pandas as pd
 
+    from helpers.provenance import portable_path
+
     fields = {"id": article.id, "title": article.title}
-    fields.update({k: v for k, v in article.meta.items() if k not in fields})
-    fields["path"] = str(article.path)
+    for key, value in article.meta.items():
+        if key == "extra":
+            fields.update({EXTRA_PREFIX + name: v for name, v in (value or {}).items()})
+        elif key not in fields:
+            fields[key] = value
+    fields["path"] = portable_path(article.path) if article.path else None
     return pd.DataFrame(
         [(k, "" if v is None else str(v)) for k, v in fields.items()], columns=["field", "value"]
     )
@@ -31,7 +47,9 @@ def metadata_table(article):
 def size_table(seg):
     """Count paragraphs, sentences, tokens and words, with sentence-length statistics.
 
-    Words are tokens that contain a letter or digit (punctuation excluded).
+    Words are tokens that contain a letter or digit (:func:`helpers.text.is_word`,
+    as notebooks 02 and 04 count them). Counts are integers; the mean and
+    median of words per sentence are rounded to two decimals.
 
     Returns
     -------
@@ -41,35 +59,33 @@ def size_table(seg):
     Examples
     --------
     >>> from helpers.text import segment
-    >>> dict(size_table(segment("One two. Three.\\n\\nFour five six.")).values.tolist())["sentences"]
-    3.0
+    >>> sizes = dict(size_table(segment("One two. Three.\\n\\nFour five six.")).values.tolist())
+    >>> sizes["sentences"], sizes["words"], sizes["words per sentence, mean"]
+    (3, 6, 2.0)
     """
     import pandas as pd
 
-    words_per_sentence = [
-        sum(1 for t in tokens if any(c.isalnum() for c in t.text)) for tokens in seg.tokens
-    ]
+    words_per_sentence = [sum(1 for t in tokens if is_word(t)) for tokens in seg.tokens]
     series = pd.Series(words_per_sentence, dtype="float64")
     paragraphs = seg.sentences["para_id"].nunique() if len(seg.sentences) else 0
     rows = [
-        ("paragraphs", paragraphs),
+        ("paragraphs", int(paragraphs)),
         ("sentences", len(seg.sentences)),
         ("tokens", seg.n_tokens),
         ("words", int(series.sum())),
         ("characters", len(seg.text)),
-        ("words per sentence, mean", series.mean() if len(series) else 0.0),
-        ("words per sentence, median", series.median() if len(series) else 0.0),
-        ("words per sentence, max", series.max() if len(series) else 0.0),
+        ("words per sentence, mean", round(float(series.mean()), 2) if len(series) else 0.0),
+        ("words per sentence, median", float(series.median()) if len(series) else 0.0),
+        ("words per sentence, max", int(series.max()) if len(series) else 0),
     ]
-    return pd.DataFrame([(k, float(v)) for k, v in rows], columns=["measure", "value"])
+    # One column of mixed kinds, so that counts stay integers in the table and the CSV.
+    return pd.DataFrame(rows, columns=["measure", "value"], dtype=object)
 
 
 def sentence_lengths(seg):
     """Return one row per sentence: ``sent_id, para_id, words, chars``."""
     table = seg.sentences[["sent_id", "para_id"]].copy()
-    table["words"] = [
-        sum(1 for t in tokens if any(c.isalnum() for c in t.text)) for tokens in seg.tokens
-    ]
+    table["words"] = [sum(1 for t in tokens if is_word(t)) for tokens in seg.tokens]
     table["chars"] = (seg.sentences["end"] - seg.sentences["start"]).to_numpy()
     return table
 

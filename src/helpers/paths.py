@@ -2,8 +2,14 @@
 
 The project root is found from this file (``src/helpers/paths.py``), so
 notebooks and commands behave the same whatever folder they are started in.
-Set ``DDN_PROJECT_ROOT`` to point the helpers at another checkout, and
-``DDN_REPORTS_DIR`` to render reports somewhere else.
+Set ``DDN_PROJECT_ROOT`` to point the helpers at another checkout,
+``DDN_REPORTS_DIR`` to render reports somewhere else, and ``DDN_SCRATCH_DIR``
+to move the scratch folder.
+
+One owner per folder: ``reports/`` belongs to the batch (``python -m helpers
+batch``); a notebook run by hand without ``OUTPUT_DIR`` writes to
+``scratch/<id>/`` (:func:`report_dir`), so it can never overwrite a batch
+report and leave its HTML, tables and provenance disagreeing.
 
 Reading stays inside the project unless the user names a path
 (:func:`confined`). Git keeps symbolic links, so a cloned project can carry
@@ -34,6 +40,8 @@ LEXICONS_DIR = DATA_DIR / "lexicons"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 RUNS_DIR = PROJECT_ROOT / "runs"
 REPORTS_DIR = Path(os.environ.get("DDN_REPORTS_DIR", PROJECT_ROOT / "reports"))
+#: Where notebooks run by hand (no ``OUTPUT_DIR``) write: never the batch's ``reports/``.
+SCRATCH_DIR = Path(os.environ.get("DDN_SCRATCH_DIR", PROJECT_ROOT / "scratch"))
 # Project-local NLTK data, built by `python -m helpers setup` from installed packages.
 NLTK_DATA_DIR = PROJECT_ROOT / ".nltk_data"
 
@@ -121,7 +129,9 @@ def report_dir(article_id: str, output_dir: str | os.PathLike = "") -> Path:
     article_id : str
         The article's id; it must be a safe folder name (see :func:`check_id`).
     output_dir : str or path-like, default ""
-        Empty: ``reports/<article_id>/``. Otherwise the folder the user chose.
+        Empty: ``scratch/<article_id>/`` (:data:`SCRATCH_DIR`), the folder of
+        notebooks run by hand; the batch always names the folder, inside
+        ``reports/``. Otherwise the folder the user chose.
 
     Examples
     --------
@@ -131,7 +141,7 @@ def report_dir(article_id: str, output_dir: str | os.PathLike = "") -> Path:
     if output_dir:
         out = Path(output_dir)
     else:
-        out = safe_join(REPORTS_DIR, check_id(article_id))
+        out = safe_join(SCRATCH_DIR, check_id(article_id))
     out.mkdir(parents=True, exist_ok=True)
     return out
 

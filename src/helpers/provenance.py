@@ -1,20 +1,28 @@
 """Record how a result was made, and tell whether it would be made the same way again.
 
-Every rendered report carries a ``provenance.json`` beside its tables, so a
-researcher can say which notebook, parameters, article file, dictionaries,
-VADER lexicon, package versions and git commit produced a figure, and when.
-The batch command uses :func:`fingerprint` over the same ingredients to decide
-whether a report is up to date and can be skipped.
+Every rendered report carries a ``<notebook>.provenance.json`` beside its
+tables (one file per notebook, so notebooks sharing a folder never overwrite
+each other's), so a researcher can say which notebook, parameters, article
+file, dictionaries, cleaning rules, VADER lexicon, package versions and git
+commit produced a figure, and when. The batch command decides whether a
+report is up to date from the same ingredients (:mod:`helpers.batch.inputs`).
 
-What is recorded (``provenance.json``)
---------------------------------------
+What is recorded (``<notebook>.provenance.json``)
+-------------------------------------------------
 ``notebook``, ``parameters``, ``article`` (id, file, sha256 of the file and of
 its text), ``python``, ``packages`` (versions from ``importlib.metadata``),
-``lexicons`` (sha256 of every file in ``data/lexicons``), ``vader_lexicon``
-(path, sha256, version, from :func:`helpers.resources.vader_lexicon_info`),
+``lexicons`` (sha256 of every file in ``data/lexicons``), ``cleaning_rules``
+(sha256 of ``data/cleaning_rules.yml``), ``vader_lexicon`` (path, sha256,
+version, from :func:`helpers.resources.vader_lexicon_info`),
 ``helpers_source`` (one sha256 over the helper package's ``.py`` files),
-``git`` (commit and whether the work tree had uncommitted changes),
-``started``, ``finished`` and ``seconds``.
+``executable``, ``git`` (commit and whether the work tree had uncommitted
+changes), ``started``, ``finished`` and ``seconds``.
+
+No machine paths: every path in the record is relative to the project
+(``data/articles/x.txt``, ``.venv/bin/python``), or only a file name when it
+lies outside the project; a batch render's staging folder is recorded as the
+report folder it becomes (:func:`portable_path`). A record can be handed to
+a co-author without telling them where your home folder is.
 
 Limits: a package that is not installed is recorded as ``null``; without git
 (or outside a repository) the commit is ``null``. Neither is an error: the
@@ -22,11 +30,11 @@ record says what could be known.
 
 A notebook's closing cell
 -------------------------
-:func:`save_outputs` writes a notebook's tables and its ``provenance.json``
-in one call. The parameters it records are not typed again by hand: their
-names come from the notebook's ``parameters`` cell (:func:`parameter_names`),
-their values from the running session (``namespace=globals()``), so they are
-the values papermill injected, or the defaults where it injected none.
+:func:`save_outputs` writes a notebook's tables and its provenance in one
+call. The parameters it records are not typed again by hand: their names
+come from the notebook's ``parameters`` cell (:func:`parameter_names`), their
+values from the running session (``namespace=globals()``), so they are the
+values papermill injected, or the defaults where it injected none.
 """
 
 from __future__ import annotations
@@ -78,6 +86,59 @@ PACKAGES: tuple[str, ...] = (
 _SESSION_STARTED = datetime.now(UTC)
 
 _ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+
+#: The file name every notebook's provenance gets: ``<notebook>.provenance.json``.
+PROVENANCE_SUFFIX = ".provenance.json"
+#: How a batch render's hidden staging folder starts (``helpers.batch.layout``):
+#: a path inside one stands for the same path in the report folder it becomes.
+STAGING_PREFIX = ".tmp-"
+
+
+def portable_path(path: str | os.PathLike | None) -> str | None:
+    """Return ``path`` as a record may show it: relative to the project, never absolute.
+
+    A path inside the project becomes relative to it (``data/articles/a.txt``);
+    a batch staging folder (:data:`STAGING_PREFIX`) becomes the report folder
+    it is renamed to; a path outside the project keeps only its file name. So
+    no output names the folder a project happens to be cloned into.
+
+    Examples
+    --------
+    >>> portable_path(paths.PROJECT_ROOT / "data" / "articles" / "a.txt")
+    'data/articles/a.txt'
+    >>> portable_path(paths.PROJECT_ROOT / "reports" / "a" / ".tmp-02_sentiment-1-ab" / "x.csv")
+    'reports/a/x.csv'
+    >>> portable_path("/somewhere/else/sheet.csv"), portable_path(None)
+    ('sheet.csv', None)
+    """
+    if path is None:
+        return None
+    absolute = Path(os.path.abspath(path))
+    parts = [part for part in absolute.parts if not part.startswith(STAGING_PREFIX)]
+    absolute = Path(*parts)
+    for root in dict.fromkeys((paths.PROJECT_ROOT.absolute(), paths.PROJECT_ROOT.resolve())):
+        if absolute == root:
+            return "."
+        if root in absolute.parents:
+            return absolute.relative_to(root).as_posix()
+    return absolute.name
+
+
+def portable_value(value: Any) -> Any:
+    """Return a parameter value with any absolute path in it made portable (see :func:`portable_path`).
+
+    Examples
+    --------
+    >>> portable_value("/tmp/elsewhere/coder_a.csv"), portable_value(0.05), portable_value("talks")
+    ('coder_a.csv', 0.05, 'talks')
+    """
+    if isinstance(value, str) and value and os.path.isabs(value):
+        return portable_path(value)
+    if isinstance(value, list | tuple):
+        return [portable_value(item) for item in value]
+    if isinstance(value, dict):
+        return {key: portable_value(item) for key, item in value.items()}
+    return value
 
 
 def file_sha256(path: str | os.PathLike) -> str:
@@ -155,20 +216,42 @@ def vader_info() -> dict[str, Any] | None:
     except Exception:  # noqa: BLE001 - a provenance record must never break a report
         return None
     if "path" in info:
-        info["path"] = str(info["path"])
+        info["path"] = portable_path(info["path"])
     return info
 
 
-def helpers_source_hash() -> str:
-    """Return one sha256 over the helper package's Python files (path and bytes).
+def cleaning_rules_hash() -> str | None:
+    """Return the sha256 of ``data/cleaning_rules.yml`` (``None`` when there is none).
 
-    A change to any analysis code changes this value, so the batch re-renders
-    reports made with the old code.
+    Every article is cleaned by these rules before any analysis reads it, so
+    an edited rule can change every table of every report.
     """
-    package = Path(__file__).resolve().parent
+    path = paths.DATA_DIR / "cleaning_rules.yml"
+    return file_sha256(path) if path.is_file() else None
+
+
+def helpers_source_hash(package: str | os.PathLike | None = None) -> str:
+    """Return one sha256 over the helper package's source files (path and bytes).
+
+    A change to any analysis code, or to a page template of the batch
+    (``batch/templates/*.j2``, which shapes every HTML report), changes this
+    value, so the batch re-renders reports made with the old code. Compiled
+    files (``__pycache__``) and hidden files are not source.
+
+    Examples
+    --------
+    >>> len(helpers_source_hash())
+    64
+    """
+    root = Path(package) if package is not None else Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode())
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if not path.is_file() or path.suffix in {".pyc", ".pyo"}:
+            continue
+        if any(part == "__pycache__" or part.startswith(".") for part in relative.parts):
+            continue
+        digest.update(relative.as_posix().encode())
         digest.update(b"\0")
         digest.update(path.read_bytes())
         digest.update(b"\0")
@@ -208,14 +291,15 @@ def git_state(root: str | os.PathLike | None = None) -> dict[str, Any]:
 def environment(*, lexicons_dir: str | os.PathLike | None = None) -> dict[str, Any]:
     """Return the parts of the set-up that can change a result.
 
-    Python version, package versions, lexicon hashes, the VADER lexicon and
-    the helper source hash: the shared ingredients of every
-    :func:`fingerprint`. The batch computes it once and passes it on.
+    Python version, package versions, lexicon hashes, the cleaning rules,
+    the VADER lexicon and the helper source hash: the shared ingredients of
+    every :func:`fingerprint`.
     """
     return {
         "python": platform.python_version(),
         "packages": package_versions(),
         "lexicons": lexicon_hashes(lexicons_dir),
+        "cleaning_rules": cleaning_rules_hash(),
         "vader_lexicon": vader_info(),
         "helpers_source": helpers_source_hash(),
     }
@@ -244,8 +328,9 @@ def article_info(article: Any) -> dict[str, Any] | None:
     Returns
     -------
     dict or None
-        ``id``, ``path``, ``sha256`` (of the file's bytes; ``None`` when the
-        file is unknown) and ``text_sha256`` (of the loaded text, when given).
+        ``id``, ``path`` (relative to the project, see :func:`portable_path`),
+        ``sha256`` (of the file's bytes; ``None`` when the file is unknown)
+        and ``text_sha256`` (of the loaded text, when given).
 
     Examples
     --------
@@ -282,7 +367,7 @@ def article_info(article: Any) -> dict[str, Any] | None:
         if isinstance(text, str):
             info["text_sha256"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
     if path is not None:
-        info["path"] = str(path.resolve())
+        info["path"] = portable_path(path)
         info["sha256"] = file_sha256(path)
     return info
 
@@ -364,7 +449,7 @@ def write_provenance(
     article: Any = None,
     started: datetime | None = None,
 ) -> Path:
-    """Write ``provenance.json`` into ``out_dir`` and return its path.
+    """Write ``<notebook>.provenance.json`` into ``out_dir`` and return its path.
 
     Parameters
     ----------
@@ -373,7 +458,8 @@ def write_provenance(
     notebook : str
         The notebook's name, e.g. ``"02_sentiment"``.
     parameters : dict
-        The parameter values the notebook ran with.
+        The parameter values the notebook ran with (absolute paths among them
+        are recorded with :func:`portable_value`).
     article : Article, str, path-like or None
         The article analysed (see :func:`article_info`); ``None`` for
         notebooks that read no single article.
@@ -384,25 +470,25 @@ def write_provenance(
     Returns
     -------
     Path
-        ``out_dir / "provenance.json"``.
+        ``out_dir / "<notebook>.provenance.json"``.
 
     Examples
     --------
     >>> import tempfile, json
     >>> p = write_provenance(tempfile.mkdtemp(), notebook="00_demo", parameters={"T": 0.05})
     >>> record = json.loads(p.read_text())
-    >>> record["notebook"], record["parameters"]["T"], record["finished"] >= record["started"]
-    ('00_demo', 0.05, True)
+    >>> p.name, record["parameters"]["T"], record["finished"] >= record["started"]
+    ('00_demo.provenance.json', 0.05, True)
     """
     begun = started or _SESSION_STARTED
     if begun.tzinfo is None:
         begun = begun.astimezone(UTC)
     record = {
         "notebook": notebook,
-        "parameters": dict(parameters),
+        "parameters": {name: portable_value(value) for name, value in parameters.items()},
         "article": article_info(article),
         **environment(),
-        "executable": sys.executable,
+        "executable": portable_path(sys.executable),
         "git": git_state(),
     }
     finished = datetime.now(UTC)
@@ -411,7 +497,8 @@ def write_provenance(
         finished=finished.isoformat(timespec="seconds"),
         seconds=round((finished - begun).total_seconds(), 3),
     )
-    return write_json_atomic(Path(out_dir) / "provenance.json", record)
+    name = paths.check_id(notebook, kind="notebook name") + PROVENANCE_SUFFIX
+    return write_json_atomic(Path(out_dir) / name, record)
 
 
 #: Variables that name the notebook file running in a kernel, most reliable first:
@@ -572,7 +659,7 @@ def save_outputs(
     Returns
     -------
     list of str
-        The names of the files written, ``provenance.json`` included.
+        The names of the files written, ``<notebook>.provenance.json`` included.
 
     Examples
     --------
@@ -581,8 +668,8 @@ def save_outputs(
     >>> session = {"SHEET_A": "", "SHEET_B": "", "THRESHOLD": 0.3, "OUTPUT_DIR": out}
     >>> save_outputs(out, {"06_demo.csv": pd.DataFrame({"a": [1]})},
     ...              notebook="06_validation", namespace=session)
-    ['06_demo.csv', 'provenance.json']
-    >>> json.load(open(f"{out}/provenance.json"))["parameters"]["THRESHOLD"]
+    ['06_demo.csv', '06_validation.provenance.json']
+    >>> json.load(open(f"{out}/06_validation.provenance.json"))["parameters"]["THRESHOLD"]
     0.3
     """
     # Parameters first: a notebook run out of order writes nothing.

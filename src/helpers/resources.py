@@ -13,7 +13,14 @@ resources and builds both from what the package index installs:
   trained model is fetched and sentences are the same online and offline.
 
 ``python -m helpers setup`` runs :func:`setup`: idempotent, quick when done, and
-it verifies the result (one sentence split, one VADER score). The data folder
+it verifies the result (one sentence split, one VADER score).
+
+Scoring needs VADER's lexicon and NLTK's constants, not NLTK itself:
+``import nltk`` loads SciPy and scikit-learn and costs about a second.
+:func:`vader_lexicon` and :func:`vader_constants` read both from a compact
+copy in the project's cache (:mod:`helpers.cache`), keyed by the sha256 of the
+prepared lexicon and of NLTK's ``vader.py``; the copy is made once, with NLTK,
+by ``setup`` or by the first call that finds none. The data folder
 is kept private (mode 0755, files 0644) because NLTK refuses folders that
 other accounts can write to. Cite: Hutto, C.J. & Gilbert, E. (2014). VADER: A
 parsimonious rule-based model for sentiment analysis of social media text.
@@ -23,12 +30,14 @@ ICWSM-14.
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import zipfile
+from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
+from helpers.cache import cached
 from helpers.errors import ResourceError
 from helpers.io import atomic_path
 from helpers.paths import NLTK_DATA_DIR
@@ -97,9 +106,12 @@ def setup(data_dir: Path = NLTK_DATA_DIR, *, verify: bool = True) -> dict:
                 archive.writestr("vader_lexicon/vader_lexicon.txt", wanted)
         built = True
     _vader_lexicon.cache_clear()
+    _vader_tables.cache_clear()
     use_project_data(Path(data_dir))
     if verify:
         _verify()
+    if Path(data_dir) == NLTK_DATA_DIR:
+        _vader_tables()  # the compact copy scoring reads (built now, not in a first run)
     return {"built": built, "vader_lexicon": vader_lexicon_info(data_dir)}
 
 
@@ -145,8 +157,14 @@ def vader_lexicon_info(data_dir: Path = NLTK_DATA_DIR) -> dict:
         "sha256": hashlib.sha256(member).hexdigest(),
         "entries": sum(1 for line in member.decode("utf-8").splitlines() if line.strip()),
         "package": "vaderSentiment",
-        "version": metadata.version("vaderSentiment"),
+        "version": _installed_version("vaderSentiment"),
     }
+
+
+def _installed_version(package: str) -> str:
+    from importlib import metadata  # tens of milliseconds to import: not on the score path
+
+    return metadata.version(package)
 
 
 @lru_cache(maxsize=1)
@@ -174,6 +192,96 @@ def vader_analyzer():
     if _zip_member(NLTK_DATA_DIR / _VADER_ZIP) is None:
         setup(verify=False)
     return _vader_lexicon()
+
+
+@dataclass(frozen=True)
+class VaderParameters:
+    """NLTK's ``VaderConstants``, as plain values that load without importing NLTK.
+
+    The same names and values as NLTK 3.10.4's class (a test compares them),
+    and its ``normalize``. Get them with :func:`vader_constants`.
+    """
+
+    B_INCR: float
+    B_DECR: float
+    C_INCR: float
+    N_SCALAR: float
+    NEGATE: frozenset
+    BOOSTER_DICT: dict
+    SPECIAL_CASE_IDIOMS: dict
+    PUNC_LIST: tuple
+
+    @staticmethod
+    def normalize(score: float, alpha: float = 15) -> float:
+        """Squash a summed valence into -1..+1, as NLTK's ``VaderConstants.normalize``.
+
+        Examples
+        --------
+        >>> round(VaderParameters.normalize(1.9), 4)
+        0.4404
+        """
+        return score / math.sqrt((score * score) + alpha)
+
+
+def _nltk_vader_source() -> list[Path]:
+    """NLTK's ``sentiment/vader.py`` (its constants), found without importing NLTK."""
+    from importlib.util import find_spec
+
+    spec = find_spec("nltk")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    path = Path(spec.submodule_search_locations[0]) / "sentiment" / "vader.py"
+    return [path] if path.is_file() else []
+
+
+def _build_vader_tables() -> tuple[dict, VaderParameters]:
+    from nltk.sentiment.vader import VaderConstants
+
+    constants = VaderParameters(
+        **{
+            name: getattr(VaderConstants, name)
+            for name in ("B_INCR", "B_DECR", "C_INCR", "N_SCALAR")
+        },
+        NEGATE=frozenset(VaderConstants.NEGATE),
+        BOOSTER_DICT=dict(VaderConstants.BOOSTER_DICT),
+        SPECIAL_CASE_IDIOMS=dict(VaderConstants.SPECIAL_CASE_IDIOMS),
+        PUNC_LIST=tuple(VaderConstants.PUNC_LIST),
+    )
+    return dict(_vader_lexicon().lexicon), constants
+
+
+@lru_cache(maxsize=1)
+def _vader_tables() -> tuple[dict, VaderParameters]:
+    target = NLTK_DATA_DIR / _VADER_ZIP
+    if not target.is_file():
+        setup(verify=False)
+    return cached("vader", [target, *_nltk_vader_source()], _build_vader_tables)
+
+
+def vader_lexicon() -> dict[str, float]:
+    """Return the project's VADER lexicon (word -> valence), as NLTK reads it.
+
+    Read from the project's cache without importing NLTK (see the module
+    docstring); the same dict as ``vader_analyzer().lexicon``. Built once per
+    process: do not modify it.
+
+    Examples
+    --------
+    >>> vader_lexicon()["good"]
+    1.9
+    """
+    return _vader_tables()[0]
+
+
+def vader_constants() -> VaderParameters:
+    """Return NLTK's VADER constants (negations, degree words, idioms, scalars).
+
+    Examples
+    --------
+    >>> vader_constants().N_SCALAR, "never" in vader_constants().NEGATE
+    (-0.74, True)
+    """
+    return _vader_tables()[1]
 
 
 KERNEL_NAME = "ddn"

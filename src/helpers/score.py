@@ -28,12 +28,11 @@ import argparse
 import csv
 import itertools
 import os
-from collections import deque
 from importlib import import_module
 from operator import itemgetter
 from pathlib import Path
 
-from helpers.errors import InputError, ParameterError, WorkerError
+from helpers.errors import InputError, ParameterError
 from helpers.io import (
     MAX_TEXT_CHARS,
     TABLE_FORMATS,
@@ -42,7 +41,16 @@ from helpers.io import (
     sweep_stale_parts,
     table_format,
 )
+from helpers.score_columns import (
+    add_column_arguments,
+    check_date,
+    check_target_columns,
+    checked_chunk,
+    chunk_dates,
+    numbered,
+)
 from helpers.text import _sentence_rows, tokenize
+from helpers.workers import DaskWorkers, LocalWorkers, ordered_results, usable_cores
 
 #: Analyses the command knows, in column order.
 ANALYSES = {
@@ -106,18 +114,26 @@ def output_columns(
 _MATCHERS: dict[tuple, object] = {}
 
 
+def _takes_date(module) -> bool:
+    """Whether a module's ``score_row`` reads the unit's date (resolving leaders by it)."""
+    from inspect import signature
+
+    return "date" in signature(module.score_row).parameters
+
+
 def _plan(modules) -> tuple:
-    """Return ``(match_tokens, [(module, slice of its dictionaries' hits), ...])``."""
+    """Return ``(match_tokens, [(module, slice of its hits, takes a date), ...])``."""
     from helpers.lexicons import DictionarySet
 
     dictionaries: list = []
     parts = []
     for module in modules:
         if not hasattr(module, "score_dictionaries"):
-            parts.append((module, None))  # an analysis that matches for itself
+            parts.append((module, None, _takes_date(module)))  # matches for itself
             continue
         own = tuple(module.score_dictionaries())
-        parts.append((module, slice(len(dictionaries), len(dictionaries) + len(own))))
+        own_hits = slice(len(dictionaries), len(dictionaries) + len(own))
+        parts.append((module, own_hits, _takes_date(module)))
         dictionaries.extend(own)
     key = tuple(dictionaries)
     matcher = _MATCHERS.get(key)
@@ -137,7 +153,7 @@ def _as_text(value) -> str:
 BATCH_ROWS = 16
 
 
-def _score_units(units: list[str], plan, targets=None) -> tuple[list[dict], list[int]]:
+def _score_units(units: list[str], plan, dates=None, targets=None) -> tuple[list[dict], list[int]]:
     """Score short texts (sentences) together; return their rows and token counts.
 
     The units are tokenised and matched first, then each analysis scores all
@@ -145,22 +161,27 @@ def _score_units(units: list[str], plan, targets=None) -> tuple[list[dict], list
     few units in a row keeps it and its data in the processor's caches, which
     is measurably faster than switching analysis at every unit. A small batch
     (:data:`BATCH_ROWS`) keeps few objects alive at once, so the garbage
-    collector stays out of the way. With ``targets`` (one
-    :class:`helpers.sentiment.TargetSpec` per unit), an analysis that scores
-    tone toward a target (``score_target_rows``) is called for them instead.
+    collector stays out of the way. ``dates`` (one ISO date or None per
+    unit) go to the analyses whose ``score_row`` takes a ``date``. With
+    ``targets`` (one :class:`helpers.sentiment.TargetSpec` per unit), an
+    analysis that scores tone toward a target (``score_target_rows``) is
+    called for them instead.
     """
     match, parts = plan
     tokens = [tokenize(unit) for unit in units]
     found = [match(unit_tokens) for unit_tokens in tokens]
     rows: list[dict] = [{} for _ in units]
-    for module, part in parts:
+    for module, part, dated in parts:
         score_row = module.score_row
         if targets is not None and hasattr(module, "score_target_rows"):
             scored = module.score_target_rows(units, tokens, [h[part] for h in found], targets)
             for row, values in zip(rows, scored, strict=True):
                 row.update(values)
-            continue
-        if part is None:  # an analysis that matches for itself
+        elif dated and dates is not None:
+            for i, (row, unit, unit_tokens) in enumerate(zip(rows, units, tokens, strict=True)):
+                hits = () if part is None else (found[i][part],)
+                row.update(score_row(unit, unit_tokens, *hits, date=dates[i]))
+        elif part is None:  # an analysis that matches for itself
             for row, unit, unit_tokens in zip(rows, units, tokens, strict=True):
                 row.update(score_row(unit, unit_tokens))
         else:
@@ -169,7 +190,7 @@ def _score_units(units: list[str], plan, targets=None) -> tuple[list[dict], list
     return rows, [len(unit_tokens) for unit_tokens in tokens]
 
 
-def score_text(text: str, modules, unit: str = "sentence", plan=None) -> dict:
+def score_text(text: str, modules, unit: str = "sentence", plan=None, date=None) -> dict:
     """Score one unit of text with the given analysis modules.
 
     Parameters
@@ -186,22 +207,33 @@ def score_text(text: str, modules, unit: str = "sentence", plan=None) -> dict:
     plan : optional
         What :func:`_plan` returns for ``modules``; :func:`score_texts` makes
         it once for many texts.
+    date : str, optional
+        The text's date (``YYYY-MM-DD``): people are resolved to what they
+        led on that day ("President Biden" is the United States from
+        2021-01-20). None: by the latest term.
 
     Returns
     -------
     dict
-        Column name -> value.
+        Column name -> value. A document with no sentence (an empty text)
+        scores as an empty sentence does (sentiment 0.0, counts 0), with
+        ``n_sentences`` 0: the same in both units, and never a gap a mean
+        would silently skip.
     """
     text = _as_text(text)
     if plan is None:
         plan = _plan(modules)
     if unit == "sentence":
-        return _score_units([text], plan)[0][0]
+        return _score_units([text], plan, None if date is None else [date])[0][0]
     spans = [(s, e) for _, s, e in _sentence_rows(text)]
+    if not spans:
+        return {**_score_units([""], plan)[0][0], "n_sentences": 0}
     per_sentence: list[dict] = []
     weights: list[int] = []
     for i in range(0, len(spans), BATCH_ROWS):
-        rows, counts = _score_units([text[s:e] for s, e in spans[i : i + BATCH_ROWS]], plan)
+        batch = [text[s:e] for s, e in spans[i : i + BATCH_ROWS]]
+        dates = None if date is None else [date] * len(batch)
+        rows, counts = _score_units(batch, plan, dates)
         per_sentence.extend(rows)
         weights.extend(max(1, count) for count in counts)
     result: dict = {}
@@ -217,14 +249,15 @@ def score_text(text: str, modules, unit: str = "sentence", plan=None) -> dict:
     return result
 
 
-def score_texts(texts, analyses=tuple(ANALYSES), unit: str = "sentence", targets=None):
+def score_texts(texts, analyses=tuple(ANALYSES), unit: str = "sentence", dates=None, targets=None):
     """Score a sequence of texts and return one row per text.
 
     This is what the command does to each chunk; notebooks and
-    :mod:`helpers.validation` call it directly. ``targets`` (one per text: a
-    target's text, or a :class:`helpers.sentiment.TargetSpec` with its
-    offsets) adds the tone toward each row's target (sentences only, with
-    the sentiment analysis).
+    :mod:`helpers.validation` call it directly. ``dates`` gives each text's
+    date (``YYYY-MM-DD`` or None), as :func:`score_text` reads it.
+    ``targets`` (one per text: a target's text, or a
+    :class:`helpers.sentiment.TargetSpec` with its offsets) adds the tone
+    toward each row's target (sentences only, with the sentiment analysis).
 
     Returns
     -------
@@ -240,20 +273,23 @@ def score_texts(texts, analyses=tuple(ANALYSES), unit: str = "sentence", targets
         TargetColumns(text="targets").check(analyses, unit)
         targets = [t if isinstance(t, TargetSpec) else TargetSpec(_as_text(t)) for t in targets]
     columns = output_columns(analyses, unit, target=targets is not None)
-    return pd.DataFrame(_score_rows(texts, analyses, unit, targets), columns=columns)
+    return pd.DataFrame(_score_rows(texts, analyses, unit, dates, targets), columns=columns)
 
 
-def _score_rows(texts, analyses, unit: str, targets=None) -> list[dict]:
+def _score_rows(texts, analyses, unit: str, dates=None, targets=None) -> list[dict]:
     """Score texts; return one dict per text (column name -> value)."""
     modules = _modules(analyses)
     plan = _plan(modules)
+    texts = list(texts)
+    days = [None] * len(texts) if dates is None else [check_date(day) for day in dates]
     if unit != "sentence":
-        return [score_text(text, modules, unit, plan) for text in texts]
+        return [score_text(t, modules, unit, plan, day) for t, day in zip(texts, days, strict=True)]
     texts = [_as_text(text) for text in texts]
     rows = []
     for i in range(0, len(texts), BATCH_ROWS):
+        batch_dates = None if dates is None else days[i : i + BATCH_ROWS]
         batch = None if targets is None else targets[i : i + BATCH_ROWS]
-        rows.extend(_score_units(texts[i : i + BATCH_ROWS], plan, batch)[0])
+        rows.extend(_score_units(texts[i : i + BATCH_ROWS], plan, batch_dates, batch)[0])
     return rows
 
 
@@ -264,41 +300,32 @@ def _check_unit(unit: str) -> None:
         )
 
 
-def _score_chunk(chunk, text_column: str, analyses, unit: str, targets=None):
-    """Score one chunk of the input; return it with its score rows (one dict per row).
+def _score_chunk(
+    chunk, text_column: str, analyses, unit: str, out: tuple, date_column=None, targets=None
+) -> tuple[int, str]:
+    """Score one chunk of the input; return its row count and its output, as text.
 
+    ``out`` is what :func:`_write_chunk` needs besides the rows: ``(columns,
+    kind, header, plain)``. The text is made where the chunk is scored, so a
+    worker process sends back one string, not the rows' dicts, and formats
+    its own share of the output. ``date_column`` names each row's date;
     ``targets`` (:class:`helpers.sentiment.TargetColumns`) reads each row's
     target from the chunk, whose index numbers its rows as in the file
-    (:func:`_numbered`).
+    (:func:`helpers.score_columns.numbered`).
     """
+    import io
+
     texts = chunk[text_column].tolist()
+    dates = chunk_dates(chunk, date_column)
     specs = None
     if targets is not None:
         first_row = int(chunk.index[0]) if len(chunk) else 0
         specs = targets.specs(chunk, [_as_text(t) for t in texts], first_row)
-    return chunk, _score_rows(texts, analyses, unit, specs)
-
-
-def _numbered(chunks):
-    """Pass chunks through with their index set to the rows' numbers in the file (0-based)."""
-    done = 0
-    for chunk in chunks:
-        chunk.index = range(done, done + len(chunk))
-        done += len(chunk)
-        yield chunk
-
-
-def _check_target_columns(first, targets, source: Path) -> None:
-    """Refuse an input without the columns the target options name (before anything is written)."""
-    for column in targets.input_columns():
-        if column not in first.columns:
-            raise InputError(
-                f"no column {column!r} in the input",
-                where=str(source),
-                fix="Name the target's column with --target-column (offsets: "
-                "--target-start-column, --target-end-column); columns are: "
-                + ", ".join(map(str, first.columns)),
-            )
+    rows = _score_rows(texts, analyses, unit, dates, specs)
+    buffer = io.StringIO(newline="")
+    columns, kind, header, plain = out
+    _write_chunk((chunk, rows), columns, buffer, kind, header, plain)
+    return len(rows), buffer.getvalue()
 
 
 def read_chunks(
@@ -307,11 +334,14 @@ def read_chunks(
     chunk_rows: int = CHUNK_ROWS,
     *,
     unit: str = "sentence",
+    id_column: str | None = None,
+    date_column: str | None = None,
 ):
     """Return the input table as an iterator of DataFrames, checked as it is read.
 
-    :func:`helpers.io.read_table` with the text column required and its
-    cells limited to :data:`MAX_UNIT_CHARS` ``[unit]`` characters.
+    :func:`helpers.io.read_table` with the text column (and the id and date
+    columns, when named) required and the text limited to
+    :data:`MAX_UNIT_CHARS` ``[unit]`` characters.
 
     Raises
     ------
@@ -321,9 +351,14 @@ def read_chunks(
         line that is not a JSON object, a text value that is an object or a
         list, or a text over the limit.
     """
+    required = {text_column: "Name the text column with --text-column"}
+    if id_column is not None:
+        required[id_column] = "Name the id column with --id-column"
+    if date_column is not None:
+        required[date_column] = "Name the date column with --date-column"
     return read_table(
         path,
-        required={text_column: "Name the text column with --text-column"},
+        required=required,
         text_columns=(text_column,),
         max_chars=MAX_UNIT_CHARS[unit],
         too_long_fix=_TOO_LONG[unit],
@@ -340,8 +375,8 @@ def _write_chunk(scored, columns, handle, kind: str, header: bool, plain: bool) 
     rows go straight to :mod:`csv` with the dialect pandas' ``to_csv`` uses,
     which writes the same bytes without building a DataFrame per chunk (the
     output of a long table costs as much as some analyses). Anything else
-    (JSON Lines, and documents, whose empty ones score NaN) goes through
-    pandas, which also writes NaN as an empty cell.
+    (JSON Lines, and documents) goes through pandas, which writes NaN (a
+    document mean with nothing to average) as an empty cell.
     """
     chunk, rows = scored
     if plain and kind != "jsonl":
@@ -365,8 +400,9 @@ def _write_chunk(scored, columns, handle, kind: str, header: bool, plain: bool) 
         frame.to_csv(handle, sep="\t" if kind == "tsv" else ",", index=False, header=header)
 
 
-def _checked(chunks, new_columns, source: Path):
-    """Pass chunks through, refusing input that already has an output column."""
+def _checked(chunks, new_columns, source: Path, id_column=None, date_column=None):
+    """Pass chunks through, refusing input that already has an output column, an empty id
+    or a bad date (:func:`helpers.score_columns.checked_chunk`)."""
     for number, chunk in enumerate(chunks):
         if number == 0:
             clash = [c for c in new_columns if c in chunk.columns]
@@ -376,21 +412,7 @@ def _checked(chunks, new_columns, source: Path):
                     where=str(source),
                     fix="Rename them; score adds columns with these names",
                 )
-        yield chunk
-
-
-def usable_cores() -> int:
-    """The number of processor cores this process may run on.
-
-    Examples
-    --------
-    >>> usable_cores() >= 1
-    True
-    """
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+        yield checked_chunk(chunk, source, id_column=id_column, date_column=date_column)
 
 
 def _whole_number(value, low: int, high: float = float("inf")) -> bool:
@@ -415,141 +437,44 @@ def _check_options(jobs, chunk_rows) -> None:
         )
 
 
-class _TrackingContext:
-    """A multiprocessing context that remembers the processes it makes, to stop them."""
-
-    def __init__(self, context):
-        self._context = context
-        self.processes: list = []
-
-    def __getattr__(self, name):
-        return getattr(self._context, name)
-
-    def Process(self, *args, **kwargs):  # the name multiprocessing calls
-        process = self._context.Process(*args, **kwargs)
-        self.processes.append(process)
-        return process
-
-    def stop(self) -> None:
-        started = [p for p in self.processes if p.pid is not None]
-        for process in started:
-            if process.is_alive():
-                process.terminate()
-        for process in started:
-            process.join(timeout=5)
-            if process.is_alive():
-                process.kill()
-                process.join(timeout=5)
+#: A sentence every analysis scores in :func:`warm_up`.
+WARM_UP_TEXT = "Officials said the talks on the treaty would resume, despite the sanctions."
 
 
-def _worker_started() -> None:
-    """In a worker: die on SIGTERM, and leave Ctrl-C to the main process, which stops us."""
-    import signal
+def warm_up(analyses=tuple(ANALYSES), unit: str = "sentence", target: bool = False) -> None:
+    """Load and compile everything ``analyses`` need, by scoring one sentence.
 
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    What the analyses load on their first row (dictionaries, VADER's tables,
+    the actors list; with ``target``, what the tone toward a target reads) is
+    then in memory, and in the disk cache (:mod:`helpers.cache`) for the next
+    process. ``score`` calls it before forking its workers, so they share it;
+    ``python -m helpers setup`` calls it so that the first ``score`` finds the
+    cache filled.
 
+    Examples
+    --------
+    >>> warm_up(["sentiment"])
+    """
+    specs = None
+    if target and unit == "sentence" and "sentiment" in analyses:
+        from helpers.sentiment import TargetSpec
 
-class _LocalWorkers:
-    """``jobs`` local processes scoring chunks; a start failure or a death is one error."""
-
-    def __init__(self, jobs: int):
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        self.jobs = jobs
-        self._context = _TrackingContext(multiprocessing.get_context())
-        self._executor = ProcessPoolExecutor(
-            max_workers=jobs, mp_context=self._context, initializer=_worker_started
-        )
-
-    def submit(self, *args):
-        try:
-            return self._executor.submit(_score_chunk, *args)
-        except OSError as exc:  # fork or spawn failed: too many processes, no memory
-            raise WorkerError(
-                f"a worker process could not start ({exc.strerror or exc})",
-                where=f"--jobs {self.jobs}",
-                fix="Use fewer --jobs, or check the machine's process and memory limits",
-            ) from None
-
-    def result(self, future):
-        from concurrent.futures.process import BrokenProcessPool
-
-        try:
-            return future.result()
-        except BrokenProcessPool:
-            raise WorkerError(
-                "a worker process stopped unexpectedly (killed, perhaps for lack of memory)",
-                where=f"--jobs {self.jobs}",
-                fix="Use fewer --jobs or a smaller --chunk-rows; nothing was written",
-            ) from None
-
-    def close(self, finished: bool) -> None:
-        if finished:
-            self._executor.shutdown(wait=True)
-            return
-        self._executor.shutdown(wait=False, cancel_futures=True)
-        self._context.stop()  # workers busy with chunks nobody will write
+        specs = [TargetSpec("talks")]
+    _score_rows([WARM_UP_TEXT], tuple(analyses), unit, targets=specs)
 
 
-class _DaskWorkers:
-    """Chunks scored on a Dask cluster; an unreachable scheduler is one error."""
-
-    def __init__(self, address: str, jobs: int):
-        from dask.distributed import Client
-
-        self.jobs = jobs
-        try:
-            self._client = Client(address, timeout=DASK_CONNECT_TIMEOUT)
-        except Exception as exc:  # OSError, TimeoutError, ValueError for a bad address
-            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-            raise ParameterError(
-                f"cannot reach the Dask scheduler ({reason})",
-                where=f"--scheduler {address}",
-                fix="Check the address (tcp://host:8786) and that `dask scheduler` runs there",
-            ) from None
-        self._executor = self._client.get_executor()
-
-    def submit(self, *args):
-        return self._executor.submit(_score_chunk, *args)
-
-    def result(self, future):
-        try:
-            return future.result()
-        except Exception as exc:
-            if type(exc).__name__ not in {"KilledWorker", "CommClosedError"}:
-                raise
-            raise WorkerError(
-                f"a Dask worker was lost ({type(exc).__name__})",
-                where="--scheduler",
-                fix="Check the workers' memory and logs; nothing was written",
-            ) from None
-
-    def close(self, finished: bool) -> None:
-        self._client.close()
-
-
-def _workers(jobs: int, scheduler: str | None):
-    """Where chunks are scored: None (this process), local processes, or a Dask cluster."""
+def _start_workers(jobs: int, scheduler: str | None, analyses, unit: str, target: bool):
+    """Return a function that starts the workers where chunks are scored (None: here)."""
     if scheduler:
-        return _DaskWorkers(scheduler, jobs)
-    return _LocalWorkers(jobs) if jobs > 1 else None
+        return lambda: DaskWorkers(_score_chunk, scheduler, jobs, DASK_CONNECT_TIMEOUT)
+    if jobs == 1:
+        return None
 
+    def start():
+        warm_up(analyses, unit, target)  # compiled before the fork: shared with the workers
+        return LocalWorkers(_score_chunk, jobs)
 
-def _scored(chunks, workers, *args):
-    """Yield each chunk with its scores, in input order, a few chunks in flight at once."""
-    if workers is None:
-        for chunk in chunks:
-            yield _score_chunk(chunk, *args)
-        return
-    pending: deque = deque()
-    for chunk in chunks:
-        pending.append(workers.submit(chunk, *args))
-        if len(pending) >= 2 * workers.jobs:
-            yield workers.result(pending.popleft())
-    while pending:
-        yield workers.result(pending.popleft())
+    return start
 
 
 def score_file(
@@ -563,6 +488,8 @@ def score_file(
     scheduler: str | None = None,
     chunk_rows: int = CHUNK_ROWS,
     progress: bool = False,
+    id_column: str | None = None,
+    date_column: str | None = None,
     targets=None,
 ) -> int:
     """Score every row of ``input_path`` and write ``output_path``; return the row count.
@@ -577,13 +504,19 @@ def score_file(
     analyses : sequence of str
         Names from :data:`ANALYSES`.
     jobs : int, default 1
-        Local worker processes.
+        Local worker processes (the command's default is :func:`usable_cores`).
+        Started once, when the input has a second chunk, each takes chunk
+        after chunk; the output is the same, byte for byte, whatever the
+        number.
     scheduler : str, optional
         Address of a Dask distributed scheduler (``tcp://host:8786``).
     chunk_rows : int
         Rows read, scored and written at a time.
     progress : bool
         Show a tqdm progress bar (rows done).
+    id_column, date_column : str, optional
+        Each row's id (first in the output) and date (leaders resolved by
+        it); see :mod:`helpers.score_columns`.
     targets : helpers.sentiment.TargetColumns, optional
         Add the tone toward each row's target (``--target-column`` ...).
     """
@@ -600,37 +533,50 @@ def score_file(
         raise InputError(
             "output would overwrite the input", where=str(target), fix="Choose another output file"
         )
-    chunks = _checked(read_chunks(source, text_column, chunk_rows, unit=unit), new_columns, source)
+    columns = {"id_column": id_column, "date_column": date_column}
+    chunks = read_chunks(source, text_column, chunk_rows, unit=unit, **columns)
+    chunks = _checked(chunks, new_columns, source, **columns)
     # CSV and TSV cells are read as strings; sentence scores are never NaN.
     plain = table_format(source, where="INPUT") != "jsonl" and unit == "sentence"
     # Read and check the first chunk before anything (even a folder) is created.
     first = next(chunks)
     chunks = itertools.chain([first], chunks)
     if targets is not None:
-        _check_target_columns(first, targets, source)
-        chunks = _numbered(chunks)  # rows numbered as in the file, for errors about offsets
+        check_target_columns(first, targets, source)
+        chunks = numbered(chunks)  # rows numbered as in the file, for errors about offsets
     sweep_stale_parts(target.parent)  # what killed runs left behind
-    workers = _workers(jobs, scheduler)
+    tasks = (
+        (
+            chunk,
+            text_column,
+            analyses,
+            unit,
+            (new_columns, out_kind, number == 0, plain),
+            date_column,
+            targets,
+        )
+        for number, chunk in enumerate(chunks)
+    )
     bar = None
     if progress:
         from tqdm import tqdm
 
         bar = tqdm(unit="rows", desc="score")
-    total, finished = 0, False
+    total = 0
+    start = _start_workers(jobs, scheduler, analyses, unit, targets is not None)
+    # Local workers only pay off from a second chunk on; a cluster was asked for.
+    scored = ordered_results(_score_chunk, tasks, start, min_tasks=1 if scheduler else 2)
     try:
         with atomic_path(target) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
-            scoring = _scored(chunks, workers, text_column, analyses, unit, targets)
-            for number, scored in enumerate(scoring):
-                _write_chunk(scored, new_columns, handle, out_kind, number == 0, plain)
-                total += len(scored[1])
+            for rows, text in scored:
+                handle.write(text)
+                total += rows
                 if bar is not None:
-                    bar.update(len(scored[1]))
-        finished = True
+                    bar.update(rows)
     finally:
+        scored.close()  # stops the workers now, also when writing failed
         if bar is not None:
             bar.close()
-        if workers is not None:
-            workers.close(finished)
     return total
 
 
@@ -658,9 +604,11 @@ def add_score_arguments(parser) -> None:
     parser.add_argument(
         "--jobs",
         type=int,
-        default=1,
-        help=f"local worker processes, 1 to {JOBS_PER_CORE} x usable cores (default: 1)",
+        default=None,
+        help=f"local worker processes, 1 to {JOBS_PER_CORE} x usable cores (default: the "
+        f"usable cores, here {usable_cores()}; --jobs 1 scores in this process)",
     )
+    add_column_arguments(parser)
     parser.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
     parser.add_argument("--chunk-rows", type=int, default=CHUNK_ROWS, help=argparse.SUPPRESS)
     parser.add_argument("--progress", action="store_true", help="show a progress bar")
@@ -699,10 +647,12 @@ def run_score_command(args) -> int:
         text_column=args.text_column,
         unit=args.unit,
         analyses=analyses,
-        jobs=args.jobs,
+        jobs=usable_cores() if args.jobs is None else args.jobs,
         scheduler=args.scheduler,
         chunk_rows=args.chunk_rows,
         progress=args.progress,
+        id_column=args.id_column,
+        date_column=args.date_column,
         targets=target,
     )
     print(f"scored {rows} rows ({args.unit}) -> {args.output}")

@@ -103,6 +103,32 @@ class Token(NamedTuple):
     norm: str
 
 
+def is_word(token: Token) -> bool:
+    """True for a token with a letter or a digit: what every word count of the project counts.
+
+    Punctuation is not a word; a clitic is (``did`` + ``n't``, ``Moscow`` +
+    ``'s``), since the tokenizer splits it off. Notebooks 01, 02 and 04 (words
+    per sentence, sentiment weights, densities per 1,000 words) all count so.
+
+    Examples
+    --------
+    >>> [is_word(t) for t in tokenize("Talks didn't end.")]
+    [True, True, True, True, False]
+    """
+    return any(c.isalnum() for c in token.text)
+
+
+def count_words(text: str) -> int:
+    """Return the number of words in ``text`` (tokens with a letter or a digit, :func:`is_word`).
+
+    Examples
+    --------
+    >>> count_words("Russia's talks -- at 10 a.m. -- ended.")
+    7
+    """
+    return sum(1 for token in tokenize(text) if is_word(token))
+
+
 def normalize_token(text: str) -> str:
     """Return the matching key of a token: casefolded, quotes made straight.
 
@@ -116,11 +142,22 @@ def normalize_token(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _abbreviation_config() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Return (Punkt abbreviations, sentence starters, abbreviations kept whole as tokens)."""
+    """Return (Punkt abbreviations, sentence starters, abbreviations kept whole as tokens).
+
+    Read back from the disk cache (:mod:`helpers.cache`) while the file is
+    unchanged, so scoring a sentence does not load the YAML library.
+    """
+    from helpers.cache import cached
+    from helpers.errors import ResourceError
+
+    path = confined(LEXICONS_DIR / "abbreviations.yml", error=ResourceError)
+    return cached("abbreviations", [path], lambda: _read_abbreviations(path))
+
+
+def _read_abbreviations(path) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     from helpers.errors import ResourceError
     from helpers.safe_yaml import TextLoader, load_yaml
 
-    path = confined(LEXICONS_DIR / "abbreviations.yml", error=ResourceError)
     # Every entry is text: under YAML 1.1's guesses "no" would be False and "on" True.
     config = load_yaml(
         path.read_text(encoding="utf-8"), where=str(path), error=ResourceError, loader=TextLoader
@@ -202,6 +239,9 @@ def _tokens(text: str, offset: int) -> list[Token]:
     keep_period = _abbreviation_config()[2]
     tokens: list[Token] = []
     append = tokens.append
+    # Token(...) without the NamedTuple's Python-level __new__: two dozen tokens a
+    # sentence on the score command's path.
+    new = tuple.__new__
     consumed = -1  # end of an abbreviation that took the following period
     size = len(text)
     for match in _TOKEN.finditer(text):
@@ -215,16 +255,16 @@ def _tokens(text: str, offset: int) -> list[Token]:
             elif "'" in piece or "’" in piece or (not piece[1:].islower() and _GLUE.search(piece)):
                 _append_word_parts(append, piece, start + offset)
             else:
-                append(Token(start + offset, end + offset, piece, piece.casefold()))
+                append(new(Token, (start + offset, end + offset, piece, piece.casefold())))
         elif kind == "punct":
             if start < consumed:
                 continue
             norm = _CHAR_NORM.get(piece)
             if norm is None:
                 norm = _CHAR_NORM[piece] = piece.casefold().translate(_QUOTE_TABLE)
-            append(Token(start + offset, end + offset, piece, norm))
+            append(new(Token, (start + offset, end + offset, piece, norm)))
         else:
-            append(Token(start + offset, end + offset, piece, piece.casefold()))
+            append(new(Token, (start + offset, end + offset, piece, piece.casefold())))
     return tokens
 
 

@@ -69,6 +69,16 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+# Short words that names write in lower case ("Organization for Security and
+# Co-operation in Europe") and headlines in title case capitalise ("Plans To Ease
+# Rule For Power Plants"): a run of capitalised words with one of them, capitalised,
+# after its first word is a headline glued into the text, not a name.
+_HEADLINE_WORDS = frozenset(
+    "to for and of the in on at over with from by as near after into against is are "
+    "was were be will who".split()
+)
+
+
 class NameSkip(NamedTuple):
     """A dictionary hit an analysis skipped because it stands inside ``name``."""
 
@@ -105,6 +115,8 @@ def name_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     ((34, 54, 'Rapid Support Forces'),)
     >>> name_spans("Russia Vetoes Security Council Call For Sudan Ceasefire")  # a headline
     ()
+    >>> name_spans("Read: Envoys Plan To Ease Sanctions Rule (Reuters), he said.")  # inside a line
+    ()
     """
     if not any(c.isupper() for c in text):
         return ()
@@ -128,6 +140,8 @@ def _title_case(text: str) -> bool:
 def _pieces(text: str, start: int, run: str, breakers: frozenset) -> list[tuple[int, int, str]]:
     """A run of capitalised words cut at the words that end a name; pieces of two or more."""
     parts = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", run)]
+    if any(p[2][0].isupper() and p[2].casefold() in _HEADLINE_WORDS for p in parts[1:]):
+        return []  # title case: a headline ("Trump Administration Escalates Battle Over ...")
     head = text[:start].rstrip()
     if parts and (not head or head[-1] in _OPENERS or head[-1] in ".!?"):
         first = parts[0][2].casefold()

@@ -210,6 +210,10 @@ def code_speaker_type(code: str) -> str:
 AGENTS_ORIGIN = "openeventdata/petrarch2 @ 676801c : petrarch2/data/dictionaries/Phoenix.agents.txt"
 # Characters the project's pattern syntax reserves (alternatives, globs).
 _RESERVED = frozenset("()|*?{}[]")
+#: Agent words whose usual sense in news about international politics is no
+#: group of people: "a negotiated settlement" is an agreement, not settlers
+#: (found in the seed article's actor tables).
+NOT_AGENTS = {"settlement": "an agreement in diplomatic news", "settlements": "the same"}
 _HEADER = """# CAMEO agent types: the words for parts of a state or society that act ("police",
 # "rebels", "the foreign ministry", "villagers"), each with its CAMEO agent code.
 #
@@ -238,6 +242,7 @@ _HEADER = """# CAMEO agent types: the words for parts of a state or society that
 #   {duplicates} phrases listed under a second code: kept under the first;
 #   {no_code} line without a code: skipped ({no_code_examples});
 #   {special} phrases with characters the project's pattern syntax reserves: skipped ({special_examples}).
+# Left out by the project: {not_agents} ({not_agents_why}).
 #
 # Origin: openeventdata/petrarch2 @ 676801c, petrarch2/data/dictionaries/Phoenix.agents.txt.
 # Licence of the original (MIT):
@@ -279,6 +284,7 @@ def agents_yaml(text: str) -> str:
     categories, report = convert_agents(text)
     special = []
     for category in categories.values():
+        category["patterns"] = [p for p in category["patterns"] if p not in NOT_AGENTS]
         kept = [p for p in category["patterns"] if not set(p) & _RESERVED]
         special += [p for p in category["patterns"] if set(p) & _RESERVED]
         category["patterns"] = kept
@@ -291,6 +297,8 @@ def agents_yaml(text: str) -> str:
             no_code_examples=", ".join(examples["no_code"]),
             special=len(special),
             special_examples=", ".join(special),
+            not_agents=", ".join(NOT_AGENTS),
+            not_agents_why="; ".join(f"{k}: {v}" for k, v in NOT_AGENTS.items()),
         ),
         "meta:\n",
         "  name: agents\n",

@@ -29,9 +29,12 @@ their outputs go to ``reports/<run name>/``. See ``runs/example.yml``.
 Where a report's files go
 -------------------------
 ``<reports>/<article id>/<notebook>.ipynb`` and ``.html``, the files the
-notebook wrote (its ``provenance.json`` becomes ``<notebook>.provenance.json``
-so that notebooks do not overwrite each other's), and ``<notebook>.batch.json``,
-the batch's own record (status, fingerprint, timings) written last. A
+notebook wrote (among them ``<notebook>.provenance.json``), and
+``<notebook>.batch.json``, the batch's own record (status, inputs, key, the
+sha256 of every file it wrote, timings) written last. The executed notebook
+and its page name no folder of the machine (:mod:`helpers.batch.export`), and
+the page loads nothing from the network. ``reports/`` is the batch's: a
+notebook run by hand without ``OUTPUT_DIR`` writes to ``scratch/``. A
 notebook runs with ``OUTPUT_DIR`` pointing at a hidden staging folder in the
 same place (also its kernel's working directory); its files are renamed into
 place only when the notebook and its HTML are complete, so an interrupted
@@ -45,11 +48,15 @@ index and ``failures.csv`` show the failure, and the next batch tries again.
 
 Up to date
 ----------
-A report is skipped when its record says it succeeded with the same
-:func:`helpers.provenance.fingerprint` (notebook file, parameters, article
-file, lexicon files, VADER lexicon, package versions, helper source; for a
-corpus notebook also every table it reads), its files are all there and no
-failure of it is recorded since. ``--force`` renders anyway.
+A report is skipped when its record says it succeeded with the same inputs
+(:mod:`helpers.batch.inputs`: the notebook, its parameters and the files they
+name, Python, packages, VADER lexicon, helper code, and what the notebook
+declares it reads in ``metadata.ddn.reads``: its article, every article, the
+cleaning rules, the lexicons, the validation data, the reports' tables), its
+files are all there as the batch wrote them, and no failure of it is recorded
+since; a corpus notebook is also rendered when a report it reads is.
+:mod:`helpers.batch.freshness` decides this before anything runs, for the
+real run and for ``--dry-run`` alike, and says why. ``--force`` renders anyway.
 
 Kernels, workers and limits
 ---------------------------
@@ -71,8 +78,11 @@ installed in the same environment.
 Where the code is
 -----------------
 ``plan.py`` (notebooks, articles, the plan), ``runfiles.py`` (run files),
-``parameters.py`` (declared parameters and their types), ``layout.py`` (where
-things go in a reports folder), ``execute.py`` (one render and its commit),
+``parameters.py`` (declared parameters and their types), ``inputs.py`` (what a
+report depends on), ``freshness.py`` (what is rendered, and why),
+``layout.py`` (where things go in a reports folder), ``execute.py`` (one
+render and its commit), ``export.py`` with ``templates/report.html.j2`` (the
+portable notebook and its self-contained page),
 ``records.py`` (``.batch.json``), ``pool.py`` (the local worker processes),
 ``signals.py`` (SIGTERM, workers that end with the batch), ``lock.py`` (one
 batch per reports folder, sweeping what killed ones left), ``cluster.py``

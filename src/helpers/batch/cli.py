@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from helpers.batch.freshness import decide
 from helpers.batch.parameters import parse_parameter
 from helpers.batch.plan import DEFAULT_TIMEOUT, plan_batch
 from helpers.batch.pool import check_jobs
@@ -56,7 +57,11 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentPar
     parser.add_argument("--notebooks-dir", default=None, help="default: notebooks/")
     parser.add_argument("--articles-dir", default=None, help="default: data/articles/")
     parser.add_argument("--reports-dir", default=None, help="default: reports/")
-    parser.add_argument("--dry-run", action="store_true", help="print the plan and stop")
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print what a real run would do with each report (render or skip) and why, then stop",
+    )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     return parser
 
@@ -79,6 +84,21 @@ def _print_summary(results) -> int:
     return 1 if len(failed) else 0
 
 
+def _print_plan(decisions) -> int:
+    """Print one line per report, ``render`` or ``skip``, with why and parameters; return 0."""
+    for job, reasons in decisions:
+        action = "render" if reasons else "skip"
+        why = "; ".join(reasons) if reasons else "up to date"
+        parameters = json.dumps(job.parameters, default=str) if job.parameters else ""
+        print("\t".join([action, job.label, why, parameters]).rstrip())
+    rendered = sum(1 for _, reasons in decisions if reasons)
+    print(
+        f"{len(decisions)} report(s): {rendered} to render, {len(decisions) - rendered} up to "
+        "date; parameters checked. Nothing was rendered (--dry-run)."
+    )
+    return 0
+
+
 def run_batch_command(args: argparse.Namespace) -> int:
     """Run the ``batch`` command; return its exit status.
 
@@ -98,10 +118,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
         }
         if args.dry_run:
             plan = plan_batch(args.notebooks_dir, args.articles_dir, args.reports_dir, **common)
-            for job in plan:
-                print(f"{job.label}\t{json.dumps(job.parameters, default=str)}\t{job.out_dir}")
-            print(f"{len(plan)} report(s) planned; parameters checked.")
-            return 0
+            return _print_plan(decide(plan, force=args.force))
         results = run_batch(
             args.notebooks_dir,
             args.articles_dir,

@@ -20,6 +20,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from helpers.batch.export import (
+    about_report,
+    export_html,
+    path_replacements,
+    portable_notebook,
+    scrub,
+)
+from helpers.batch.freshness import file_digests
 from helpers.batch.layout import (
     STAGING_PREFIX,
     failed_folder,
@@ -29,6 +37,11 @@ from helpers.batch.layout import (
 from helpers.batch.parameters import ARTICLE_PARAMETER, OUTPUT_PARAMETER, REPORTS_PARAMETER
 from helpers.batch.plan import Job
 from helpers.batch.records import crashed_record, job_record, read_record, write_record
+from helpers.provenance import PROVENANCE_SUFFIX, portable_path
+
+#: The IPython extension every render's kernel loads: tables in full, integers as
+#: integers, "showing N of M" where rows are cut (see :mod:`helpers.display`).
+KERNEL_EXTENSION = "helpers.display"
 
 #: How often a render's kernel is started when it dies before running a cell.
 KERNEL_START_ATTEMPTS = 3
@@ -69,36 +82,16 @@ def kernel_manager_class():
                         # kernel's own log lines (one per start and stop)
                         # would only bury the batch's progress bar.
                         "--IPKernelApp.log_level=CRITICAL",
+                        f"--IPKernelApp.extra_extensions={KERNEL_EXTENSION}",
                     ],
-                    display_name=f"Python {sys.version_info.major}.{sys.version_info.minor}"
-                    f" ({sys.prefix})",
+                    # Saved in every executed notebook: no machine path in it.
+                    display_name=f"Python {sys.version_info.major}.{sys.version_info.minor}",
                     language="python",
                     metadata={"supported_encryption": ["curve"]},
                 )
             return self._kernel_spec
 
     return InterpreterKernelManager
-
-
-@cache
-def html_exporter(show_code: bool):
-    """One HTML exporter per process and setting: building one loads templates (slow)."""
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter()
-    exporter.exclude_input = not show_code
-    exporter.exclude_input_prompt = not show_code
-    exporter.exclude_output_prompt = not show_code
-    return exporter
-
-
-def export_html(ipynb: Path, target: Path, show_code: bool) -> None:
-    """Convert the executed notebook ``ipynb`` to HTML at ``target``."""
-    import nbformat
-
-    notebook = nbformat.read(str(ipynb), as_version=4)
-    body, _ = html_exporter(show_code).from_notebook_node(notebook)
-    target.write_text(body, encoding="utf-8")
 
 
 def _first_line(source: str) -> str:
@@ -244,20 +237,19 @@ def execute_job(job: Job) -> dict[str, Any]:
         cell=None,
         error=None,
         host=socket.gethostname(),
-        executable=sys.executable,
+        executable=portable_path(sys.executable),
         started=started.isoformat(timespec="seconds"),
     )
+    replacements = path_replacements(staging, job.out_dir, job.reports_root)
     try:
         tick = time.perf_counter()
         ipynb = _execute(job, staging, record)
         record["execute_seconds"] = round(time.perf_counter() - tick, 3)
         tick = time.perf_counter()
         if ipynb.exists():
-            try:
-                export_html(ipynb, staging / f"{job.notebook}.html", job.show_code)
-            except Exception as exc:  # the executed notebook is still worth keeping
-                record.update(status="failed", error=f"HTML conversion failed: {exc}")
+            _documents(job, staging, ipynb, record, replacements, started)
         record["html_seconds"] = round(time.perf_counter() - tick, 3)
+        record.update(scrub({k: record[k] for k in ("cell", "error")}, replacements))
         if record["status"] == "ok":
             _commit(staging, job, record, clock)
         else:
@@ -265,6 +257,18 @@ def execute_job(job: Job) -> dict[str, Any]:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return record
+
+
+def _documents(job, staging, ipynb, record, replacements, started) -> None:
+    """Make the executed notebook portable and convert it to HTML; a failure goes into ``record``."""
+    try:
+        portable_notebook(ipynb, replacements)
+        about = about_report(job, started.strftime("%Y-%m-%d %H:%M UTC"))
+        if not (staging / f"{job.notebook}{PROVENANCE_SUFFIX}").is_file():
+            about.pop("provenance")
+        export_html(ipynb, staging / f"{job.notebook}.html", job.show_code, about)
+    except Exception as exc:  # the executed notebook is still worth keeping
+        record.update(status="failed", error=f"HTML conversion failed: {exc}")
 
 
 def _finish(record: dict[str, Any], clock: float) -> None:
@@ -287,13 +291,17 @@ def _commit(staging: Path, job: Job, record: dict[str, Any], clock: float) -> No
     for item in sorted(staging.iterdir()):
         if not item.is_file():
             continue
-        name = f"{job.notebook}.provenance.json" if item.name == "provenance.json" else item.name
+        # A notebook of one's own may still write the old shared name.
+        name = f"{job.notebook}{PROVENANCE_SUFFIX}" if item.name == "provenance.json" else item.name
         os.replace(item, out_dir / name)
         moved.append(name)
     for stale in set(previous.get("files") or ()) - set(moved):
         if "/" not in stale and "\\" not in stale:
             (out_dir / stale).unlink(missing_ok=True)
     record["files"] = moved
+    # What the batch wrote, so that a file changed by anyone else is seen (helpers.batch.freshness).
+    record["file_sha256"] = file_digests(out_dir, moved)
+    record["inputs"] = job.inputs
     _finish(record, clock)
     write_record(path, record)
     folder = out_dir.name
@@ -326,20 +334,3 @@ def execute_here(job: Job) -> dict[str, Any]:
         return execute_job(job)
     except Exception as exc:
         return crashed_record(job, exc)
-
-
-def up_to_date(job: Job) -> dict | None:
-    """Return the previous record when the job is up to date, else None.
-
-    A report whose last render failed is never up to date, even when an
-    earlier good render of it is still in place.
-    """
-    out_dir = Path(job.out_dir)
-    if failure_record_path(job.reports_root, out_dir.name, job.notebook).exists():
-        return None
-    record = read_record(record_path(out_dir, job.notebook))
-    if not record or record.get("status") != "ok" or record.get("fingerprint") != job.fingerprint:
-        return None
-    if not all((out_dir / name).is_file() for name in record.get("files") or ()):
-        return None
-    return record

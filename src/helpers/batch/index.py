@@ -1,8 +1,10 @@
-"""``index.html`` and ``failures.csv`` of a run's reports folder.
+"""``index.html``, ``failures.csv`` and the corpus-wide tables of a run's reports folder.
 
 The page is rendered from the jinja2 template ``templates/index.html.j2``
 (shipped with the package) with autoescaping on, so every text that comes
-from an article, a notebook or an error message is escaped.
+from an article, a notebook or an error message is escaped. It lists each
+article with its title, outlet, date and sentence count, its reports and
+their key figures; it names no folder of the machine that made it.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from helpers.batch.layout import FAILED_FOLDER, RECORD_SUFFIX
+from helpers.batch.layout import CODES_NAME, FAILED_FOLDER, RECORD_SUFFIX, SENTENCES_NAME
 from helpers.batch.records import read_record
 from helpers.io import write_table_atomic, write_text_atomic
 
@@ -28,7 +30,9 @@ FAILURE_COLUMNS = [
     "previous_report",
     "finished",
 ]
-#: Key figures shown per article (see :func:`helpers.compare.key_figures`).
+#: Facts shown before an article's reports, and key figures after them
+#: (see :func:`helpers.compare.key_figures`).
+FACT_NAMES = ("title", "outlet", "published", "sentences")
 FIGURE_NAMES = ("mean_sentiment", "dominant_frame", "highest_intensity")
 
 
@@ -160,16 +164,17 @@ def _page(root: Path, records: list[dict[str, Any]], failures) -> str:
     article_records = [r for r in records if r.get("kind", "article") == "article"]
     notebooks = sorted({r["notebook"] for r in article_records})
     cells = {(r["folder"], r["notebook"]): r for r in article_records}
-    articles = [
-        {
-            "folder": folder,
-            "cells": [_cell(folder, cells.get((folder, nb))) for nb in notebooks],
-            "figures": [
-                _figure_text(key_figures(root / folder).get(name)) for name in FIGURE_NAMES
-            ],
-        }
-        for folder in sorted({r["folder"] for r in article_records})
-    ]
+    articles = []
+    for folder in sorted({r["folder"] for r in article_records}):
+        figures = key_figures(root / folder)
+        articles.append(
+            {
+                "folder": folder,
+                "facts": [_figure_text(figures.get(name)) for name in FACT_NAMES],
+                "cells": [_cell(folder, cells.get((folder, nb))) for nb in notebooks],
+                "figures": [_figure_text(figures.get(name)) for name in FIGURE_NAMES],
+            }
+        )
     others = [
         {"kind": record.get("kind", ""), "cell": _cell(record["folder"], record)}
         for record in records
@@ -186,10 +191,12 @@ def _page(root: Path, records: list[dict[str, Any]], failures) -> str:
     ]
     return _template().render(
         title=root.name,
-        folder=str(root),
+        folder=_shown(root),
         written=datetime.now().isoformat(timespec="seconds"),
         notebooks=notebooks,
+        fact_names=["title", "outlet", "date", "sentences"],
         figure_names=[name.replace("_", " ") for name in FIGURE_NAMES],
+        long_tables=[name for name in (CODES_NAME, SENTENCES_NAME) if (root / name).is_file()],
         articles=articles,
         others=others,
         failures=failure_rows,
@@ -197,13 +204,41 @@ def _page(root: Path, records: list[dict[str, Any]], failures) -> str:
     )
 
 
+def _shown(root: Path) -> str:
+    """The reports folder as the page names it: relative to the project, else by its name."""
+    from helpers.provenance import portable_path
+
+    shown = portable_path(root)
+    return root.name if shown in (".", None) else shown
+
+
+def write_corpus_tables(reports_root: str | os.PathLike) -> list[Path]:
+    """Write ``corpus_codes.csv`` and ``corpus_sentences.csv`` (:mod:`helpers.compare.long`).
+
+    Nothing is written for a folder without article reports; a table that
+    cannot be read leaves its article out rather than stop the batch.
+    """
+    from helpers.compare import article_folders
+    from helpers.compare.long import corpus_codes, corpus_sentences
+
+    root = Path(reports_root)
+    if not root.is_dir() or not article_folders(root):
+        return []
+    return [
+        write_table_atomic(corpus_codes(root), root / CODES_NAME),
+        write_table_atomic(corpus_sentences(root), root / SENTENCES_NAME),
+    ]
+
+
 def write_index(reports_root: str | os.PathLike) -> Path:
     """Write ``index.html`` and ``failures.csv`` for a run's reports folder.
 
-    One row per article, one column per notebook (link, status, seconds),
-    then the key figures read from the tables the notebooks wrote (see
-    :func:`helpers.compare.key_figures`), then the corpus and standalone
-    notebooks, then the failures. Every text is HTML-escaped.
+    One row per article: its title, outlet, date and number of sentences,
+    one column per notebook (link, status, seconds), then the key figures
+    read from the tables the notebooks wrote (see
+    :func:`helpers.compare.key_figures`); then the corpus and standalone
+    notebooks, the corpus-wide tables and the failures. Every text is
+    HTML-escaped.
 
     Parameters
     ----------

@@ -3,7 +3,8 @@
 A run's reports folder holds one folder per article (``<article id>/``), the
 folders of the notebooks that are not per article (``_corpus/``,
 ``_standalone/``), the failed renders (``_failed/<folder>/<notebook>/`` and
-their records), ``index.html``, ``failures.csv`` and the lock file
+their records), ``index.html``, ``failures.csv``, the corpus-wide tables
+``corpus_codes.csv`` and ``corpus_sentences.csv``, and the lock file
 ``.batch.lock``. Renders are staged in hidden ``.tmp-*`` folders beside their
 report.
 """
@@ -12,17 +13,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# Renders are staged in folders named so; provenance records a path in one as the report folder.
+from helpers.provenance import STAGING_PREFIX  # noqa: F401 - part of the layout
+
 #: Folders (inside a run's reports folder) for notebooks that are not per article.
 COLLECTION_FOLDERS = {"corpus": "_corpus", "standalone": "_standalone"}
 #: Where failed renders are kept, apart from the good reports they do not replace.
 FAILED_FOLDER = "_failed"
 RECORD_SUFFIX = ".batch.json"
-STAGING_PREFIX = ".tmp-"
 INDEX_NAME = "index.html"
 FAILURES_NAME = "failures.csv"
 LOCK_NAME = ".batch.lock"
+#: The corpus-wide long tables (helpers.compare.long), for R, Stata and spreadsheets.
+CODES_NAME = "corpus_codes.csv"
+SENTENCES_NAME = "corpus_sentences.csv"
 #: Names of files the batch writes into a reports folder: no article or run may take them.
-RESERVED_NAMES = (INDEX_NAME, FAILURES_NAME, LOCK_NAME)
+RESERVED_NAMES = (INDEX_NAME, FAILURES_NAME, LOCK_NAME, CODES_NAME, SENTENCES_NAME)
 
 
 def record_path(folder: str | Path, notebook: str) -> Path:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers import paths
+from helpers.batch import inputs as batch_inputs
 from helpers.batch.layout import COLLECTION_FOLDERS, RESERVED_NAMES, is_reserved_name
 from helpers.batch.parameters import (
     ARTICLE_PARAMETER,
@@ -38,7 +39,8 @@ _NOTEBOOK_NAME = re.compile(r"(\d\d)_[A-Za-z0-9_.-]+\.ipynb")
 class NotebookInfo:
     """One notebook of the collection, as the batch sees it.
 
-    ``key`` is its number (``"02"``), ``stem`` its name (``"02_sentiment"``).
+    ``key`` is its number (``"02"``), ``stem`` its name (``"02_sentiment"``),
+    ``reads`` what it declares it reads (see :mod:`helpers.batch.inputs`).
     """
 
     key: str
@@ -46,6 +48,7 @@ class NotebookInfo:
     path: str
     kind: str
     parameters: dict[str, dict] = field(default_factory=dict, compare=False, hash=False)
+    reads: tuple[str, ...] = ()
 
 
 @dataclass
@@ -54,7 +57,10 @@ class Job:
 
     ``notebook`` is the notebook's stem, ``article_value`` what ``ARTICLE``
     is set to, ``reports_root`` the run's reports folder and ``inject`` the
-    reserved parameters the notebook declares.
+    reserved parameters the notebook declares. ``inputs`` are what the
+    report depends on (:func:`helpers.batch.inputs.job_inputs`) and
+    ``fingerprint`` one key over them; a corpus job's are completed when
+    the reports it reads are in place.
     """
 
     run: str
@@ -71,6 +77,7 @@ class Job:
     show_code: bool = False
     timeout: float | None = None
     fingerprint: str | None = None
+    inputs: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def label(self) -> str:
@@ -108,7 +115,12 @@ def _notebook_info(path: Path) -> NotebookInfo | None:
             fix="Give the notebook a kernelspec and one cell tagged 'parameters'",
         ) from exc
     return NotebookInfo(
-        key=match.group(1), stem=path.stem, path=str(path), kind=kind, parameters=params
+        key=match.group(1),
+        stem=path.stem,
+        path=str(path),
+        kind=kind,
+        parameters=params,
+        reads=batch_inputs.declared_reads(meta, kind, str(path)),
     )
 
 
@@ -116,13 +128,14 @@ def discover_notebooks(notebooks_dir: str | os.PathLike | None = None) -> list[N
     """Return the collection's notebooks (``NN_name.ipynb``), in number order.
 
     The kind comes from the notebook metadata ``ddn.kind`` (default
-    ``article``); parameters from papermill's inspection of the ``parameters``
-    cell.
+    ``article``), what it reads from ``ddn.reads`` (default: everything, see
+    :mod:`helpers.batch.inputs`); parameters from papermill's inspection of
+    the ``parameters`` cell.
 
     Raises
     ------
     ParameterError
-        If a notebook has an unknown kind or cannot be inspected.
+        If a notebook has an unknown kind or input, or cannot be inspected.
     """
     folder = Path(notebooks_dir) if notebooks_dir is not None else paths.NOTEBOOKS_DIR
     found = (_notebook_info(path) for path in sorted(folder.glob("[0-9][0-9]_*.ipynb")))
@@ -260,10 +273,13 @@ def _check_injectable(nb: NotebookInfo) -> None:
             )
 
 
+def _with_key(job: Job) -> Job:
+    job.fingerprint = batch_inputs.input_key(job.inputs)
+    return job
+
+
 def _notebook_jobs(nb, run, run_root, user, articles, context) -> list[Job]:
     """The jobs of one notebook in one run: one per article, or one in all."""
-    from helpers import provenance
-
     common = {
         "run": run.name,
         "notebook": nb.stem,
@@ -275,32 +291,38 @@ def _notebook_jobs(nb, run, run_root, user, articles, context) -> list[Job]:
         "show_code": context["show_code"],
         "timeout": context["timeout"],
     }
-    settings = {"user": user, "show_code": context["show_code"]}
+    facts = {
+        "notebook": nb.path,
+        "settings": {"user": user, "show_code": context["show_code"]},
+        "reads": nb.reads,
+        "shared": context["shared"],
+    }
     if nb.kind != "article":
+        reports = tables_digest(Path(run_root)) if "reports" in nb.reads else None
         return [
-            Job(
-                **common,
-                article=None,
-                article_path=None,
-                article_value=None,
-                out_dir=str(paths.safe_join(run_root, COLLECTION_FOLDERS[nb.kind])),
-                fingerprint=provenance.fingerprint(
-                    notebook=nb.path, parameters=settings, env=context["env"]
-                ),
+            _with_key(
+                Job(
+                    **common,
+                    article=None,
+                    article_path=None,
+                    article_value=None,
+                    out_dir=str(paths.safe_join(run_root, COLLECTION_FOLDERS[nb.kind])),
+                    inputs=batch_inputs.job_inputs(**facts, reports=reports),
+                )
             )
         ]
     return [
-        Job(
-            **common,
-            article=article_id,
-            article_path=str(article_path.resolve()),
-            article_value=article_id
-            if context["default_articles"]
-            else str(article_path.resolve()),
-            out_dir=str(paths.safe_join(run_root, article_id)),
-            fingerprint=provenance.fingerprint(
-                notebook=nb.path, parameters=settings, article=article_path, env=context["env"]
-            ),
+        _with_key(
+            Job(
+                **common,
+                article=article_id,
+                article_path=str(article_path.resolve()),
+                article_value=article_id
+                if context["default_articles"]
+                else str(article_path.resolve()),
+                out_dir=str(paths.safe_join(run_root, article_id)),
+                inputs=batch_inputs.job_inputs(**facts, article=(article_id, article_path)),
+            )
         )
         for article_id, article_path in articles.items()
     ]
@@ -352,8 +374,6 @@ def plan_batch(
         A selected article does not exist, or its id is one the batch keeps
         for itself (see :func:`helpers.batch.layout.is_reserved_name`).
     """
-    from helpers import provenance
-
     articles_root = Path(articles_dir) if articles_dir is not None else paths.ARTICLES_DIR
     # Absolute: workers and kernels run in other folders than this process.
     reports_root = Path(
@@ -364,7 +384,7 @@ def plan_batch(
     check_timeout(timeout)
     runs = _runs(notebooks, articles, parameters, run_files)
     context = {
-        "env": provenance.environment(lexicons_dir=paths.LEXICONS_DIR),
+        "shared": batch_inputs.shared_inputs(articles_root),
         "default_articles": articles_root.resolve() == paths.ARTICLES_DIR.resolve(),
         "show_code": show_code,
         "timeout": timeout,
@@ -388,14 +408,12 @@ def plan_batch(
     ]
 
 
-def tables_digest(run_root: Path) -> list[tuple[str, str]]:
-    """Return (relative path, sha256) of every CSV a corpus notebook could read."""
-    from helpers.provenance import file_sha256
-
-    found = []
+def tables_digest(run_root: Path) -> dict[str, str]:
+    """Return ``{relative path: short sha256}`` of every CSV a corpus notebook could read."""
+    found = {}
     if run_root.is_dir():
         for child in sorted(run_root.iterdir()):
             if child.is_dir() and not child.name.startswith(("_", ".")):
                 for csv in sorted(child.glob("*.csv")):
-                    found.append((csv.relative_to(run_root).as_posix(), file_sha256(csv)))
+                    found[csv.relative_to(run_root).as_posix()] = batch_inputs.short_sha256(csv)
     return found

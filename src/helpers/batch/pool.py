@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from helpers.batch import execute, signals
+from helpers.batch import execute, export, signals
 from helpers.batch.plan import Job
 from helpers.batch.records import job_record
 from helpers.errors import ParameterError
@@ -92,7 +92,7 @@ def _warm_worker() -> None:
     """Import what a render needs (papermill, nbconvert's templates, jupyter_client)."""
     import papermill  # noqa: F401
 
-    execute.html_exporter(False)
+    export.html_exporter(False)
     execute.kernel_manager_class()
 
 

@@ -12,10 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from helpers import paths
-from helpers.batch import cluster, execute, lock, pool, signals
-from helpers.batch.index import write_index
-from helpers.batch.layout import FAILED_FOLDER
+from helpers.batch import cluster, lock, pool, signals
+from helpers.batch.freshness import decide
+from helpers.batch.index import write_corpus_tables, write_index
+from helpers.batch.inputs import input_key
+from helpers.batch.layout import FAILED_FOLDER, record_path
 from helpers.batch.plan import Job, plan_batch, tables_digest
+from helpers.batch.records import read_record
 
 RESULT_COLUMNS = (
     "run",
@@ -31,6 +34,7 @@ RESULT_COLUMNS = (
     "html",
     "ipynb",
     "out_dir",
+    "reason",
 )
 
 
@@ -43,9 +47,10 @@ class _Results:
         self.rows: list[dict[str, Any]] = []
         self.warnings: list[str] = []
         self.counts = {"done": 0, "failed": 0, "skipped": 0}
+        self.reasons: dict[tuple[str, str], str] = {}  # why each job is rendered
         self.bar = tqdm(total=total, unit="report", disable=not progress, file=sys.stderr)
 
-    def on_done(self, job: Job, record: dict[str, Any]) -> None:
+    def on_done(self, job: Job, record: dict[str, Any], reason: str = "") -> None:
         status = record.get("status", "failed")
         counts = self.counts
         counts[
@@ -71,6 +76,7 @@ class _Results:
                 "html": str(pages / f"{job.notebook}.html"),
                 "ipynb": str(pages / f"{job.notebook}.ipynb"),
                 "out_dir": str(out),
+                "reason": reason or self.reasons.get((job.out_dir, job.notebook), ""),
             }
         )
         self.bar.set_postfix(counts, refresh=False)
@@ -82,15 +88,8 @@ class _Results:
         return pd.DataFrame(self.rows, columns=list(RESULT_COLUMNS))
 
 
-def _dispatch(jobs: list[Job], results: _Results, settings: dict[str, Any]) -> None:
-    """Render the jobs that are not up to date; report the others as skipped."""
-    todo = []
-    for job in jobs:
-        previous = None if settings["force"] else execute.up_to_date(job)
-        if previous is not None:
-            results.on_done(job, {**previous, "status": "skipped"})
-        else:
-            todo.append(job)
+def _dispatch(todo: list[Job], results: _Results, settings: dict[str, Any]) -> None:
+    """Render ``todo``, locally or on the Dask cluster."""
     if not todo:
         return
     if settings["scheduler"]:
@@ -101,21 +100,26 @@ def _dispatch(jobs: list[Job], results: _Results, settings: dict[str, Any]) -> N
 
 
 def _render(plan: list[Job], results: _Results, settings: dict[str, Any]) -> None:
-    """Render the article and standalone jobs, then the corpus jobs."""
-    from helpers import provenance
+    """Render what :func:`helpers.batch.freshness.decide` says: articles first, then corpus.
 
-    _dispatch([job for job in plan if job.kind != "corpus"], results, settings)
-    # A corpus notebook reads the tables just written: its fingerprint
-    # includes them, so it reruns whenever any of them changed.
-    corpus = [job for job in plan if job.kind == "corpus"]
-    for job in corpus:
-        job.fingerprint = provenance.fingerprint(
-            notebook=job.notebook_path,
-            parameters={"user": job.parameters, "show_code": job.show_code},
-            extra=tables_digest(Path(job.reports_root)),
-            env={"for": job.fingerprint},
-        )
-    _dispatch(corpus, results, settings)
+    The decisions are made before anything runs, as ``--dry-run`` makes them,
+    so a dry run shows exactly what this does.
+    """
+    todo: dict[str, list[Job]] = {"first": [], "corpus": []}
+    for job, reasons in decide(plan, force=settings["force"]):
+        if reasons:
+            results.reasons[(job.out_dir, job.notebook)] = "; ".join(reasons)
+            todo["corpus" if job.kind == "corpus" else "first"].append(job)
+        else:
+            previous = read_record(record_path(job.out_dir, job.notebook)) or {}
+            results.on_done(job, {**previous, "status": "skipped"}, reason="up to date")
+    _dispatch(todo["first"], results, settings)
+    # A corpus notebook's record keeps the tables it read: those just written.
+    for job in todo["corpus"]:
+        if "reports" in job.inputs:
+            job.inputs["reports"] = tables_digest(Path(job.reports_root))
+            job.fingerprint = input_key(job.inputs)
+    _dispatch(todo["corpus"], results, settings)
 
 
 def _remove_empty_folders(folder: Path) -> None:
@@ -140,6 +144,7 @@ def _write_indexes(plan: list[Job], top: Path) -> None:
     roots = {Path(job.reports_root) for job in plan}
     for root in sorted(roots):
         _remove_empty_folders(root / FAILED_FOLDER)
+        write_corpus_tables(root)
         write_index(root)
     # Run folders are listed in the index of the reports folder above them.
     if top not in roots and any(root.parent == top for root in roots):

@@ -39,7 +39,7 @@ from helpers.compare.measures import (
     stance_density,
     tone_by_article,
 )
-from helpers.compare.summary import by_group, key_figures, summary
+from helpers.compare.summary import by_group, group_fields, key_figures, summary
 from helpers.compare.tables import (
     ANALYSES,
     DENSITY_COLUMNS,
@@ -71,6 +71,7 @@ __all__ = [
     "dyad_table",
     "find_tables",
     "frame_salience",
+    "group_fields",
     "intensity_by_article",
     "inventory",
     "key_figures",

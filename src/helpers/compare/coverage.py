@@ -12,6 +12,20 @@ from typing import Any
 from helpers.compare.tables import ANALYSES, TABLES
 
 
+def has_table(tables: dict[str, Any], article_id: str, name: str) -> bool:
+    """Whether the report of ``article_id`` has the table ``name`` (even without rows).
+
+    Examples
+    --------
+    >>> has_table({"_found": {"a": {"dyads"}}}, "a", "dyads"), has_table({}, "a", "dyads")
+    (True, False)
+    """
+    found = tables.get("_found")
+    if found is not None:
+        return name in found.get(article_id, ())
+    return name in tables and bool((tables[name]["article_id"] == article_id).any())
+
+
 def inventory(tables: dict[str, Any]) -> Any:
     """Say, per article and analysis, whether the tables it needs were found.
 
@@ -28,11 +42,7 @@ def inventory(tables: dict[str, Any]) -> Any:
         row = {"article_id": article_id}
         for analysis, alternatives in ANALYSES.items():
             absent = [
-                [
-                    TABLES[name].what
-                    for name in needed
-                    if name not in tables or not (tables[name]["article_id"] == article_id).any()
-                ]
+                [TABLES[name].what for name in needed if not has_table(tables, article_id, name)]
                 for needed in alternatives
             ]
             if any(not missing for missing in absent):

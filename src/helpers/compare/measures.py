@@ -9,7 +9,8 @@ returns one DataFrame with ``article_id`` first.
 
 Limits: articles are compared on what each report computed with its own
 parameters. Tone toward an actor from the sentences that name it is a coarser
-measure than the clause-level attribution of notebook 02.
+measure than notebook 02's tone toward the actor (the words about it, as
+``score --target-column`` reads them).
 """
 
 from __future__ import annotations
@@ -32,34 +33,52 @@ def _empty(columns):
     return pd.DataFrame(columns=list(columns))
 
 
+#: Prefix of the metadata rows holding front-matter fields of one's own (``extra:``),
+#: as notebook 01 writes them (:data:`helpers.overview.EXTRA_PREFIX`).
+EXTRA_PREFIX = "extra."
+_STANDARD = ("title", "outlet", "published", "author")
+
+
 def article_metadata(tables: dict[str, Any]) -> Any:
-    """One row per article: ``article_id, title, outlet, published`` (a date or NaT).
+    """One row per article: ``article_id, title, outlet, author, published``, then extra fields.
+
+    ``published`` is a date (or NaT); each field of the front matter's
+    ``extra:`` mapping (notebook 01's ``extra.<name>`` rows) becomes a
+    column ``<name>`` (empty for an article that does not set it), so the
+    comparison can group by it (:func:`helpers.compare.by_group`).
 
     Examples
     --------
     >>> import pandas as pd
-    >>> meta = pd.DataFrame({"article_id": ["a", "a"], "field": ["outlet", "published"],
-    ...                      "value": ["TIME", "2022-03-22"]})
-    >>> article_metadata({"metadata": meta, "_articles": ["a", "b"]})[["article_id", "outlet"]].values.tolist()
-    [['a', 'TIME'], ['b', nan]]
+    >>> meta = pd.DataFrame({"article_id": ["a", "a", "a"],
+    ...                      "field": ["outlet", "published", "extra.section"],
+    ...                      "value": ["TIME", "2022-03-22", "World"]})
+    >>> article_metadata({"metadata": meta, "_articles": ["a", "b"]})[["article_id", "outlet", "section"]].values.tolist()
+    [['a', 'TIME', 'World'], ['b', nan, nan]]
     """
     import pandas as pd
 
     articles = pd.DataFrame({"article_id": tables["_articles"]})
+    extras: list[str] = []
     if "metadata" not in tables:
         wide = pd.DataFrame(columns=["article_id"])
     else:
         meta = tables["metadata"]
-        meta = meta[meta["field"].isin(["title", "outlet", "published", "author"])]
+        field = meta["field"].astype(str)
+        own = field.str.startswith(EXTRA_PREFIX)
+        meta = meta[field.isin(_STANDARD) | own].assign(
+            field=field.where(~own, field.str.removeprefix(EXTRA_PREFIX))
+        )
+        extras = sorted(set(meta.loc[own, "field"]) - {"article_id", *_STANDARD})
         wide = meta.pivot_table(
             index="article_id", columns="field", values="value", aggfunc="first"
         ).reset_index()
     result = articles.merge(wide, on="article_id", how="left")
-    for column in ("title", "outlet", "published", "author"):
+    for column in (*_STANDARD, *extras):
         if column not in result:
             result[column] = pd.Series([pd.NA] * len(result), dtype="object")
     result["published"] = pd.to_datetime(result["published"], errors="coerce")
-    return result[["article_id", "title", "outlet", "author", "published"]]
+    return result[["article_id", "title", "outlet", "author", "published", *extras]]
 
 
 def tone_by_article(tables: dict[str, Any], threshold: float = DEFAULT_THRESHOLD) -> Any:
@@ -119,8 +138,9 @@ def tone_by_article(tables: dict[str, Any], threshold: float = DEFAULT_THRESHOLD
 def actor_tone(tables: dict[str, Any], min_units: int = 1) -> Any:
     """Tone toward each actor, per article.
 
-    Where notebook 02 saved its tone-toward-actors table, that is used (its
-    units are clauses or sentences, with bootstrap intervals). Otherwise the
+    Where notebook 02 saved its tone-toward-actors table, that is used (the
+    tone toward each actor's mention, or of the clauses or sentences around
+    it, with bootstrap intervals from five units on). Otherwise the
     actor mentions (01) are joined with the sentence tone (02) on
     ``sent_id``: the mean tone of the sentences naming the actor, a sentence
     naming it twice counted once. ``method`` says which.

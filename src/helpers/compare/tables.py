@@ -246,7 +246,9 @@ def load_tables(reports: str | os.PathLike = "", articles: str | list[str] = "")
     dict
         ``{table name: DataFrame}`` with ``article_id`` and ``table_file`` (the
         file) as first columns; only tables found for at least one article.
-        ``"_articles"`` holds the list of article ids read.
+        ``"_articles"`` holds the list of article ids read, ``"_found"`` the
+        names of the tables found for each (an empty table is found: an
+        article with no dyad has a dyad table without rows).
     """
 
     folders = article_folders(reports, articles)
@@ -263,8 +265,11 @@ def _read_tables(folders: dict[str, Path]) -> dict[str, Any]:
     import pandas as pd
 
     parts: dict[str, list] = {}
+    found: dict[str, set[str]] = {}
     for article_id, folder in folders.items():
-        for name, path in find_tables(folder).items():
+        located = find_tables(folder)
+        found[article_id] = set(located)
+        for name, path in located.items():
             table = pd.read_csv(path)
             table = table.drop(columns=[c for c in ("article_id", "table_file") if c in table])
             table.insert(0, "table_file", path.name)
@@ -274,4 +279,5 @@ def _read_tables(folders: dict[str, Path]) -> dict[str, Any]:
         name: pd.concat(frames, ignore_index=True) for name, frames in parts.items()
     }
     tables["_articles"] = list(folders)
+    tables["_found"] = found
     return tables

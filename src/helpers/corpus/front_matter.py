@@ -13,10 +13,28 @@ from helpers import paths
 from helpers.errors import ArticleError, ParameterError
 from helpers.safe_yaml import TextLoader, load_yaml
 
-__all__ = ["FRONT_MATTER_KEYS", "split_front_matter"]
+__all__ = ["EXTRA_KEY", "EXTRA_RESERVED", "FRONT_MATTER_KEYS", "split_front_matter"]
 
-#: The keys a front-matter block may hold; every other key is refused.
-FRONT_MATTER_KEYS = ("id", "title", "outlet", "published", "author", "url", "language", "notes")
+#: The keys a front-matter block may hold; every other key is refused (a typo
+#: such as ``pubished`` would otherwise lose the date without a word).
+FRONT_MATTER_KEYS = (
+    "id",
+    "title",
+    "outlet",
+    "published",
+    "author",
+    "url",
+    "language",
+    "notes",
+    "extra",
+)
+#: The key whose mapping holds a researcher's own fields (section, country, ...):
+#: ``extra: {section: World, country: JP}``. They are kept as text in
+#: ``meta["extra"]``, listed by notebook 01 and can be grouped by in notebook 05.
+EXTRA_KEY = "extra"
+#: Names an ``extra`` field cannot take: they mean something else in the tables.
+EXTRA_RESERVED = (*FRONT_MATTER_KEYS, "article_id", "date", "period", "path", "format")
+_EXTRA_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,39}")
 
 _OPEN_FENCE = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
 _CLOSE_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", re.M)
@@ -106,11 +124,14 @@ def _validate_meta(data: Mapping, *, where: str) -> dict[str, Any]:
             where=where,
             fix=" ".join(
                 [*hints, "Allowed keys: " + ", ".join(FRONT_MATTER_KEYS) + ";"]
-                + ["put anything else in notes"]
+                + ["put fields of your own under extra: (extra: {section: World}) or in notes"]
             ),
         )
     meta: dict[str, Any] = dict.fromkeys(FRONT_MATTER_KEYS)
+    meta[EXTRA_KEY] = _extra_fields(data.get(EXTRA_KEY), where=where)
     for key in FRONT_MATTER_KEYS:
+        if key == EXTRA_KEY:
+            continue
         value = data.get(key)
         if key == "author" and isinstance(value, list):
             # Several authors: keep them in one readable field.
@@ -119,12 +140,7 @@ def _validate_meta(data: Mapping, *, where: str) -> dict[str, Any]:
             value = ", ".join(v.strip() for v in value)
         if value is None:
             continue
-        if isinstance(value, bool) or not isinstance(value, str | int | float | dt.date):
-            raise ArticleError(
-                f"{key} must be a single value, not a {_kind(value)}",
-                where=where,
-                fix=f"Write `{key}: text` on one line (quote it if it contains ': ')",
-            )
+        _check_single(key, value, where=where)
         value = value if isinstance(value, dt.date) else unicodedata.normalize("NFC", str(value))
         if isinstance(value, str):
             value = value.strip()
@@ -147,6 +163,53 @@ def _validate_meta(data: Mapping, *, where: str) -> dict[str, Any]:
             )
         meta[key] = value
     return meta
+
+
+def _check_single(what: str, value: Any, *, where: str, key: str | None = None) -> None:
+    """Refuse a value that is not one text, number or date (a list, a mapping, a boolean)."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float | dt.date):
+        raise ArticleError(
+            f"{what} must be a single value, not a {_kind(value)}",
+            where=where,
+            fix=f"Write `{key or what}: text` on one line (quote it if it contains ': ')",
+        )
+
+
+def _extra_fields(data: Any, *, where: str) -> dict[str, str]:
+    """Check ``extra:``: a mapping of field names to single values, kept as text.
+
+    Examples
+    --------
+    >>> _extra_fields({"section": "World", "page": "3", "empty": ""}, where="a.txt")
+    {'section': 'World', 'page': '3'}
+    >>> _extra_fields(None, where="a.txt")
+    {}
+    """
+    if data is None:
+        return {}
+    if not isinstance(data, Mapping):
+        raise ArticleError(
+            f"extra must be a mapping of your own fields, not a {_kind(data)}",
+            where=where,
+            fix="Write one field per line under it, indented: `extra:` then `  section: World`",
+        )
+    fields: dict[str, str] = {}
+    for name, value in data.items():
+        name = str(name)
+        if not _EXTRA_NAME.fullmatch(name) or name in EXTRA_RESERVED:
+            raise ArticleError(
+                f"extra field name {name!r} cannot be used",
+                where=where,
+                fix="Start with a letter, then letters, digits or '_' (at most 40), and not "
+                + ", ".join(EXTRA_RESERVED),
+            )
+        if value is None:
+            continue
+        _check_single(f"extra field {name}", value, where=where, key=name)
+        text = " ".join(unicodedata.normalize("NFC", str(value)).split())
+        if text:
+            fields[name] = text
+    return fields
 
 
 def _iso_date(value: Any, *, where: str) -> str:

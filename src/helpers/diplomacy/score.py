@@ -66,7 +66,9 @@ def score_dictionaries(actors=None) -> tuple:
     return matched_dictionaries(actors)
 
 
-def score_row(text: str, tokens: list[Token], hits: list[list] | None = None) -> dict:
+def score_row(
+    text: str, tokens: list[Token], hits: list[list] | None = None, date: str | None = None
+) -> dict:
     """Score one unit of text (usually a sentence) for the ``score`` command.
 
     Parameters
@@ -78,6 +80,9 @@ def score_row(text: str, tokens: list[Token], hits: list[list] | None = None) ->
     hits : list of list of Hit, optional
         The tokens' hits of each of :func:`score_dictionaries`, when the caller
         matched them already (as :mod:`helpers.score` does); else matched here.
+    date : str, optional
+        The unit's date (``YYYY-MM-DD``, ``score --date-column``): a leader is
+        resolved to the actor they led on that day. None: the latest term.
 
     Returns
     -------
@@ -115,7 +120,7 @@ def score_row(text: str, tokens: list[Token], hits: list[list] | None = None) ->
     if hits is None:
         hits = matcher(actors).match_tokens(tokens)
     analysis = analyse_tokens(
-        tokens, text, 0, quotes, actors, hits, count_words=False, detail=False
+        tokens, text, 0, quotes, actors, hits, date=date, count_words=False, detail=False
     )
     return row_from(analysis)
 

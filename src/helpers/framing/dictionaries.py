@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from helpers.cache import cached
 from helpers.errors import ParameterError
 from helpers.lexicons import Dictionary, load_dictionary
 from helpers.paths import PROJECT_ROOT
@@ -145,8 +146,16 @@ def builtin_dictionary(schemes: tuple[str, ...]) -> Dictionary:
 
 # Keyed by the compiled parts themselves (Dictionary hashes by identity), which
 # load_dictionary replaces exactly when a file changes; a few versions are kept.
+# A new process reads the combination back from the disk cache (keyed by the files).
 @functools.lru_cache(maxsize=8)
 def _combine(schemes: tuple[str, ...], parts: tuple[Dictionary, ...]) -> Dictionary:
+    files = [part.path for part in parts]
+    if None in files:
+        return _combined(schemes, parts)
+    return cached("framing", files, lambda: _combined(schemes, parts), extra=schemes)
+
+
+def _combined(schemes: tuple[str, ...], parts: tuple[Dictionary, ...]) -> Dictionary:
     combined = Dictionary("+".join(d.name for d in parts), meta={"combines": list(schemes)})
     for scheme, part in zip(schemes, parts, strict=True):
         for category in part.categories:

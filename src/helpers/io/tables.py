@@ -44,6 +44,10 @@ _CONVERT = (
 )
 
 
+#: Spreadsheet files, refused by name rather than as "cannot tell the format".
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".numbers")
+
+
 def table_format(path: str | os.PathLike, *, where: str = "table") -> str:
     """Return ``"csv"``, ``"tsv"`` or ``"jsonl"`` from a file name's extension.
 
@@ -52,7 +56,15 @@ def table_format(path: str | os.PathLike, *, where: str = "table") -> str:
     >>> table_format("gold.TSV")
     'tsv'
     """
-    kind = TABLE_FORMATS.get(Path(path).suffix.lower())
+    suffix = Path(path).suffix.lower()
+    kind = TABLE_FORMATS.get(suffix)
+    if suffix in SPREADSHEET_SUFFIXES:
+        raise InputError(
+            f"spreadsheet files ({suffix}) are not supported: {Path(path).name!r}",
+            where=where,
+            fix="Save the sheet as 'CSV UTF-8' (File > Save As) and use that file; tables are "
+            "read and written as " + ", ".join(TABLE_FORMATS),
+        )
     if kind is None:
         raise InputError(
             f"cannot tell the format of {Path(path).name!r} from its extension",

@@ -1,4 +1,9 @@
-"""Reading dictionary files: the project's YAML, quanteda's YAML and LIWC ``.dic``, compiled once per file version."""
+"""Reading dictionary files: the project's YAML, quanteda's YAML and LIWC ``.dic``, compiled once per file version.
+
+A compiled file is kept in memory for the process (:func:`compiled_once`) and
+on disk between processes (:func:`helpers.cache.cached`), so a new process
+reads the compiled trie back instead of compiling the YAML again.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from helpers.cache import cached
 from helpers.errors import DictionaryError
 from helpers.lexicons.dictionary import Dictionary
 from helpers.paths import confined, lexicon_path
@@ -26,6 +32,10 @@ T = TypeVar("T")
 def compiled_once(kind: str, key: tuple[str, int, int], build: Callable[[], T]) -> T:
     """Return the compiled form of a lexicon file, building it once per file version.
 
+    Kept in memory under the file's path, modification time and size; on a
+    miss, read from the disk cache when the file's content (and the code) is
+    unchanged, else built and stored there.
+
     Parameters
     ----------
     kind : str
@@ -39,16 +49,20 @@ def compiled_once(kind: str, key: tuple[str, int, int], build: Callable[[], T]) 
     known = _CACHE.get((kind, path))
     if known is not None and known[0] == (mtime, size):
         return known[1]
-    compiled = build()
+    # A key joined from several files ("a.yml|b.yml", actors with agents) names each source,
+    # so the disk cache hashes every one of them.
+    compiled = cached(kind, path.split("|"), build)
     _CACHE[kind, path] = ((mtime, size), compiled)
     return compiled
 
 
 def clear_cache() -> None:
-    """Forget every compiled dictionary and actors list: the next load reads the files.
+    """Forget every compiled dictionary and actors list kept in memory.
 
-    Not needed after editing a file (its new version is compiled on the next
-    load); for a running kernel that should drop everything it compiled.
+    The next load checks the files again (reading the compiled form back from
+    the disk cache when a file is unchanged). Not needed after editing a file
+    (its new version is compiled on the next load); for a running kernel that
+    should drop everything it compiled.
     """
     _CACHE.clear()
 

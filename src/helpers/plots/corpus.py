@@ -7,7 +7,9 @@ notebook run on a partial set of reports still renders.
 
 from __future__ import annotations
 
-from helpers.plots import new_figure
+import math
+
+from helpers.plots import new_figure, text_colour
 
 # Diverging palette for tone and cooperation: red negative, blue positive,
 # symmetric around zero so that colour intensity compares across articles.
@@ -23,6 +25,10 @@ def _no_data(axes, message: str):
 def tone_bars(tone):
     """Mean sentence tone of each article, with the share of negative sentences.
 
+    The axis is symmetric around zero and each bar's note ("40% neg.") is
+    written on the other side of zero from the bar, so notes never run into
+    the article names.
+
     Parameters
     ----------
     tone : DataFrame
@@ -34,18 +40,39 @@ def tone_bars(tone):
     table = tone.sort_values("mean")
     colours = ["#B2182B" if v < 0 else "#2166AC" for v in table["mean"]]
     axes.barh(table["article_id"], table["mean"], color=colours)
+    reach = float(table["mean"].abs().max()) if table["mean"].notna().any() else 0.0
+    reach = max(0.1, reach * 1.5)
+    axes.set_xlim(-reach, reach)
     for y, (mean, negative) in enumerate(zip(table["mean"], table["negative"], strict=True)):
+        below = mean < 0
         axes.annotate(
-            f" {negative:.0%} neg.",
-            (mean, y),
+            f"{negative:.0%} neg." if math.isfinite(negative) else "",
+            (0, y),
+            xytext=(4 if below else -4, 0),
+            textcoords="offset points",
             va="center",
-            ha="left" if mean >= 0 else "right",
+            ha="left" if below else "right",
             fontsize="small",
         )
     axes.axvline(0, color="#444", linewidth=0.8)
-    axes.set_xlabel("mean compound (sentences)")
+    axes.set_xlabel("mean compound (sentences); note: share of negative sentences")
     axes.set_title("Tone by article")
     return figure
+
+
+def _cell_text(value: float) -> str:
+    """A heatmap cell's number, as precise as its size warrants, alike across cells.
+
+    Examples
+    --------
+    >>> [_cell_text(v) for v in (-0.0713, -0.06, 0.0, 8.589, 25.77, -10.0, 123.4)]
+    ['-0.07', '-0.06', '0', '8.6', '25.8', '-10', '123']
+    """
+    if float(value).is_integer():
+        return f"{value:.0f}"
+    if abs(value) < 1:
+        return f"{value:.2f}"
+    return f"{value:.1f}" if abs(value) < 100 else f"{value:.0f}"
 
 
 def _heatmap(table, *, title: str, label: str, diverging: bool, limit: float | None = None):
@@ -64,7 +91,15 @@ def _heatmap(table, *, title: str, label: str, diverging: bool, limit: float | N
     axes.set_yticks(range(table.shape[0]), [str(i) for i in table.index])
     for (row, col), value in np.ndenumerate(values):
         if np.isfinite(value):
-            axes.text(col, row, f"{value:.2g}", ha="center", va="center", fontsize="x-small")
+            axes.text(
+                col,
+                row,
+                _cell_text(value),
+                ha="center",
+                va="center",
+                fontsize="x-small",
+                color=text_colour(image.cmap(image.norm(value))),
+            )
     figure.colorbar(image, ax=axes, label=label, shrink=0.8)
     axes.set_title(title)
     return figure
@@ -170,17 +205,43 @@ def dyad_heatmap(dyads, value: str = "net_cooperation"):
 
 
 def group_plot(grouped, value: str = "mean", *, title: str = ""):
-    """A figure per outlet (bars) or per period (line) from :func:`helpers.compare.by_group`."""
+    """Figures by group from :func:`helpers.compare.by_group`: bars per group, points in time.
+
+    By publication period, each period is a point at its first day on a time
+    axis (so a gap of three months looks like one), sized by its number of
+    articles and labelled ``n=``; points are not joined, since a line between
+    periods of one or two articles would suggest a trend that is not there.
+    """
     figure, axes = new_figure(7, 3)
     if grouped.empty or value not in grouped:
         return _no_data(axes, "no article has this metadata")
     key = grouped.columns[0]
     if key == "period":
-        axes.plot(grouped[key], grouped[value], marker="o")
-        axes.tick_params(axis="x", rotation=45)
+        import pandas as pd
+
+        when = pd.to_datetime(
+            grouped["period_start"] if "period_start" in grouped else grouped[key]
+        )
+        counts = grouped["articles"].astype(int)
+        axes.scatter(when, grouped[value], s=30 + 25 * counts, color="#2166AC", zorder=3)
+        for x, y, n in zip(when, grouped[value], counts, strict=True):
+            axes.annotate(
+                f"n={n}",
+                (x, y),
+                xytext=(0, 8),
+                textcoords="offset points",
+                ha="center",
+                fontsize="small",
+            )
+        axes.axhline(0, color="#888", linewidth=0.6)
+        if len(grouped) <= 12:  # a tick at each period, named as the table names it
+            axes.set_xticks(when, labels=grouped[key].astype(str))
+        figure.autofmt_xdate()
+        axes.set_ylabel(value.replace("_", " "))
     else:
-        axes.barh(grouped[key], grouped[value])
-    axes.set_xlabel(value if key != "period" else "")
-    axes.set_ylabel(value if key == "period" else "")
+        labels = [f"{g} (n={n})" for g, n in zip(grouped[key], grouped["articles"], strict=True)]
+        axes.barh(labels, grouped[value], color="#2166AC")
+        axes.axvline(0, color="#888", linewidth=0.6)
+        axes.set_xlabel(value.replace("_", " "))
     axes.set_title(title or f"{value} by {key}")
     return figure

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from helpers.errors import ParameterError
-from helpers.plots import new_figure
+from helpers.plots import new_figure, whole_number_ticks
 
 __all__ = ["plot_stance_densities", "plot_ladder", "plot_dyad_network"]
 
@@ -114,6 +114,7 @@ def plot_ladder(ladder, *, labels: dict[int, str] | None = None) -> Any:
     ax.set_yticklabels([f"{k} {labels[k]}" for k in sorted(labels)])
     ax.set_ylim(-0.5, max(labels) + 0.5)
     ax.set_xlabel("sentence")
+    whole_number_ticks(ax.xaxis)
     ax.set_title("Statement intensity ladder")
     if speakers:
         ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))

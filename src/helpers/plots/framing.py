@@ -6,7 +6,7 @@ matplotlib ``Figure``; :func:`helpers.plots.save_figure` writes it.
 
 from __future__ import annotations
 
-from helpers.plots import new_figure
+from helpers.plots import new_figure, text_colour, whole_number_ticks
 
 
 def plot_salience(salience, *, scheme: str | None = None, title: str = "Frame salience"):
@@ -81,7 +81,10 @@ def plot_cooccurrence(matrix, *, title: str = "Frames in the same sentence"):
     for i in range(values.shape[0]):
         for j in range(values.shape[1]):
             if values[i, j]:
-                axes.text(j, i, str(values[i, j]), ha="center", va="center", fontsize=7)
+                colour = text_colour(image.cmap(image.norm(values[i, j])))
+                axes.text(
+                    j, i, str(values[i, j]), ha="center", va="center", fontsize=7, color=colour
+                )
     figure.colorbar(image, ax=axes, label="sentences")
     return figure
 
@@ -96,6 +99,7 @@ def plot_arc(arc, *, title: str = "Frame arc through the article"):
         axes.set_yticks(range(len(frames)), frames)
         figure.colorbar(image, ax=axes, label="hits")
     axes.set_xlabel("sentence index")
+    whole_number_ticks(axes.xaxis)
     axes.set_title(title)
     return figure
 
@@ -121,6 +125,7 @@ def plot_episodic_thematic(table, *, title: str = "Episodic (-1) to thematic (+1
     axes.axhline(0, color="black", linewidth=0.6)
     axes.set_ylim(-1.05, 1.05)
     axes.set_xlabel("paragraph")
+    whole_number_ticks(axes.xaxis)
     axes.set_ylabel("score")
     axes.set_title(title)
     return figure

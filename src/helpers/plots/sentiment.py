@@ -7,7 +7,7 @@ scores are drawn in blue, plain VADER in grey, throughout.
 
 from __future__ import annotations
 
-from helpers.plots import new_figure
+from helpers.plots import new_figure, whole_number_ticks
 from helpers.sentiment import DEFAULT_THRESHOLD
 
 NEWS = "#0072B2"
@@ -71,9 +71,11 @@ def plot_arc(
         axes.axvline(start - 0.5, color="#dddddd", linewidth=0.8, zorder=0)
     axes.set_ylim(-1.05, 1.05)
     axes.set_xlabel("sentence (vertical lines: paragraph breaks)")
+    whole_number_ticks(axes.xaxis)
     axes.set_ylabel("compound score")
     axes.set_title(title)
-    axes.legend(loc="lower left", fontsize=8, frameon=False, ncols=2)
+    # Beside the plot, never over the sentences' dots (it covered the lowest ones).
+    axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
     return figure
 
 
@@ -131,20 +133,29 @@ def plot_raw_vs_domain(
     return figure
 
 
-def plot_actor_tone(tone, *, title: str = "Tone toward each actor"):
+def plot_actor_tone(
+    tone, *, threshold: float = DEFAULT_THRESHOLD, title: str = "Tone toward each actor"
+):
     """Mean tone per actor with its bootstrap interval (where n allows); labels give n.
 
     Parameters
     ----------
     tone : DataFrame
         From :func:`helpers.sentiment.actor_tone`.
+    threshold : float
+        The neutral band: a mean inside it is drawn grey (neutral), as the
+        sentence labels count it, not as positive or negative.
     """
+    from helpers.sentiment.labels import label
+
     figure, axes = new_figure(7.5, max(2.5, 0.4 * len(tone) + 1.2))
     y = list(range(len(tone)))
     means = tone["mean"].to_numpy()
     low = (tone["mean"] - tone["ci_low"]).fillna(0).clip(lower=0).to_numpy()
     high = (tone["ci_high"] - tone["mean"]).fillna(0).clip(lower=0).to_numpy()
-    colors = [NEGATIVE if m < 0 else POSITIVE if m > 0 else RAW for m in means]
+    hues = {"negative": NEGATIVE, "positive": POSITIVE, "neutral": RAW}
+    colors = [hues[label(m, threshold)] for m in means]
+    _band(axes, threshold, horizontal=False)
     axes.axvline(0, color="#bbbbbb", linewidth=0.8)
     axes.errorbar(means, y, xerr=[low, high], fmt="none", ecolor="#555555", capsize=3)
     axes.scatter(means, y, color=colors, zorder=3)

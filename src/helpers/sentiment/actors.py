@@ -115,6 +115,7 @@ def _mention_rows(seg, actors, mention_table, actor_ids, target) -> list[Mention
         MentionRow(str(r.actor_id), str(r.actor), int(r.sent_id), int(r.start), int(r.end),
                    str(r.form))
         for r in mention_table.itertuples(index=False)
+        if isinstance(r.actor_id, str) and r.actor_id  # an agent of no actor ("gunmen") is no actor
     ]  # fmt: skip
     wanted = {str(a) for a in (actor_ids or ())}
     if wanted:

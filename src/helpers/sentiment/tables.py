@@ -16,6 +16,7 @@ from helpers.errors import InputError, ParameterError
 from helpers.sentiment.domain import DOMAIN_LEXICON, domain_lexicon
 from helpers.sentiment.labels import DEFAULT_THRESHOLD, check_threshold, label, label_shares
 from helpers.sentiment.vader import engine
+from helpers.text import count_words
 
 #: Columns of the sentence table returned by :func:`score_sentiment`.
 SENTENCE_COLUMNS: tuple[str, ...] = (
@@ -223,7 +224,8 @@ def aggregate_sentiment(table, *, by: str = "article", threshold: float = DEFAUL
     keys = {"article": ["doc_id"], "paragraph": ["doc_id", "para_id"]}.get(by)
     if keys is None:
         raise ParameterError(f"by must be 'article' or 'paragraph', not {by!r}", where="by")
-    words = table["text"].str.split().str.len().fillna(0).astype(int)
+    # Words as every notebook counts them (helpers.text.count_words).
+    words = table["text"].fillna("").astype(str).map(count_words).astype(int)
     frame = table.assign(_words=words)
     rows = []
     for key, group in frame.groupby(keys, sort=True):

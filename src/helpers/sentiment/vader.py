@@ -147,7 +147,8 @@ class VaderEngine:
     lexicon : dict
         Lower-case word -> valence (NLTK's ``SentimentIntensityAnalyzer.lexicon``).
     constants : object
-        NLTK's ``VaderConstants`` (negations, degree words, idioms, scalars).
+        NLTK's ``VaderConstants`` (negations, degree words, idioms, scalars),
+        or the same values as :class:`helpers.resources.VaderParameters`.
 
     Examples
     --------
@@ -584,16 +585,16 @@ class VaderEngine:
 def engine() -> VaderEngine:
     """Return the engine on the project's VADER lexicon (built once per process).
 
-    The lexicon is the one NLTK loads (:func:`helpers.resources.vader_analyzer`),
-    and the rules' constants are NLTK's ``VaderConstants``.
+    The lexicon is the one NLTK loads and the rules' constants are NLTK's
+    ``VaderConstants``, both read from the project's cache without importing
+    NLTK (:func:`helpers.resources.vader_lexicon`,
+    :func:`helpers.resources.vader_constants`).
 
     Examples
     --------
     >>> engine() is engine()
     True
     """
-    from nltk.sentiment.vader import VaderConstants
+    from helpers.resources import vader_constants, vader_lexicon
 
-    from helpers.resources import vader_analyzer
-
-    return VaderEngine(vader_analyzer().lexicon, VaderConstants())
+    return VaderEngine(vader_lexicon(), vader_constants())

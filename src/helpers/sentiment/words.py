@@ -75,9 +75,9 @@ def vader_punctuation() -> frozenset[str]:
     >>> sorted(m for m in vader_punctuation() if len(m) == 1)
     ['!', '"', "'", ',', '-', '.', ':', ';', '?']
     """
-    from nltk.sentiment.vader import VaderConstants
+    from helpers.resources import vader_constants  # NLTK's values, without importing NLTK
 
-    return frozenset(VaderConstants.PUNC_LIST)
+    return frozenset(vader_constants().PUNC_LIST)
 
 
 def nltk_words(text: str, punc_list: frozenset[str] | None = None) -> list[str]:

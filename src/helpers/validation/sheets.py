@@ -207,9 +207,13 @@ def load_sheets(sheet_a: str = "", sheet_b: str = "") -> dict:
 
 
 def validation_dir(output_dir: str | os.PathLike = "") -> Path:
-    """Return (and create) the notebook's output folder: ``reports/validation/`` by default."""
-    from helpers.paths import REPORTS_DIR, safe_join
+    """Return (and create) the notebook's output folder: ``scratch/validation/`` by default.
 
-    out = Path(output_dir) if output_dir else safe_join(REPORTS_DIR, "validation")
+    The batch names the folder (``reports/_standalone/``); a run by hand
+    without one writes to the scratch folder, never to ``reports/``.
+    """
+    from helpers.paths import SCRATCH_DIR, safe_join
+
+    out = Path(output_dir) if output_dir else safe_join(SCRATCH_DIR, "validation")
     out.mkdir(parents=True, exist_ok=True)
     return out
