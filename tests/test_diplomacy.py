@@ -96,16 +96,18 @@ def test_ladder_levels_are_the_documented_rungs():
 
 
 def test_event_categories_carry_quad_class_and_weight_in_range():
+    from helpers.diplomacy.cameo import cameo_code
+
     dictionary = load_dictionary("events")
     quads = {"verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"}
     for category in dictionary.categories:
         if category.startswith("_"):
             continue
-        attrs = dictionary.category_attrs[category]
-        assert attrs["quad_class"] in quads
-        assert -10 <= float(attrs["goldstein"]) <= 10
-        cooperative = attrs["quad_class"].endswith("cooperation")
-        assert (float(attrs["goldstein"]) > 0) == cooperative, category
+        code = cameo_code(dictionary.category_attrs[category]["cameo"])
+        assert code.quad_class in quads
+        assert -10 <= code.goldstein <= 10
+        cooperative = code.quad_class.endswith("cooperation")
+        assert (code.goldstein > 0) == cooperative, category
 
 
 # -- stance markers: each type, positive and negative -----------------------------------
@@ -406,8 +408,11 @@ def test_nominal_event_in_reported_speech_is_not_credited_to_the_speaker():
 
 
 def test_event_weight_quad_class_from_the_lexicon():
+    # The weight is the ICEWS weight of the CAMEO code (163, impose sanctions).
     table = events(seg("Russia sanctioned Japan."))
-    assert table[["quad_class", "goldstein"]].values.tolist() == [["material_conflict", -5.6]]
+    assert table[["quad_class", "goldstein", "cameo", "root", "plover"]].values.tolist() == [
+        ["material_conflict", -8.0, "163", "16", "SANCTION"]
+    ]
 
 
 def test_event_inside_reported_speech_takes_speaker_and_addressee():
@@ -430,12 +435,12 @@ def test_dyad_table_by_hand():
         )
     )
     result = dyads(table)
-    assert result.iloc[0].tolist() == ["Russia", "Japan", 2, 2, 0, 2, -3.9, -7.8]
+    assert result.iloc[0].tolist() == ["Russia", "Japan", 2, 2, 0, 2, -5.0, -10.0]
     second = result.iloc[1]
     assert second.drop("mean_weight").tolist() == ["Japan", "Russia", 1, 0, 0, 0, 0.0]
     assert math.isnan(second["mean_weight"])
     matrix = dyad_matrix(result)
-    assert matrix.loc["Russia", "Japan"] == -7.8 and math.isnan(matrix.loc["Japan", "Japan"])
+    assert matrix.loc["Russia", "Japan"] == -10.0 and math.isnan(matrix.loc["Japan", "Japan"])
     with pytest.raises(ParameterError):
         dyad_matrix(result, value="nonsense")
 
@@ -490,7 +495,7 @@ def test_aggregate_rows():
     second = row("Japan may be concerned.")
     out = aggregate_rows([first, second], [4, 5])
     assert tuple(out) == COLUMNS
-    assert out["hedges"] == 1 and out["intensity"] == 2 and out["goldstein"] == -5.6
+    assert out["hedges"] == 1 and out["intensity"] == 2 and out["goldstein"] == -8.0
     assert out["event"] == "sanction" and out["source_actor"] == "Russia"
     with pytest.raises(ParameterError):
         aggregate_rows([first], [1, 2])

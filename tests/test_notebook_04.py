@@ -68,7 +68,11 @@ def test_notebook_04_on_a_short_article(tmp_path):
         (dyad_table["source"] == "Russia") & (dyad_table["target"] == "Japan")
     ]
     assert russia_japan["events"].tolist() == [1]
-    assert russia_japan["net_cooperation"].tolist() == [-2.2]
+    # The ICEWS weight of CAMEO 112 (accuse).
+    assert russia_japan["net_cooperation"].tolist() == [-2.0]
+    assert 112 in found.loc[found["event"] == "accuse", "cameo"].tolist()
+    by_root = read(out, "04_events_by_root.csv")
+    assert {"11", "16"} <= set(by_root["root"].astype(str).str.zfill(2))
 
     markers = read(out, "04_stance_markers.csv")
     assert markers[markers["category"] == "hedge"]["match"].tolist() == ["may"]

@@ -22,12 +22,24 @@ How the figures are made
   conflict); no event, or a statement, counts as wrong.
 * The human ceiling: each coder against the majority of the *other* coders of
   the same sentence, pooled over coders.
+
+PETRARCH2 unit-test records (``petrarch2/PETR.UnitTest.records.xml``): each
+record's text is coded by the event coder and its main event
+(:func:`helpers.diplomacy.event_coding.main_event`) is compared with the
+record's expected events (records marked "no events" are left out): event
+found (any event), root and code (the tool's root or code is one of the
+expected ones), quad class and cooperation/conflict side of the expected
+root, and source and target (the first three letters of the tool's actor id,
+its country, equal one expected source or target code's). Many records use
+fictional countries (Arnor, Gondor) that no actors list knows, so source and
+target accuracy is low by design of the test set.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from pathlib import Path
 
 from devsets import confli_bert_rounds
 
@@ -189,13 +201,64 @@ def measure(folder) -> dict:
         {"penta": tool_penta(row), "root": tool_root(row)} for row in table.to_dict("records")
     ]
     relevant = sum(g["relevant"] for g in gold_rows)
+    records = Path(folder) / "petrarch2" / "PETR.UnitTest.records.xml"
     return {
+        "petrarch_unit_tests": measure_petrarch(records) if records.exists() else {},
         "sentences_coded": len(judgements),
         "sentences_with_majority": len(gold_rows),
         "relevant_by_majority": relevant,
         "tool": score_against(gold_rows, predicted),
         "coders": human_ceiling(judgements),
     }
+
+
+def petrarch_records(path) -> list[tuple[str, list[dict]]]:
+    """``(text, expected events)`` of every unit-test record with expected events."""
+    import xml.etree.ElementTree as ET
+
+    records = []
+    for sentence in ET.parse(path).getroot().iter("Sentence"):
+        expected = [
+            dict(e.attrib) for e in sentence.findall("EventCoding") if "eventcode" in e.attrib
+        ]
+        text = " ".join((sentence.findtext("Text") or "").split())
+        if expected and text:
+            records.append((text, expected))
+    return records
+
+
+def _quad_of(code: str) -> str:
+    from helpers.diplomacy.cameo import QUAD_BY_ROOT
+
+    return QUAD_BY_ROOT.get(code[:2], "")
+
+
+def measure_petrarch(path) -> dict:
+    """The main event of each PETRARCH2 unit-test record against its expected events."""
+    from helpers.diplomacy.event_coding import main_event
+    from helpers.diplomacy.tables import found_in
+    from helpers.text import segment
+
+    pairs: dict[str, list] = defaultdict(list)
+    for text, expected in petrarch_records(path):
+        found = [e for _, e in found_in(segment(text), None, None, "events")]
+        main = main_event(found)
+        codes = {e["eventcode"] for e in expected}
+        quads = {_quad_of(c) for c in codes}
+        pairs["event_found"].append((True, main is not None))
+        cameo = main.cameo if main else ""
+        pairs["code"].append((True, cameo in codes))
+        pairs["root"].append((True, bool(cameo) and cameo[:2] in {c[:2] for c in codes}))
+        pairs["quad_class"].append((True, bool(cameo) and main.quad_class in quads))
+        sides = {q.split("_")[1] for q in quads if q}
+        side = main.quad_class.split("_")[1] if main else ""
+        pairs["cooperation_conflict"].append((True, side in sides))
+        for role, key in (("source", "sourcecode"), ("target", "targetcode")):
+            wanted = {e.get(key, "")[:3] for e in expected if e.get(key)}
+            if wanted:
+                got = (getattr(main, f"{role}_id") or "")[:3] if main else ""
+                pairs[role].append((True, got in wanted))
+    return {key: _rates(value) for key, value in pairs.items()}
 
 
 def markdown(result: dict) -> str:
@@ -213,4 +276,10 @@ def markdown(result: dict) -> str:
             f"| {key.replace('_', ' ')} | {tool['n']} | {tool['accuracy']} | "
             f"{coders['n']} | {coders['accuracy']} |"
         )
+    petrarch = result.get("petrarch_unit_tests") or {}
+    if petrarch:
+        lines += ["", "PETRARCH2 unit-test records (main event vs the expected events):", ""]
+        lines += ["| measure | n | tool |", "|---|---|---|"]
+        for key, value in petrarch.items():
+            lines.append(f"| {key.replace('_', ' ')} | {value['n']} | {value['accuracy']} |")
     return "\n".join(lines)

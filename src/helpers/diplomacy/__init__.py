@@ -70,7 +70,14 @@ from __future__ import annotations
 
 from helpers.diplomacy.densities import reference_articles, reference_densities, stance_densities
 from helpers.diplomacy.dictionaries import reload_dictionaries
-from helpers.diplomacy.event_tables import DYAD_COLUMNS, EVENT_COLUMNS, dyad_matrix, dyads, events
+from helpers.diplomacy.event_tables import (
+    DYAD_COLUMNS,
+    EVENT_COLUMNS,
+    dyad_matrix,
+    dyads,
+    events,
+    events_by_root,
+)
 from helpers.diplomacy.ladder import LADDER_LABELS
 from helpers.diplomacy.score import COLUMNS, aggregate_rows, score_dictionaries, score_row
 from helpers.diplomacy.sourcing import SOURCING
@@ -120,6 +127,7 @@ __all__ = [
     "attributed_spans",
     "events",
     "dyads",
+    "events_by_root",
     "dyad_matrix",
     "evidence_spans",
     "name_skips",

@@ -117,7 +117,7 @@ def analyse_tokens(
         if ladder_hits:
             found_statements = statements_in(s, speech, ladder_hits, detail, speakers)
         if event_hits:
-            found_events = events_in(s, speech, stance, event_hits, detail)
+            found_events = events_in(s, speech, stance, event_hits)
         if memory is not None:
             memory.end_sentence(s, actor_kinds(actors))
     words = sum(1 for t in tokens if is_word(t)) if count_words else 0

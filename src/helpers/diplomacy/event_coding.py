@@ -12,7 +12,10 @@ content names no actor of its own. Negation and modality qualify an event
 ("would not join", "could lead to"); they are recorded, not dropped.
 
 The main event of a sentence (the one ``score`` reports) is chosen by one
-rule, :func:`main_index`: the strongest asserted event, else the strongest.
+rule, :func:`main_index`: the main clause's event over those of dependent
+clauses and those named by nouns, then the strongest asserted event, else
+the strongest. Every event carries its CAMEO code, and its Goldstein weight,
+quad class and PLOVER type come from that code (:mod:`helpers.diplomacy.cameo`).
 
 References
     Goldstein, J. S. (1992). A conflict-cooperation scale for WEIS events
@@ -29,6 +32,7 @@ from typing import Any, NamedTuple
 
 from helpers.actors import Mention
 from helpers.diplomacy.attribution import Attribution, SpeechSpans
+from helpers.diplomacy.cameo import cameo_code
 from helpers.diplomacy.dictionaries import dictionary
 from helpers.diplomacy.sentence import Sentence, stand_in
 from helpers.diplomacy.stance import MODALITY_CATEGORIES
@@ -62,6 +66,11 @@ class Event(NamedTuple):
     target_id: str
     target: str
     rule: str
+    cameo: str = ""
+    root: str = ""
+    plover: str = ""
+    name: str = ""
+    rank: int = 0  # syntactic level (see clause_rank): 0 main clause, 1 dependent, 2 noun
 
 
 class Qualified(NamedTuple):
@@ -72,6 +81,8 @@ class Qualified(NamedTuple):
     goldstein: float
     negated: bool
     modality: str
+    code: Any = None  # the CameoCode of the event
+    rank: int = 0  # syntactic level for the main-event rule (0 = main clause)
 
 
 class _Roles(NamedTuple):
@@ -82,12 +93,19 @@ class _Roles(NamedTuple):
 
 
 def main_index(events) -> int:
-    """Return the index of the main event: the strongest asserted one, else the strongest.
+    """Return the index of the main event of a sentence.
 
-    ``events`` are records with ``goldstein``, ``negated`` and ``modality``
-    (:class:`Event` rows or :class:`Qualified` words); asserted means neither
-    negated nor modal; strongest means the largest absolute weight, the first
-    one on ties. This is the one place the choice is made.
+    The rule, in order: (1) the event of the main clause wins over events in
+    reported or subordinate clauses, which win over events named by nouns
+    (``rank`` 0, 1, 2: see :func:`clause_rank`), so "Frustrated by Japan's
+    sanctions of Russia for its aggression in Ukraine, Moscow notified Tokyo
+    that talks are over" has the halted talks as its main event, not the
+    nouns "sanctions" or "aggression" in the fronted phrase; (2) of the
+    events of the best rank, an asserted one (neither negated nor modal)
+    wins over the others; (3) then the largest absolute Goldstein weight,
+    the first one on ties. ``events`` are records with ``goldstein``,
+    ``negated``, ``modality`` and ``rank`` (:class:`Event` rows or
+    :class:`Qualified` words). This is the one place the choice is made.
 
     Examples
     --------
@@ -95,9 +113,66 @@ def main_index(events) -> int:
     ...      Qualified(None, {}, -2.0, False, "")]
     >>> main_index(q)
     2
+    >>> q = [Qualified(None, {}, -10.0, False, "", rank=2), Qualified(None, {}, 1.0, False, "")]
+    >>> main_index(q)
+    1
     """
-    asserted = [k for k, e in enumerate(events) if not e.negated and not e.modality]
-    return max(asserted or range(len(events)), key=lambda k: abs(events[k].goldstein))
+    best = min(e.rank for e in events)
+    level = [k for k, e in enumerate(events) if e.rank == best]
+    asserted = [k for k in level if not events[k].negated and not events[k].modality]
+    return max(asserted or level, key=lambda k: abs(events[k].goldstein))
+
+
+# Words before a noun that make an event word a noun ("the killing", "its
+# aggression", "for sanctions"); "to" is left out ("agreed to meet").
+_NOUN_MARKERS = frozenset(
+    "the a an its their his her our this that these those 's ’s ' of for in on by with "
+    "against over after before from amid despite".split()
+)
+# First words of a fronted adverbial clause ("Frustrated by ...,", "After talks failed,").
+_SUBORDINATORS = frozenset(
+    "after before although though while when whereas since because if unless despite "
+    "following amid as".split()
+)
+
+
+def clause_rank(s: Sentence, hit, in_speech: bool) -> int:
+    """The syntactic level of an event word: 0 main clause, 1 dependent clause, 2 noun.
+
+    A noun is an event word the dictionary marks ``nominal`` or one after a
+    determiner, possessive or preposition ("an attack", "Japan's sanctions",
+    "for its aggression"). A dependent clause is reported speech ("notified
+    Tokyo that talks are over") or a fronted clause that opens the sentence
+    with a participle or subordinator and ends at the first comma
+    ("Frustrated by ..., Moscow notified ..."). Everything else is the main
+    clause. Word classes are read from the surface, without a parse tree.
+    """
+    tokens = s.tokens
+    a = hit.tok_start
+    if hit.attrs.get("nominal") or (a > 0 and tokens[a - 1].norm in _NOUN_MARKERS):
+        return 2
+    if in_speech or a < fronted_clause_end(s):
+        return 1
+    return 0
+
+
+def fronted_clause_end(s: Sentence) -> int:
+    """Index of the comma that closes a fronted clause ("After talks failed, ..."), else -1.
+
+    A fronted clause opens the sentence with a subordinator or a participle
+    ("Frustrated by ...", "Following ...") and ends at the first comma.
+
+    Examples
+    --------
+    >>> from helpers.text import tokenize
+    >>> fronted_clause_end(Sentence(tokenize("After talks failed, Japan left."), "", 0, [], [], {}))
+    3
+    """
+    tokens = s.tokens
+    first = tokens[0].norm if tokens else ""
+    if first in _SUBORDINATORS or first.endswith(("ed", "ing")):
+        return next((i for i, tok in enumerate(tokens) if tok.norm == ","), -1)
+    return -1
 
 
 def main_event(found: list[Event]) -> Event | None:
@@ -163,11 +238,12 @@ def _qualify(coder: _Coder, hit, attrs: dict) -> Qualified:
     """Weight, negation and modality of one event word."""
     tokens = coder.s.tokens
     a, b = hit.tok_start, hit.tok_end
-    weight = float(hit.attrs.get("goldstein", attrs.get("goldstein", 0.0)))
+    code = cameo_code(str(hit.attrs.get("cameo", attrs.get("cameo", "010"))))
     negated = negated_before(tokens, a, _NEG_WINDOW) or (
         b < len(tokens) and tokens[b].norm in {"not", "n't"}
     )
-    return Qualified(hit, attrs, weight, negated, _modality(coder, a, b))
+    rank = clause_rank(coder.s, hit, coder.speech.at(hit) is not None)
+    return Qualified(hit, attrs, code.goldstein, negated, _modality(coder, a, b), code, rank)
 
 
 def _modality(coder: _Coder, a: int, b: int) -> str:
@@ -211,6 +287,13 @@ def _roles(
         sources = [agent] if agent is not None else []
         return sources, s.nearest_before(a, lower), "passive: agent after 'by' is the source", True
     upper = s.clause_end(b)
+    if clause_rank(s, hit, False) == 2:
+        # "an attack by Russia on Ukraine", "the shelling of Kharkiv by Russia":
+        # the actor after "by" does the act a noun names; the target is the other one.
+        agent = s.passive_agent(b)
+        if agent is not None:
+            target = s.first_after(b, upper, exclude=agent.actor_id)
+            return [agent], target, "noun: the actor after 'by' is the source", False
     # Stop the object search at the next event word of the clause.
     hits = coder.hits
     if len(hits) > 1:
@@ -276,8 +359,11 @@ def _group(coder: _Coder, last: Mention) -> list[Mention]:
     mentions = s.mentions
     members = [last]  # from the last backwards
     index = s.index_of(last)
+    fronted = fronted_clause_end(s)  # "After the attack on Ukraine, Japan ...": no list
     while index > 0:
         previous = mentions[index - 1]
+        if previous.tok_end <= fronted < members[-1].tok_start:
+            break
         between = [t.norm for t in s.tokens[previous.tok_end : members[-1].tok_start]]
         if between and all(w in {",", "and"} for w in between):
             members.append(previous)
@@ -306,7 +392,7 @@ def _rows(
     else:
         pairs = [(None, target)]
     event = str(attrs.get("event", hit.category))
-    quad_class = str(attrs.get("quad_class", ""))
+    code = word.code
     rows = []
     for source, tgt in pairs:
         if source is not None and tgt is not None and source.actor_id == tgt.actor_id:
@@ -318,7 +404,7 @@ def _rows(
                 hit.pattern,
                 event,
                 hit.category,
-                quad_class,
+                code.quad_class,
                 word.goldstein,
                 word.negated,
                 word.modality,
@@ -328,6 +414,11 @@ def _rows(
                 tgt.actor_id if tgt else "",
                 s.name(tgt),
                 rule,
+                code.code,
+                code.root,
+                code.plover,
+                code.name,
+                word.rank,
             )
         )
     return rows

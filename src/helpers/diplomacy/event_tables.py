@@ -17,7 +17,7 @@ from helpers.errors import ParameterError
 
 EVENT_COLUMNS = tuple(
     "doc_id sent_id source source_id action event mode quad_class goldstein negated modality "
-    "asserted passive target target_id rule start end sentence".split()
+    "asserted passive target target_id rule start end sentence cameo cameo_name root plover".split()
 )
 DYAD_COLUMNS = tuple(
     "source target events asserted cooperative conflictual mean_weight net_cooperation".split()
@@ -32,12 +32,16 @@ def events(seg, actors=None, date=None) -> Any:
     DataFrame
         ``doc_id, sent_id, source, source_id, action, event, mode,
         quad_class, goldstein, negated, modality, asserted, passive, target,
-        target_id, rule, start, end, sentence``. ``action`` is the pattern
+        target_id, rule, start, end, sentence, cameo, cameo_name, root,
+        plover``. ``action`` is the pattern
         that matched, ``event`` the PLOVER-style type, ``mode`` the
         ``events.yml`` category, ``goldstein`` its nominal weight;
         ``asserted`` is false for negated or modal events ("would not
         join"), which are kept; ``rule`` says how source and target were
-        found.
+        found; ``cameo`` is the event's CAMEO code, ``cameo_name`` its
+        name, ``root`` its two-digit root and ``plover`` its PLOVER type
+        (:mod:`helpers.diplomacy.cameo`); ``goldstein`` is the ICEWS weight of
+        the code.
 
     Examples
     --------
@@ -54,6 +58,7 @@ def events(seg, actors=None, date=None) -> Any:
             (seg.doc_id, sent_id, e.source, e.source_id, e.action, e.event, e.mode)
             + (e.quad_class, e.goldstein, e.negated, e.modality, asserted, e.passive)
             + (e.target, e.target_id, e.rule, e.start, e.end, sentences[sent_id])
+            + (e.cameo, e.name, e.root, e.plover)
         )
     return frame(rows, EVENT_COLUMNS)
 
@@ -135,3 +140,34 @@ def dyad_matrix(dyad_table, value: str = "net_cooperation") -> Any:
     for row in dyad_table.itertuples(index=False):
         matrix.loc[row.source, row.target] = float(getattr(row, value))
     return matrix
+
+
+def events_by_root(event_table) -> Any:
+    """Return the events counted by CAMEO root: how many, how many asserted, mean weight.
+
+    ``event_table`` is the table of :func:`events` (it reads ``root``,
+    ``goldstein`` and ``asserted``). The result has the columns ``root,
+    root_name, events, asserted, mean_weight`` (``mean_weight`` over the
+    asserted events, NaN without any), most events first.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"root": ["16", "16", "11"], "goldstein": [-8.0, -6.5, -2.0],
+    ...     "asserted": [True, False, True]})
+    >>> events_by_root(t).values.tolist()
+    [['16', 'REDUCE RELATIONS', 2, 1, -8.0], ['11', 'DISAPPROVE', 1, 1, -2.0]]
+    """
+    from helpers.diplomacy.cameo import cameo_code
+
+    groups: dict[str, list] = {}
+    for row in event_table.itertuples(index=False):
+        if row.root:
+            groups.setdefault(row.root, []).append(row)
+    rows = []
+    for root, members in groups.items():
+        weights = [float(m.goldstein) for m in members if m.asserted]
+        mean = round(sum(weights) / len(weights), 3) if weights else math.nan
+        rows.append((root, cameo_code(root).name, len(members), len(weights), mean))
+    rows.sort(key=lambda r: (-r[2], r[0]))
+    return frame(rows, ("root", "root_name", "events", "asserted", "mean_weight"))

@@ -46,6 +46,8 @@ COLUMNS: tuple[str, ...] = (
     "quad_class",
     "goldstein",
     "target_actor",
+    "cameo",
+    "events",
 )
 
 
@@ -101,7 +103,9 @@ def score_row(
         ``speaker_rule`` (how it was found, or why there is none); the main event (strongest asserted one) as
         ``source_actor``, ``event`` (qualified: "would not cooperate"),
         ``quad_class``, ``goldstein`` (0.0 when the event is negated or
-        modal: it did not, or not yet, happen) and ``target_actor``.
+        modal: it did not, or not yet, happen), ``target_actor`` and
+        ``cameo`` (its CAMEO code); ``events`` lists every event of the
+        sentence (:func:`events_column`).
 
     Examples
     --------
@@ -142,6 +146,8 @@ _EMPTY_ROW = {
     "quad_class": "",
     "goldstein": 0.0,
     "target_actor": "",
+    "cameo": "",
+    "events": "",
 }
 # Stance category -> the count column it adds to.
 _COUNTED = {
@@ -181,7 +187,28 @@ def row_from(analysis: Analysis) -> dict:
         row["quad_class"] = main.quad_class
         row["goldstein"] = 0.0 if main.negated or main.modality else main.goldstein
         row["target_actor"] = main.target
+        row["cameo"] = main.cameo
+        row["events"] = events_column(events)
     return row
+
+
+def events_column(found) -> str:
+    """All events of a sentence as ``source>cameo>target`` items, ``;``-separated, in text order.
+
+    An actor that was not found is left empty ("">"190">"Ukraine"); the
+    negated and modal events are listed too (the one-event columns say which
+    one is asserted).
+
+    Examples
+    --------
+    >>> from helpers.diplomacy.event_coding import Event
+    >>> e = Event(0, 5, "ended", "sanction", "halt_negotiations", "material_conflict", -6.5,
+    ...           False, "", False, "RUS", "Russia", "JPN", "Japan", "", "164")
+    >>> events_column([e, e._replace(source="", cameo="190", start=9)])
+    'Russia>164>Japan;>190>Japan'
+    """
+    ordered = sorted(found, key=lambda e: e.start)
+    return ";".join(f"{e.source}>{e.cameo}>{e.target}" for e in ordered)
 
 
 def unit_speaker(attributions: list) -> Attribution:
@@ -270,6 +297,7 @@ def aggregate_rows(rows: list[dict], weights: list[int]) -> dict:
     main = (
         max(with_event, key=lambda r: abs(float(r.get("goldstein") or 0.0))) if with_event else None
     )
-    for column in ("source_actor", "event", "quad_class", "target_actor"):
-        out[column] = main[column] if main else ""
+    for column in ("source_actor", "event", "quad_class", "target_actor", "cameo"):
+        out[column] = main.get(column, "") if main else ""
+    out["events"] = ";".join(str(r["events"]) for r in rows if r.get("events"))
     return {c: out[c] for c in COLUMNS}

@@ -1,0 +1,118 @@
+"""Event coding at the CAMEO level: codes, weights from ICEWS, the main-event rule, score columns."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.diplomacy import events
+from helpers.diplomacy.cameo import cameo_code
+from helpers.diplomacy.score import COLUMNS, aggregate_rows, score_row
+from helpers.errors import DictionaryError
+from helpers.paths import DATA_DIR
+from helpers.text import segment, tokenize
+
+SEED_SENTENCE = (
+    "Frustrated by Japan’s sanctions of Russia for its aggression in Ukraine, the Foreign "
+    "Ministry in Moscow on Monday of this week notified its counterparts in Tokyo that "
+    "World War II peace treaty talks are over for now."
+)
+
+
+def row(text: str) -> dict:
+    return score_row(text, tokenize(text))
+
+
+@pytest.mark.parametrize(
+    "code, root, quad, plover, weight",
+    [
+        ("164", "16", "material_conflict", "SANCTION", -6.5),
+        ("057", "05", "verbal_cooperation", "AGREE", 8.0),
+        ("040", "04", "verbal_cooperation", "CONSULT", 1.0),
+        ("112", "11", "verbal_conflict", "ACCUSE", -2.0),
+        ("073", "07", "material_cooperation", "AID", 7.4),
+        ("190", "19", "material_conflict", "ASSAULT", -10.0),
+    ],
+)
+def test_cameo_code_carries_root_quad_plover_and_icews_weight(code, root, quad, plover, weight):
+    found = cameo_code(code)
+    assert (found.root, found.quad_class, found.plover, found.goldstein) == (
+        root,
+        quad,
+        plover,
+        weight,
+    )
+
+
+def test_unknown_cameo_code_is_a_dictionary_error():
+    with pytest.raises(DictionaryError, match="unknown CAMEO code"):
+        cameo_code("999")
+
+
+def test_seed_sentence_main_event_is_russia_halting_talks_with_japan():
+    out = row(SEED_SENTENCE)
+    assert (out["source_actor"], out["cameo"], out["target_actor"]) == ("Russia", "164", "Japan")
+    assert out["goldstein"] == -6.5
+    # Every event is listed, in text order: the nouns of the fronted phrase first.
+    assert out["events"] == "Japan>163>Russia;Russia>190>Ukraine;Russia>164>Japan"
+
+
+def test_seed_sentence_in_the_article_keeps_its_main_event():
+    text = (DATA_DIR / "articles" / "japan-russia-peace-talks.txt").read_text(encoding="utf-8")
+    assert SEED_SENTENCE in text
+    table = events(segment(SEED_SENTENCE))
+    assert table[["source", "cameo", "cameo_name", "target"]].values.tolist()[-1] == [
+        "Russia",
+        "164",
+        "Halt negotiations",
+        "Japan",
+    ]
+
+
+def test_main_clause_verb_beats_a_noun_in_a_prepositional_phrase():
+    out = row("After the attack on Ukraine, Japan sanctioned Russia.")
+    assert (out["source_actor"], out["cameo"], out["target_actor"]) == ("Japan", "163", "Russia")
+
+
+def test_main_clause_verb_beats_a_stronger_fronted_clause_verb():
+    out = row("After Russia attacked Ukraine, Japan condemned Russia.")
+    assert (out["source_actor"], out["cameo"]) == ("Japan", "111")
+
+
+def test_sentence_without_event_has_empty_event_columns():
+    out = row("The weather was mild in Tokyo.")
+    assert out["cameo"] == "" and out["events"] == ""
+
+
+def test_aggregate_rows_keeps_all_events_in_order():
+    first = row("Russia sanctioned Japan.")
+    second = row("Japan accused Russia.")
+    out = aggregate_rows([first, second], [1, 1])
+    assert tuple(out) == COLUMNS
+    assert out["events"] == "Russia>163>Japan;Japan>112>Russia"
+    assert out["cameo"] == "163"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("An attack by Russia on Ukraine killed ten.", "Russia>190>Ukraine"),
+        ("The attack on Ukraine by Russia killed ten.", "Russia>190>Ukraine"),
+        ("Russia's attack on Ukraine drew protests.", "Russia>190>Ukraine"),
+    ],
+)
+def test_noun_event_takes_its_source_from_by_or_the_possessive(text, expected):
+    assert row(text)["events"].split(";")[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, cameo",
+    [
+        ("Russia opened fire on Ukraine.", "190"),
+        ("Israel set fire to Lebanon's border posts.", "180"),
+        ("Kenya deported two smugglers to Uganda.", "174"),
+        ("Russia arrests Ukraine's envoy.", "173"),
+        ("Iran abducted a French diplomat.", "181"),
+    ],
+)
+def test_compound_and_inflected_acts_carry_their_petrarch_codes(text, cameo):
+    assert row(text)["cameo"] == cameo
