@@ -19,7 +19,7 @@ questions (a policy frame, a user's flat category) is a scale of one question.
 
 How the defaults were set
     On the 209 development articles of Frermann et al. (2023), climate-change
-    news coded for the five generic frames (``../shared/devsets``; no other
+    news coded for the five generic frames (not shipped; ``benchmarks/validity/frames.py`` reads them; no other
     labelled data was used), each frame's threshold is the score that
     maximises balanced accuracy (the mean of the recall of articles with and
     without the frame), halfway between that score and the next lower one.
