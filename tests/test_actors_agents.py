@@ -171,3 +171,25 @@ def test_mention_keeps_its_fields_and_adds_agent_at_the_end():
 
 def test_spokespeople_are_their_bodys_not_media(actors):
     assert found(actors, "Russia's foreign ministry spokeswoman said no.")[0][3] == "GOV"
+
+
+def test_agent_hits_matched_with_the_other_dictionaries_give_the_same_mentions(actors):
+    """``score`` matches the agent dictionary in its one pass and hands the hits to
+    ``find``; the mentions are those ``find`` gets by matching the agents itself."""
+    from helpers.lexicons import DictionarySet
+
+    both = DictionarySet([actors.dictionary, actors.agents])
+    sentences = [
+        "Gunmen abducted five aid workers near the border, police in Lagos said.",
+        "Kenyan police fired tear gas at protesters and arrested dozens of students.",
+        "Colombian rebels and the army traded fire as civilians fled.",
+    ]
+    untied = 0
+    for sentence in sentences:
+        tokens = tokenize(sentence)
+        actor_hits, agent_hits = both.match_tokens(tokens)
+        alone = actors.find(tokens, hits=actor_hits, agents=True)
+        shared = actors.find(tokens, hits=actor_hits, agents=True, agent_hits=agent_hits)
+        assert shared == alone, sentence
+        untied += sum(1 for m in alone if m.form == "agent" and not m.actor_id)
+    assert untied >= 2  # agents of no country were found, through the hits given

@@ -543,3 +543,35 @@ def test_a_lexicon_in_the_project_that_links_outside_it_is_refused(tmp_path, mon
     (lexicons / "inside.yml").write_text("categories:\n  b: [talks]\n", encoding="utf-8")
     (lexicons / "alias.yml").symlink_to(lexicons / "inside.yml")
     assert found(load_dictionary("alias"), "talks") == [("b", "talks")]
+
+
+def test_the_cheap_tests_before_matching_never_hide_a_hit():
+    """``may_match`` and ``first_words`` let callers skip matching a stretch of words; a
+    stretch they rule out must have no hit at all (of the category, for first_words)."""
+    from helpers.corpus import load_article
+    from helpers.text import split_sentences, tokenize
+
+    speakers, agents = load_dictionary("speakers"), load_dictionary("agents")
+    text = load_article("japan-russia-peace-talks").text
+    text += " A Western diplomat who asked not to be named said former minister Ruiz spoke."
+    sentences = split_sentences(text)["text"].tolist()
+    ruled_out = 0
+    for sentence in sentences:
+        tokens = tokenize(sentence)
+        for d in (speakers, agents):
+            d.match_tokens(tokens)  # what the set remembers of each token
+        for a in range(len(tokens)):
+            for b in range(a + 1, min(len(tokens), a + 7) + 1):
+                window = tokens[a:b]
+                for d in (speakers, agents):
+                    if not d.may_match(window):
+                        ruled_out += 1
+                        assert d.match_tokens(window) == [], (sentence, a, b)
+                for category in ("anonymous/explicit", "former"):
+                    firsts = speakers.first_words(category)
+                    if not any(t.norm in firsts for t in window):
+                        hits = speakers.match_tokens(window)
+                        assert category not in {h.category for h in hits}, (sentence, a, b)
+    assert ruled_out > 1000  # the tests do rule out most stretches
+    assert speakers.first_words("anonymous/explicit") >= {"asked", "spoke", "on", "anonymous"}
+    assert Dictionary.from_patterns({"a": ["war*"]}).first_words("a") is None  # a glob: open

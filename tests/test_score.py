@@ -484,11 +484,13 @@ def test_dictionaries_are_compiled_before_the_workers_fork(tmp_path, monkeypatch
     """The workers inherit what the parent compiled (fork) instead of compiling it
     each: when the pool starts, the parent holds every analysis's dictionaries."""
     from helpers import workers
+    from helpers.framing.dictionaries import _combine
     from helpers.lexicons import clear_cache, loaders
     from helpers.sentiment.vader import engine
 
     clear_cache()
     engine.cache_clear()
+    _combine.cache_clear()
     seen = {}
     real_init = workers.LocalWorkers.__init__
 
@@ -498,14 +500,16 @@ def test_dictionaries_are_compiled_before_the_workers_fork(tmp_path, monkeypatch
             name.rsplit("/", 1)[-1] for _, path in loaders._CACHE for name in path.split("|")
         }
         seen["vader"] = engine.cache_info().currsize
+        seen["frames"] = _combine.cache_info().currsize  # framing's combined schemes
         real_init(self, *args, **kwargs)
 
     monkeypatch.setattr(workers.LocalWorkers, "__init__", init)
     source = write_csv(tmp_path / "in.csv", _news_texts(12))
     score_file(source, tmp_path / "out.csv", chunk_rows=4, jobs=2)
     assert seen["compiled"] == {"dictionary", "actors"}
-    assert {"frames_generic.yml", "events.yml", "actors.yml", "agents.yml"} <= seen["names"]
+    assert {"events.yml", "actors.yml", "agents.yml"} <= seen["names"]
     assert seen["vader"] == 1
+    assert seen["frames"] == 1
 
 
 def test_the_command_uses_every_usable_core_by_default(tmp_path, monkeypatch, counting):

@@ -72,6 +72,9 @@ def _longest(
     or ends at ``b`` (``anchor="end"``): ``(code, start, end)``."""
     if a >= b:
         return None
+    # Only a phrase starting at ``a`` counts for "start": the first word must begin one.
+    if not agents.may_match(tokens[a : a + 1] if anchor == "start" else tokens[a:b]):
+        return None
     best = None
     for hit in agents.match_tokens(tokens[a:b]):
         start, end = hit.tok_start + a, hit.tok_end + a
@@ -109,7 +112,7 @@ def phrase_agent(phrase: str) -> str:
     return found[0] if found else ""
 
 
-def untied_agents(agents, tokens: list[Token], taken: list[tuple[int, int]]) -> list:
+def untied_agents(agents, tokens: list[Token], taken: list[tuple[int, int]], hits=None) -> list:
     """Agents of another kind than a government's that no actor owns: ``(code, start, end)``.
 
     "Gunmen abducted five aid workers", "protesters said": armed groups,
@@ -117,11 +120,12 @@ def untied_agents(agents, tokens: list[Token], taken: list[tuple[int, int]]) -> 
     government ("police", "the army") without an actor refer to no one by
     themselves and are left out, as untied role words are. ``taken`` are the
     token spans of the sentence's actor mentions (in text order), which an
-    agent may not overlap.
+    agent may not overlap. ``hits`` are ``agents.match_tokens(tokens)`` when
+    the caller matched them already.
     """
     found = []
     k = 0
-    for hit in agents.match_tokens(tokens):
+    for hit in agents.match_tokens(tokens) if hits is None else hits:
         while k < len(taken) and taken[k][1] <= hit.tok_start:
             k += 1
         if k < len(taken) and taken[k][0] < hit.tok_end:

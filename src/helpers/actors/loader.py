@@ -10,7 +10,7 @@ from helpers.actors.agents import AGENTS
 from helpers.actors.resolve import TABLE_COLUMNS, Actors, _Leader, _to_date
 from helpers.errors import DictionaryError
 from helpers.lexicons import Dictionary, lexicon_file, parse_pattern
-from helpers.lexicons.loaders import compiled_once, read_lexicon_text
+from helpers.lexicons.loaders import compiled_once, read_lexicon_text, share_compiled
 from helpers.paths import DATA_DIR
 
 __all__ = [
@@ -106,7 +106,11 @@ def load_actors(path: str | Path | None = None, *, project: str | Path | None = 
         )
         keys.append(extra_key)
     both = ("|".join(k[0] for k in keys), tuple(k[1] for k in keys), tuple(k[2] for k in keys))
-    return compiled_once("actors", both, lambda: _Compiler(path).compile(extra, agents))
+    actors = compiled_once("actors", both, lambda: _Compiler(path).compile(extra, agents))
+    # Its agent dictionary is that file version compiled: load_dictionary("agents") (the
+    # speaker rules) gets this copy instead of reading the compiled file a second time.
+    share_compiled("dictionary", agents_key, actors.agents)
+    return actors
 
 
 def use_project_actors(path: str | Path) -> Path:

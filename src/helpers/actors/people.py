@@ -67,9 +67,13 @@ class ArticleActors:
         self.people: dict[str, Mention] = {}
         self._order = 0
 
-    def find(self, tokens: list[Token], hits=None, agents: bool = False) -> list[Mention]:
+    def find(
+        self, tokens: list[Token], hits=None, agents: bool = False, agent_hits=None
+    ) -> list[Mention]:
         """The mentions of the next sentence, people and organs included (in text order)."""
-        found = self.actors.find(tokens, self.day, hits, context=self.named, agents=agents)
+        found = self.actors.find(
+            tokens, self.day, hits, context=self.named, agents=agents, agent_hits=agent_hits
+        )
         found = self._people(tokens, found)
         for m in found:
             if m.actor_id:

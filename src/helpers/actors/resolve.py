@@ -150,7 +150,14 @@ class Actors:
 
     # -- resolution ---------------------------------------------------------------------------
     def find(
-        self, tokens: list[Token], date=None, hits=None, *, context=None, agents: bool = False
+        self,
+        tokens: list[Token],
+        date=None,
+        hits=None,
+        *,
+        context=None,
+        agents: bool = False,
+        agent_hits=None,
     ) -> list[Mention]:
         """Find every actor mention in one sentence's tokens.
 
@@ -172,6 +179,9 @@ class Actors:
         agents : bool, default False
             Also report agents that no actor owns ("gunmen", "protesters"),
             as ``agent`` mentions with an empty ``actor_id``.
+        agent_hits : list of Hit, optional
+            ``self.agents.match_tokens(tokens)``, when the caller has matched
+            it already (``score`` matches it with the other dictionaries).
 
         Returns
         -------
@@ -194,7 +204,7 @@ class Actors:
         if agents:
             # The project's role words ("spokesman", "officials") are never agents on their own.
             roles = [(h.tok_start, h.tok_end) for h in hits if h.category == "role"]
-            items = _with_untied(self.agents, tokens, items, roles)
+            items = _with_untied(self.agents, tokens, items, roles, agent_hits)
         new = tuple.__new__  # Mention(...) without the Python-level constructor: hot path
         return [
             new(
@@ -418,12 +428,14 @@ def _as_agent(item: list, a: int, b: int, code: str, tokens: list[Token]) -> Non
     item[:] = ["actor", a, b, item[3], form, None, words, True, code]
 
 
-def _with_untied(agents, tokens: list[Token], items: list[list], roles: list) -> list[list]:
+def _with_untied(
+    agents, tokens: list[Token], items: list[list], roles: list, hits=None
+) -> list[list]:
     """``items`` and the agents of no known country between them ("gunmen"), in text order."""
     taken = [(item[1], item[2]) for item in items]
     if roles:
         taken = sorted(taken + roles)
-    untied = untied_agents(agents, tokens, taken)
+    untied = untied_agents(agents, tokens, taken, hits)
     if not untied:
         return items
     extra = [

@@ -80,9 +80,8 @@ def analyse_tokens(
     :class:`~helpers.diplomacy.discourse.Discourse` (pronouns and short forms
     carried from the sentences before); ``score`` reads each row alone.
     """
-    stance_hits, verb_hits, ladder_hits, event_hits, uncertainty_hits, source_hits, actor_hits = (
-        hits
-    )
+    stance_hits, verb_hits, ladder_hits, event_hits, uncertainty_hits, source_hits = hits[:6]
+    actor_hits = hits[6], hits[7]  # the actors' dictionary, their agent dictionary
     mentions = None
     if memory is not None:  # an article: its people and organs are names too
         mentions = _mentions(tokens, actors, date, actor_hits, memory)
@@ -163,16 +162,18 @@ def _without_names(tokens: list[Token], text: str, base: int, hits, mentions):
 def _mentions(tokens: list[Token], actors, date, hits, memory) -> list:
     """The sentence's actor mentions, with the agents no actor owns ("gunmen").
 
-    In an article (``memory`` given) they are read through the article's
-    :class:`~helpers.actors.people.ArticleActors`: people tied to an actor
-    earlier ("Polyanskiy") and organs of an organisation named before ("the
-    Commission") are mentions too.
+    ``hits`` are the sentence's hits of the actors' dictionary and of their
+    agent dictionary. In an article (``memory`` given) they are read through
+    the article's :class:`~helpers.actors.people.ArticleActors`: people tied
+    to an actor earlier ("Polyanskiy") and organs of an organisation named
+    before ("the Commission") are mentions too.
     """
+    actor_hits, agent_hits = hits
     if memory is not None and memory.actors is not None:
-        return memory.actors.find(tokens, hits, agents=True)
-    if not tokens or not hits:
+        return memory.actors.find(tokens, actor_hits, agents=True, agent_hits=agent_hits)
+    if not tokens or not actor_hits:
         return []
-    return actors.find(tokens, date, hits, agents=True)
+    return actors.find(tokens, date, actor_hits, agents=True, agent_hits=agent_hits)
 
 
 def _predicates(verb_hits, *other_hits) -> dict[int, bool]:

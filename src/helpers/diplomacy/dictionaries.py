@@ -48,8 +48,10 @@ def actors_or_default(actors=None):
 
 
 def matched_dictionaries(actors=None) -> tuple:
-    """The dictionaries of :data:`MATCHED`, then the actors' dictionary."""
-    return tuple(dictionary(name) for name in MATCHED) + (actors_or_default(actors).dictionary,)
+    """The dictionaries of :data:`MATCHED`, then the actors' dictionary and their agent
+    dictionary (matched in the same pass: every sentence with an actor reads its agents)."""
+    actors = actors_or_default(actors)
+    return tuple(dictionary(name) for name in MATCHED) + (actors.dictionary, actors.agents)
 
 
 @lru_cache(maxsize=8)

@@ -205,7 +205,8 @@ def _word_class(tokens, a: int, b: int) -> tuple[str, str, str, int]:
     start = max(a, b - 6)
     window = tokens[start:b]
     cls, kind, first = "", "", b
-    for hit in dictionary("speakers").match_tokens(window):
+    speakers = dictionary("speakers")
+    for hit in speakers.match_tokens(window) if speakers.may_match(window) else ():
         top, _, sub = hit.category.partition("/")
         at = hit.tok_start + start
         if hit.tok_end + start != b or at >= first or top in _NOT_HEADS or sub == "explicit":
@@ -214,7 +215,7 @@ def _word_class(tokens, a: int, b: int) -> tuple[str, str, str, int]:
         kind = top if top in ("media", "ngo", "company", "person") else ""
     agents = dictionary("agents")
     agent, agent_first, agent_kind = "", b, ""
-    for hit in agents.match_tokens(window):
+    for hit in agents.match_tokens(window) if agents.may_match(window) else ():
         at = hit.tok_start + start
         if hit.tok_end + start == b and at < agent_first:
             agent, agent_first = hit.category, at
@@ -234,7 +235,11 @@ def _has(tokens, a: int, b: int, category: str) -> bool:
     """True when a ``speakers.yml`` category has a hit inside ``tokens[a:b]``."""
     if a >= b:
         return False
-    return any(h.category == category for h in dictionary("speakers").match_tokens(tokens[a:b]))
+    speakers = dictionary("speakers")
+    firsts = speakers.first_words(category)
+    if firsts is not None and not any(t.norm in firsts for t in tokens[a:b]):
+        return False  # no word here can begin one of the category's phrases
+    return any(h.category == category for h in speakers.match_tokens(tokens[a:b]))
 
 
 def _name_kind(tokens, j: int) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 from helpers.cache import cached
 from helpers.errors import ParameterError
 from helpers.lexicons import Dictionary, load_dictionary
+from helpers.lexicons.loaders import lexicon_file
 from helpers.paths import PROJECT_ROOT
 
 #: Built-in frame schemes and the dictionary each reads.
@@ -128,31 +129,38 @@ def scheme_dictionaries(schemes, custom) -> list[tuple[str, Dictionary]]:
 def builtin_dictionary(schemes: tuple[str, ...]) -> Dictionary:
     """Return one compiled dictionary holding the built-in ``schemes``, cached per file version.
 
-    The one cache of framing's dictionaries: :func:`helpers.lexicons.load_dictionary`
-    keeps each file compiled under its path, modification time and size, and the
-    combined dictionary is kept for the exact objects it was built from. The tables
+    The one cache of framing's dictionaries: the combined dictionary is kept
+    in memory under each scheme file's path, modification time and size, and
+    on disk under their contents (:func:`helpers.cache.cached`). The tables
     (:func:`~helpers.framing.frame_hits`) and the ``score`` path
     (:func:`~helpers.framing.score_dictionaries`) both ask here, so an edited
     ``frames_generic.yml`` or ``frames_policy.yml`` is used by both from the next call
-    on, in a running kernel too, without a restart.
+    on, in a running kernel too, without a restart. The scheme files are
+    compiled one by one only when the combination is not in the disk cache
+    (``score`` starts without reading them twice).
 
     Examples
     --------
     >>> builtin_dictionary(("generic",)) is builtin_dictionary(("generic",))
     True
     """
-    return _combine(tuple(schemes), tuple(load_dictionary(SCHEMES[s]) for s in schemes))
+    versions = tuple(
+        lexicon_file(SCHEMES[s], fix="Restore the file from the repository")[1] for s in schemes
+    )
+    return _combine(tuple(schemes), versions)
 
 
-# Keyed by the compiled parts themselves (Dictionary hashes by identity), which
-# load_dictionary replaces exactly when a file changes; a few versions are kept.
-# A new process reads the combination back from the disk cache (keyed by the files).
+# Keyed by each scheme file's (path, modification time, size), as load_dictionary keys
+# its own cache; a few versions are kept. A new process reads the combination back from
+# the disk cache (keyed by the files' contents).
 @functools.lru_cache(maxsize=8)
-def _combine(schemes: tuple[str, ...], parts: tuple[Dictionary, ...]) -> Dictionary:
-    files = [part.path for part in parts]
-    if None in files:
-        return _combined(schemes, parts)
-    return cached("framing", files, lambda: _combined(schemes, parts), extra=schemes)
+def _combine(schemes: tuple[str, ...], versions: tuple[tuple[str, int, int], ...]) -> Dictionary:
+    files = [path for path, _, _ in versions]
+
+    def build() -> Dictionary:
+        return _combined(schemes, tuple(load_dictionary(SCHEMES[s]) for s in schemes))
+
+    return cached("framing", files, build, extra=schemes)
 
 
 def _combined(schemes: tuple[str, ...], parts: tuple[Dictionary, ...]) -> Dictionary:

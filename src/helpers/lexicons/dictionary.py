@@ -217,6 +217,8 @@ class Dictionary:
         self._root = _Node()
         self._has_cs = False
         self._own_set: DictionarySet | None = None
+        self._first_words: dict[str, frozenset[str] | None] = {}  # see first_words
+        self._first_generation = -1
 
     # -- building -------------------------------------------------------------
     def add_category(self, category: str, attrs: dict | None = None) -> None:
@@ -320,6 +322,16 @@ class Dictionary:
             own = self._own_set = DictionarySet([self])
         return own.match_tokens(tokens, include_suppressors=include_suppressors)[0]
 
+    def may_match(self, tokens: list[Token]) -> bool:
+        """False when no pattern starts at any of ``tokens`` (see
+        :meth:`~helpers.lexicons.DictionarySet.may_match`): nothing to match there."""
+        own = self._own_set
+        if own is None:
+            from helpers.lexicons.matching import DictionarySet
+
+            own = self._own_set = DictionarySet([self])
+        return own.may_match(tokens)
+
     def match(self, seg) -> Any:
         """Match every sentence of a :class:`~helpers.text.Segmentation`.
 
@@ -361,6 +373,41 @@ class Dictionary:
                 "weight",
             ],
         )
+
+    def first_words(self, category: str) -> frozenset[str] | None:
+        """The norms a hit of ``category`` can start with, or None when a glob or a
+        case-sensitive pattern makes that set open.
+
+        A cheap, exact test before matching: when no token of a stretch has one
+        of these norms, no hit of ``category`` can be found in it.
+
+        Examples
+        --------
+        >>> d = Dictionary.from_patterns({"anon": ["(spoke|speaking) anonymously"], "x": ["war*"]})
+        >>> sorted(d.first_words("anon")), d.first_words("x")
+        (['speaking', 'spoke'], None)
+        """
+        known = self._first_words.get(category, False)
+        if known is not False and self._first_generation == _GENERATION[0]:
+            return known
+        if self._first_generation != _GENERATION[0]:
+            self._first_words.clear()  # a pattern was added since: work the sets out again
+            self._first_generation = _GENERATION[0]
+        firsts: set[str] | None = set()
+        for entry in self.entries:
+            if entry.category != category:
+                continue
+            for phrase in expand_pattern(entry.pattern):
+                first = parse_pattern(phrase, case_sensitive=entry.case_sensitive)[0]
+                if entry.case_sensitive or "*" in first or "?" in first:
+                    firsts = None
+                    break
+                firsts.add(first)
+            if firsts is None:
+                break
+        found = None if firsts is None else frozenset(firsts)
+        self._first_words[category] = found
+        return found
 
     def top_categories(self) -> list[str]:
         """Return the reported first-level categories, in file order."""

@@ -16,7 +16,7 @@ from helpers.errors import DictionaryError
 from helpers.lexicons.dictionary import Dictionary
 from helpers.paths import confined, lexicon_path
 
-__all__ = ["clear_cache", "compiled_once", "lexicon_file", "load_dictionary"]
+__all__ = ["clear_cache", "compiled_once", "lexicon_file", "load_dictionary", "share_compiled"]
 
 # Keys of a category mapping that are not subcategories.
 _RESERVED = {"patterns", "note", "source", "question", "description"}
@@ -54,6 +54,16 @@ def compiled_once(kind: str, key: tuple[str, int, int], build: Callable[[], T]) 
     compiled = cached(kind, path.split("|"), build)
     _CACHE[kind, path] = ((mtime, size), compiled)
     return compiled
+
+
+def share_compiled(kind: str, key: tuple[str, int, int], compiled: Any) -> None:
+    """Keep ``compiled`` as the compiled form of the file version ``key`` names, unless one
+    is kept already: an object that was compiled from that file as part of another (the
+    agent dictionary inside an actors list) then serves both, read from disk once."""
+    path, mtime, size = key
+    known = _CACHE.get((kind, path))
+    if known is None or known[0] != (mtime, size):
+        _CACHE[kind, path] = ((mtime, size), compiled)
 
 
 def clear_cache() -> None:

@@ -171,6 +171,33 @@ class DictionarySet:
             }
         return pairs
 
+    def may_match(self, tokens: list[Token]) -> bool:
+        """False when no pattern of any dictionary (suppressors included) starts at any of
+        ``tokens``: then :meth:`match_tokens` finds nothing there, and need not be called.
+
+        Answered from what the set remembers of each token; a token it has not seen
+        yet counts as a possible start. Callers that match many short stretches of
+        a sentence ("the words before this verb") skip most of them this way.
+
+        Examples
+        --------
+        >>> from helpers.lexicons import Dictionary
+        >>> from helpers.text import tokenize
+        >>> talks = DictionarySet([Dictionary.from_patterns({"talks": ["peace talks"]})])
+        >>> _ = talks.match_tokens(tokenize("Peace talks resumed."))
+        >>> talks.may_match(tokenize("talks resumed")), talks.may_match(tokenize("peace"))
+        (False, True)
+        """
+        if self._generation != _GENERATION[0]:
+            self._compile()
+        starts = self._starts
+        by_text = self._by_text
+        for token in tokens:
+            record = starts.get(token.text if by_text else token.norm)
+            if record is None or record:
+                return True  # a start, or a token not seen yet
+        return False
+
     def match_tokens(
         self, tokens: list[Token], *, include_suppressors: bool = False
     ) -> list[list[Hit]]:

@@ -1,0 +1,173 @@
+"""The cost of ``score`` per sentence at two commits, side by side in one run.
+
+``python benchmarks/compare_commits.py BEFORE AFTER`` answers "did this
+change make scoring slower?" for any two revisions of the project (commits,
+tags, branches; ``WORKTREE`` stands for the files as they are now, committed
+or not). It is how the README checks the speed conditions that compare
+against an earlier state of the code: "no slowdown beyond noise" for the
+restructuring into subpackages (issue 13), and "within 1.3x of the time
+before" for the speakers and actors work (issue 15).
+
+How it measures:
+
+* each revision's ``src/`` is exported with ``git archive`` into a temporary
+  folder (the repository itself is not touched), with the ``data/`` it
+  shipped, so each revision scores with its own code and dictionaries;
+* both score the *same* sentences: the benchmark corpus of this checkout
+  (:mod:`corpus`, ``--sentences`` resampled sentences), written once to a
+  file both read;
+* each measurement is a fresh process (``PYTHONPATH`` = that revision's
+  ``src``, its own compiled-lexicon cache) that scores a few hundred
+  sentences to warm up, freezes what it loaded out of the garbage
+  collector's way (as ``score``'s workers do), then times
+  :func:`helpers.score.score_texts` on all of them three times and keeps the
+  least CPU time;
+* the revisions take turns, in a new random order each round, so load from
+  other jobs on a shared machine falls on both alike; the result is the
+  median over rounds of each revision's microseconds per sentence and of the
+  per-round ratio AFTER / BEFORE, with its range;
+* the two outputs are compared too (``same output``): the restructuring had
+  to give the same bytes, feature work need not.
+
+This is a benchmark, not a test: it needs ``git`` and the history, asserts
+nothing and writes nothing in the project.
+
+Examples
+--------
+``python benchmarks/compare_commits.py e84fe7a cf6c928 --rounds 7``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+import corpus
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+WORKTREE = "WORKTREE"
+
+# Run in each revision's process: prints {"us": ..., "sha": ...} as JSON.
+_CHILD = r"""
+import gc, hashlib, json, sys, time
+from helpers.score import score_texts
+sentences = json.load(open(sys.argv[1], encoding="utf-8"))
+analyses = tuple(sys.argv[2].split(","))
+score_texts(sentences[:300], analyses)
+gc.freeze()
+best, frame = None, None
+for _ in range(3):
+    started = time.process_time()
+    frame = score_texts(sentences, analyses)
+    spent = time.process_time() - started
+    best = spent if best is None else min(best, spent)
+sha = hashlib.sha256(frame.to_csv(index=False).encode("utf-8")).hexdigest()
+print(json.dumps({"us": best / len(sentences) * 1e6, "sha": sha}))
+"""
+
+
+def export(revision: str, into: Path) -> Path:
+    """Write ``src/`` and ``data/`` of ``revision`` under ``into``; return the folder."""
+    folder = into / revision.replace("/", "_")
+    if revision == WORKTREE:
+        return ROOT
+    folder.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", revision, "src", "data"],
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+    )
+    if archive.returncode != 0:
+        raise SystemExit(f"git archive {revision}: {archive.stderr.decode().strip()}")
+    tar_path = folder / "export.tar"
+    tar_path.write_bytes(archive.stdout)
+    with tarfile.open(tar_path) as tar:
+        tar.extractall(folder, filter="data")
+    tar_path.unlink()
+    return folder
+
+
+def measure(folder: Path, sentences: Path, analyses: str, cache: Path) -> dict:
+    """One fresh process of one revision: microseconds per sentence and the output's sha256."""
+    env = {
+        "PYTHONPATH": str(folder / "src"),
+        "DDN_CACHE_DIR": str(cache),
+        "PATH": "/usr/bin:/bin",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(sentences), analyses],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"scoring at {folder} failed:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def compare(before: str, after: str, *, sentences: int, rounds: int, analyses: str) -> dict:
+    """Measure both revisions, interleaved; return the medians, the ratio and its range."""
+    rng = random.Random(corpus.SEED)
+    with tempfile.TemporaryDirectory(prefix="ddn-compare-") as tmp:
+        tmp_path = Path(tmp)
+        folders = {rev: export(rev, tmp_path / "src") for rev in (before, after)}
+        texts = tmp_path / "sentences.json"
+        texts.write_text(json.dumps(corpus.sample_sentences(sentences)), encoding="utf-8")
+        runs: dict[str, list[dict]] = {before: [], after: []}
+        for number in range(rounds):
+            order = [before, after]
+            rng.shuffle(order)
+            for rev in order:
+                cache = tmp_path / "cache" / rev.replace("/", "_")
+                runs[rev].append(measure(folders[rev], texts, analyses, cache))
+            last = {rev: round(runs[rev][-1]["us"], 1) for rev in (before, after)}
+            print(f"round {number + 1}/{rounds}: {last}", file=sys.stderr)
+    ratios = [a["us"] / b["us"] for a, b in zip(runs[after], runs[before], strict=True)]
+    return {
+        "before": before,
+        "after": after,
+        "analyses": analyses,
+        "sentences": sentences,
+        "rounds": rounds,
+        "before_us": round(statistics.median(r["us"] for r in runs[before]), 1),
+        "after_us": round(statistics.median(r["us"] for r in runs[after]), 1),
+        "ratio": round(statistics.median(ratios), 3),
+        "ratio_range": [round(min(ratios), 3), round(max(ratios), 3)],
+        "same_output": runs[before][0]["sha"] == runs[after][0]["sha"],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("before", help=f"a revision (commit, tag, branch) or {WORKTREE}")
+    parser.add_argument("after", help=f"a revision (commit, tag, branch) or {WORKTREE}")
+    parser.add_argument("--sentences", type=int, default=4000, help="default: 4000")
+    parser.add_argument("--rounds", type=int, default=5, help="default: 5")
+    parser.add_argument(
+        "--analyses", default="sentiment,framing,diplomacy", help="default: every analysis"
+    )
+    args = parser.parse_args(argv)
+    result = compare(
+        args.before,
+        args.after,
+        sentences=args.sentences,
+        rounds=args.rounds,
+        analyses=args.analyses,
+    )
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
