@@ -1,7 +1,7 @@
 """The cost of ``score`` per sentence at two commits, side by side in one run.
 
-``python benchmarks/compare_commits.py BEFORE AFTER`` answers "did this
-change make scoring slower?" for any two revisions of the project (commits,
+``python benchmarks/compare_commits.py BEFORE AFTER [MORE ...]`` answers "did
+this change make scoring slower?" for two or more revisions of the project (commits,
 tags, branches; ``WORKTREE`` stands for the files as they are now, committed
 or not). It is how the README checks the speed conditions that compare
 against an earlier state of the code: "no slowdown beyond noise" for the
@@ -25,7 +25,8 @@ How it measures:
 * the revisions take turns, in a new random order each round, so load from
   other jobs on a shared machine falls on both alike; the result is the
   median over rounds of each revision's microseconds per sentence and of the
-  per-round ratio AFTER / BEFORE, with its range;
+  per-round ratio to the first revision (BEFORE), with its range; several
+  revisions in one run locate a change along a history;
 * the two outputs are compared too (``same output``): the restructuring had
   to give the same bytes, feature work need not.
 
@@ -116,54 +117,51 @@ def measure(folder: Path, sentences: Path, analyses: str, cache: Path) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def compare(before: str, after: str, *, sentences: int, rounds: int, analyses: str) -> dict:
-    """Measure both revisions, interleaved; return the medians, the ratio and its range."""
+def compare(revisions: list[str], *, sentences: int, rounds: int, analyses: str) -> dict:
+    """Measure every revision, interleaved; return each one's median and its ratio to the first."""
     rng = random.Random(corpus.SEED)
+    before = revisions[0]
     with tempfile.TemporaryDirectory(prefix="ddn-compare-") as tmp:
         tmp_path = Path(tmp)
-        folders = {rev: export(rev, tmp_path / "src") for rev in (before, after)}
+        folders = {rev: export(rev, tmp_path / "src") for rev in revisions}
         texts = tmp_path / "sentences.json"
         texts.write_text(json.dumps(corpus.sample_sentences(sentences)), encoding="utf-8")
-        runs: dict[str, list[dict]] = {before: [], after: []}
+        runs: dict[str, list[dict]] = {rev: [] for rev in revisions}
         for number in range(rounds):
-            order = [before, after]
+            order = list(revisions)
             rng.shuffle(order)
             for rev in order:
                 cache = tmp_path / "cache" / rev.replace("/", "_")
                 runs[rev].append(measure(folders[rev], texts, analyses, cache))
-            last = {rev: round(runs[rev][-1]["us"], 1) for rev in (before, after)}
+            last = {rev: round(runs[rev][-1]["us"], 1) for rev in revisions}
             print(f"round {number + 1}/{rounds}: {last}", file=sys.stderr)
-    ratios = [a["us"] / b["us"] for a, b in zip(runs[after], runs[before], strict=True)]
-    return {
-        "before": before,
-        "after": after,
-        "analyses": analyses,
-        "sentences": sentences,
-        "rounds": rounds,
-        "before_us": round(statistics.median(r["us"] for r in runs[before]), 1),
-        "after_us": round(statistics.median(r["us"] for r in runs[after]), 1),
-        "ratio": round(statistics.median(ratios), 3),
-        "ratio_range": [round(min(ratios), 3), round(max(ratios), 3)],
-        "same_output": runs[before][0]["sha"] == runs[after][0]["sha"],
-    }
+    result = {"analyses": analyses, "sentences": sentences, "rounds": rounds, "revisions": {}}
+    for rev in revisions:
+        ratios = [a["us"] / b["us"] for a, b in zip(runs[rev], runs[before], strict=True)]
+        result["revisions"][rev] = {
+            "us_per_sentence": round(statistics.median(r["us"] for r in runs[rev]), 1),
+            f"ratio_to_{before}": round(statistics.median(ratios), 3),
+            "ratio_range": [round(min(ratios), 3), round(max(ratios), 3)],
+            "same_output_as_first": runs[rev][0]["sha"] == runs[before][0]["sha"],
+        }
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("before", help=f"a revision (commit, tag, branch) or {WORKTREE}")
-    parser.add_argument("after", help=f"a revision (commit, tag, branch) or {WORKTREE}")
+    parser.add_argument(
+        "revisions", nargs="+", help=f"two or more revisions (commit, tag, branch, {WORKTREE})"
+    )
     parser.add_argument("--sentences", type=int, default=4000, help="default: 4000")
     parser.add_argument("--rounds", type=int, default=5, help="default: 5")
     parser.add_argument(
         "--analyses", default="sentiment,framing,diplomacy", help="default: every analysis"
     )
     args = parser.parse_args(argv)
+    if len(args.revisions) < 2:
+        parser.error("give at least two revisions: the first is the reference")
     result = compare(
-        args.before,
-        args.after,
-        sentences=args.sentences,
-        rounds=args.rounds,
-        analyses=args.analyses,
+        args.revisions, sentences=args.sentences, rounds=args.rounds, analyses=args.analyses
     )
     print(json.dumps(result, indent=2))
     return 0
