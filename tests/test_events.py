@@ -116,3 +116,41 @@ def test_noun_event_takes_its_source_from_by_or_the_possessive(text, expected):
 )
 def test_compound_and_inflected_acts_carry_their_petrarch_codes(text, cameo):
     assert row(text)["cameo"] == cameo
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Iran's talks with the European Union resumed in Vienna.", "Iran>046>European Union"),
+        ("Talks with Iran resumed on Monday.", ">046>Iran"),
+        # Ending the talks is still halting negotiations, not engaging in them.
+        ("Russia suspended peace talks with Japan.", "Russia>164>Japan"),
+    ],
+)
+def test_talks_with_an_actor_are_a_negotiation_whose_other_side_is_the_target(text, expected):
+    assert row(text)["events"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An agent of no known country is named by its CAMEO agent type.
+        ("Gunmen abducted five aid workers near the border.", "unidentified armed forces>181>"),
+        ("Protesters threw stones at police in Tehran.", "opposition>182>Iran"),
+        # An agent tied to a country is that country's actor; its target may be an agent.
+        ("Kenyan police fired tear gas at protesters.", "Kenya>175>opposition"),
+    ],
+)
+def test_agents_are_event_sources_and_targets(text, expected):
+    assert row(text)["events"].startswith(expected)
+
+
+def test_the_event_table_gives_the_agent_codes_and_their_types():
+    table = events(segment("Kenyan police fired tear gas at protesters."))
+    first = table.iloc[0]
+    assert (first["source"], first["source_agent"], first["source_agent_type"]) == (
+        "Kenya",
+        "COP",
+        "police",
+    )
+    assert (first["target_id"], first["target_agent_type"]) == ("OPP", "opposition")

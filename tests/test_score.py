@@ -539,3 +539,44 @@ def test_parallel_tone_toward_a_target_is_byte_identical(tmp_path):
     score_file(source, two, analyses=("sentiment",), chunk_rows=6, targets=targets, jobs=2)
     assert one.read_bytes() == two.read_bytes()
     assert "target_sentiment" in one.read_text().splitlines()[0]
+
+
+def _collector_running() -> bool:
+    import gc
+
+    return gc.isenabled()
+
+
+def test_workers_collect_garbage_after_each_chunk_not_during_it():
+    """In a worker the cyclic collector runs once per chunk (helpers.workers._run_chunk):
+    automatic passes are off there, and a cycle a chunk leaves behind is still freed."""
+    import gc
+    import weakref
+
+    from helpers import workers
+
+    pool = workers.LocalWorkers(_collector_running, 3)  # more workers than cores
+    try:
+        assert [pool.result(pool.submit()) for _ in range(4)] == [False] * 4
+    finally:
+        pool.close(True)
+    assert gc.isenabled()  # the parent's collector is untouched
+
+    class Node:
+        pass
+
+    refs = []
+
+    def leave_a_cycle():
+        node = Node()
+        node.self = node
+        refs.append(weakref.ref(node))
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        workers._run_chunk(leave_a_cycle)
+        assert refs[0]() is None
+    finally:
+        if was:
+            gc.enable()

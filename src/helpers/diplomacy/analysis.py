@@ -171,8 +171,8 @@ def _mentions(tokens: list[Token], actors, date, hits, memory) -> list:
     actor_hits, agent_hits = hits
     if memory is not None and memory.actors is not None:
         return memory.actors.find(tokens, actor_hits, agents=True, agent_hits=agent_hits)
-    if not tokens or not actor_hits:
-        return []
+    if not tokens or not (actor_hits or agent_hits):
+        return []  # no actor and no agent ("gunmen", "protesters") named
     return actors.find(tokens, date, actor_hits, agents=True, agent_hits=agent_hits)
 
 

@@ -11,6 +11,13 @@ speech take the speaker as source and the addressee as target when the
 content names no actor of its own. Negation and modality qualify an event
 ("would not join", "could lead to"); they are recorded, not dropped.
 
+Agents are sources and targets too, as CAMEO codes them: an agent tied to a
+country ("Kenyan police") is that country's actor, and the event keeps the
+agent code (``source_agent``, ``target_agent``: COP); an agent of no known
+country ("Gunmen abducted five aid workers") is named by its agent code
+alone, as CAMEO codes an unknown country's agents: its id is the code (UAF)
+and its name the code's label ("unidentified armed forces").
+
 The main event of a sentence (the one ``score`` reports) is chosen by one
 rule, :func:`main_index`: the main clause's event over those of dependent
 clauses and those named by nouns, then the strongest asserted event, else
@@ -31,6 +38,7 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from helpers.actors import Mention
+from helpers.actors.agents import agent_label
 from helpers.diplomacy.attribution import Attribution, SpeechSpans
 from helpers.diplomacy.cameo import cameo_code
 from helpers.diplomacy.dictionaries import dictionary
@@ -71,6 +79,8 @@ class Event(NamedTuple):
     plover: str = ""
     name: str = ""
     rank: int = 0  # syntactic level (see clause_rank): 0 main clause, 1 dependent, 2 noun
+    source_agent: str = ""  # CAMEO agent code of the source ("COP" of "Kenyan police")
+    target_agent: str = ""
 
 
 class Qualified(NamedTuple):
@@ -292,7 +302,7 @@ def _roles(
         # the actor after "by" does the act a noun names; the target is the other one.
         agent = s.passive_agent(b)
         if agent is not None:
-            target = s.first_after(b, upper, exclude=agent.actor_id)
+            target = s.first_after(b, upper, exclude=event_id(agent), key=event_id)
             return [agent], target, "noun: the actor after 'by' is the source", False
     # Stop the object search at the next event word of the clause.
     hits = coder.hits
@@ -302,8 +312,8 @@ def _roles(
             upper = min(upper, hits[following].tok_start)
     attribution = coder.speech.at(hit)
     sources, rule = _sources(coder, attribution, hit, lower, previous)
-    exclude = sources[0].actor_id if len(sources) == 1 else ""
-    target = s.first_after(b, upper, exclude=exclude)
+    exclude = event_id(sources[0]) if len(sources) == 1 else ""
+    target = s.first_after(b, upper, exclude=exclude, key=event_id)
     if (
         target is None
         and attribution is not None
@@ -374,7 +384,7 @@ def _group(coder: _Coder, last: Mention) -> list[Mention]:
     if len(members) > 1:
         seen: dict[str, Mention] = {}
         for mention in members:
-            seen.setdefault(mention.actor_id, mention)
+            seen.setdefault(event_id(mention), mention)
         members = list(seen.values())
     coder.groups[last.tok_start] = members
     return members
@@ -386,7 +396,7 @@ def _rows(
     """The event rows of one word: one per source, or one per ordered pair of a symmetric event."""
     hit, attrs = word.hit, word.attrs
     if len(sources) >= 2 and target is None and bool(attrs.get("symmetric", False)):
-        pairs = [(x, y) for x in sources for y in sources if x.actor_id != y.actor_id]
+        pairs = [(x, y) for x in sources for y in sources if event_id(x) != event_id(y)]
     elif sources:
         pairs = [(source, target) for source in sources]
     else:
@@ -395,7 +405,7 @@ def _rows(
     code = word.code
     rows = []
     for source, tgt in pairs:
-        if source is not None and tgt is not None and source.actor_id == tgt.actor_id:
+        if source is not None and tgt is not None and event_id(source) == event_id(tgt):
             tgt = None
         rows.append(
             Event(
@@ -409,16 +419,44 @@ def _rows(
                 word.negated,
                 word.modality,
                 is_passive,
-                source.actor_id if source else "",
-                s.name(source),
-                tgt.actor_id if tgt else "",
-                s.name(tgt),
+                event_id(source),
+                _event_name(s, source),
+                event_id(tgt),
+                _event_name(s, tgt),
                 rule,
                 code.code,
                 code.root,
                 code.plover,
                 code.name,
                 word.rank,
+                getattr(source, "agent", "") if source is not None else "",
+                getattr(tgt, "agent", "") if tgt is not None else "",
             )
         )
     return rows
+
+
+def event_id(mention: Mention | None) -> str:
+    """Who a mention is in an event: its actor, else its agent code (an agent of no known
+    country, "gunmen": UAF), else "" (none).
+
+    Examples
+    --------
+    >>> event_id(Mention("", "agent", 0, 6, "Gunmen", 0, 1, None, "", "UAF"))
+    'UAF'
+    >>> event_id(Mention("KEN", "institution", 0, 13, "Kenyan police", 0, 2, None, "", "COP"))
+    'KEN'
+    """
+    if mention is None:
+        return ""
+    return mention.actor_id or getattr(mention, "agent", "")
+
+
+def _event_name(s: Sentence, mention: Mention | None) -> str:
+    """The actor's name, or an untied agent's label ("unidentified armed forces")."""
+    if mention is None:
+        return ""
+    if mention.actor_id:
+        return s.name(mention)
+    agent = getattr(mention, "agent", "")
+    return agent_label(agent) if agent else ""
