@@ -154,3 +154,38 @@ def test_the_event_table_gives_the_agent_codes_and_their_types():
         "police",
     )
     assert (first["target_id"], first["target_agent_type"]) == ("OPP", "opposition")
+
+
+@pytest.mark.parametrize(
+    "text, events_column, event",
+    [
+        # Speech alone is CAMEO 01 MAKE PUBLIC STATEMENT (PETRARCH2 codes "say" 010).
+        ("China's foreign ministry said the visit was useful.", "China>010>", "statement"),
+        ('"We will not give up," said Lavrov.', "Russia>010>", "statement"),
+        # With another event in the sentence, speech is no event of its own.
+        ("Russia said Ukraine attacked its border posts.", "Ukraine>190>", "assault"),
+        # "according to" reports; it is no act of the source.
+        ("According to officials, the road was closed.", "", ""),
+    ],
+)
+def test_speech_is_a_statement_event_when_the_sentence_has_no_other(text, events_column, event):
+    out = row(text)
+    assert (out["events"], out["event"]) == (events_column, event)
+
+
+def test_a_directive_speech_act_is_an_appeal():
+    from helpers.diplomacy.attribution import Attribution
+    from helpers.diplomacy.event_coding import statement_events
+
+    said = Attribution(
+        "reported", "called on", "directive", 5, 14, "JPN", "Japan", "name", "Japan", "RUS",
+        "Russia", 15, 40, "subject", "government",
+    )  # fmt: skip
+    (event,) = statement_events([said])
+    assert (event.cameo, event.root, event.quad_class, event.goldstein) == (
+        "020",
+        "02",
+        "verbal_cooperation",
+        3.0,
+    )
+    assert statement_events([said._replace(speaker_id="", speaker_type="")]) == []

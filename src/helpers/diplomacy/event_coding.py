@@ -436,6 +436,63 @@ def _rows(
     return rows
 
 
+# Speech as an event when it is a sentence's only act, as CAMEO codes it: root 01 MAKE
+# PUBLIC STATEMENT (PETRARCH2 codes "say" 010) and, for a directive speech act ("urged",
+# "called on"), root 02 APPEAL (020). Gerner et al. (2002), CAMEO codebook.
+_SPEECH_CODES = {"directive": "020"}
+_STATEMENT_CODE = "010"
+_SPEECH_RULE = "speech act: the speaker is the source, the addressee the target"
+
+
+def statement_events(attributions: list[Attribution]) -> list[Event]:
+    """The speech acts of a sentence with no other event, as CAMEO events (010 or 020).
+
+    One event per reporting verb whose speaker is known (an actor, or a type
+    of source such as "officials"); "according to" and quotations without a
+    verb are reports, not acts. The source is the speaker, the target the
+    addressee; a statement weighs 0 on the Goldstein scale, an appeal 3.
+
+    Examples
+    --------
+    >>> a = Attribution("reported", "urged", "directive", 10, 15, "JPN", "Japan", "name",
+    ...                 "Japan", "RUS", "Russia", 16, 40, "subject", "government")
+    >>> [(e.source, e.cameo, e.target, e.event) for e in statement_events([a])]
+    [('Japan', '020', 'Russia', 'appeal')]
+    """
+    rows = []
+    for a in attributions:
+        if a.kind == "according_to" or a.verb_start < 0 or not (a.speaker_id or a.speaker_type):
+            continue
+        code = cameo_code(_SPEECH_CODES.get(a.act, _STATEMENT_CODE))
+        rows.append(
+            Event(
+                a.verb_start,
+                a.verb_end,
+                a.verb,
+                "appeal" if code.root == "02" else "statement",
+                f"speech:{a.act}" if a.act else "speech",
+                code.quad_class,
+                code.goldstein,
+                False,
+                "",
+                False,
+                a.speaker_id,
+                a.speaker,
+                a.addressee_id,
+                a.addressee,
+                _SPEECH_RULE,
+                code.code,
+                code.root,
+                code.plover,
+                code.name,
+                0,
+                a.speaker_agent,
+                "",
+            )
+        )
+    return sorted(rows, key=attrgetter("start"))
+
+
 def event_id(mention: Mention | None) -> str:
     """Who a mention is in an event: its actor, else its agent code (an agent of no known
     country, "gunmen": UAF), else "" (none).
