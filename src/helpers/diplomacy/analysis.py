@@ -26,7 +26,7 @@ from helpers.diplomacy.attribution import (
 )
 from helpers.diplomacy.dictionaries import actors_or_default, matcher, reload_dictionaries
 from helpers.diplomacy.discourse import Discourse
-from helpers.diplomacy.event_coding import Event, events_in, statement_events
+from helpers.diplomacy.event_coding import Event, events_in
 from helpers.diplomacy.ladder import Statement, is_statement, statements_in
 from helpers.diplomacy.sentence import Sentence
 from helpers.diplomacy.speakers import actor_kinds
@@ -117,8 +117,6 @@ def analyse_tokens(
             found_statements = statements_in(s, speech, ladder_hits, detail, speakers)
         if event_hits:
             found_events = events_in(s, speech, stance, event_hits)
-        if not found_events and attrs:
-            found_events = statement_events(attrs)  # speech is the sentence's only act
         if memory is not None:
             memory.end_sentence(s, actor_kinds(actors))
     words = sum(1 for t in tokens if is_word(t)) if count_words else 0

@@ -11,13 +11,6 @@ speech take the speaker as source and the addressee as target when the
 content names no actor of its own. Negation and modality qualify an event
 ("would not join", "could lead to"); they are recorded, not dropped.
 
-Agents are sources and targets too, as CAMEO codes them: an agent tied to a
-country ("Kenyan police") is that country's actor, and the event keeps the
-agent code (``source_agent``, ``target_agent``: COP); an agent of no known
-country ("Gunmen abducted five aid workers") is named by its agent code
-alone, as CAMEO codes an unknown country's agents: its id is the code (UAF)
-and its name the code's label ("unidentified armed forces").
-
 The main event of a sentence (the one ``score`` reports) is chosen by one
 rule, :func:`main_index`: the main clause's event over those of dependent
 clauses and those named by nouns, then the strongest asserted event, else
@@ -38,7 +31,6 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from helpers.actors import Mention
-from helpers.actors.agents import agent_label
 from helpers.diplomacy.attribution import Attribution, SpeechSpans
 from helpers.diplomacy.cameo import cameo_code
 from helpers.diplomacy.dictionaries import dictionary
@@ -79,8 +71,6 @@ class Event(NamedTuple):
     plover: str = ""
     name: str = ""
     rank: int = 0  # syntactic level (see clause_rank): 0 main clause, 1 dependent, 2 noun
-    source_agent: str = ""  # CAMEO agent code of the source ("COP" of "Kenyan police")
-    target_agent: str = ""
 
 
 class Qualified(NamedTuple):
@@ -302,7 +292,7 @@ def _roles(
         # the actor after "by" does the act a noun names; the target is the other one.
         agent = s.passive_agent(b)
         if agent is not None:
-            target = s.first_after(b, upper, exclude=event_id(agent), key=event_id)
+            target = s.first_after(b, upper, exclude=agent.actor_id)
             return [agent], target, "noun: the actor after 'by' is the source", False
     # Stop the object search at the next event word of the clause.
     hits = coder.hits
@@ -312,8 +302,8 @@ def _roles(
             upper = min(upper, hits[following].tok_start)
     attribution = coder.speech.at(hit)
     sources, rule = _sources(coder, attribution, hit, lower, previous)
-    exclude = event_id(sources[0]) if len(sources) == 1 else ""
-    target = s.first_after(b, upper, exclude=exclude, key=event_id)
+    exclude = sources[0].actor_id if len(sources) == 1 else ""
+    target = s.first_after(b, upper, exclude=exclude)
     if (
         target is None
         and attribution is not None
@@ -384,7 +374,7 @@ def _group(coder: _Coder, last: Mention) -> list[Mention]:
     if len(members) > 1:
         seen: dict[str, Mention] = {}
         for mention in members:
-            seen.setdefault(event_id(mention), mention)
+            seen.setdefault(mention.actor_id, mention)
         members = list(seen.values())
     coder.groups[last.tok_start] = members
     return members
@@ -396,7 +386,7 @@ def _rows(
     """The event rows of one word: one per source, or one per ordered pair of a symmetric event."""
     hit, attrs = word.hit, word.attrs
     if len(sources) >= 2 and target is None and bool(attrs.get("symmetric", False)):
-        pairs = [(x, y) for x in sources for y in sources if event_id(x) != event_id(y)]
+        pairs = [(x, y) for x in sources for y in sources if x.actor_id != y.actor_id]
     elif sources:
         pairs = [(source, target) for source in sources]
     else:
@@ -405,7 +395,7 @@ def _rows(
     code = word.code
     rows = []
     for source, tgt in pairs:
-        if source is not None and tgt is not None and event_id(source) == event_id(tgt):
+        if source is not None and tgt is not None and source.actor_id == tgt.actor_id:
             tgt = None
         rows.append(
             Event(
@@ -419,101 +409,16 @@ def _rows(
                 word.negated,
                 word.modality,
                 is_passive,
-                event_id(source),
-                _event_name(s, source),
-                event_id(tgt),
-                _event_name(s, tgt),
+                source.actor_id if source else "",
+                s.name(source),
+                tgt.actor_id if tgt else "",
+                s.name(tgt),
                 rule,
                 code.code,
                 code.root,
                 code.plover,
                 code.name,
                 word.rank,
-                getattr(source, "agent", "") if source is not None else "",
-                getattr(tgt, "agent", "") if tgt is not None else "",
             )
         )
     return rows
-
-
-# Speech as an event when it is a sentence's only act, as CAMEO codes it: root 01 MAKE
-# PUBLIC STATEMENT (PETRARCH2 codes "say" 010) and, for a directive speech act ("urged",
-# "called on"), root 02 APPEAL (020). Gerner et al. (2002), CAMEO codebook.
-_SPEECH_CODES = {"directive": "020"}
-_STATEMENT_CODE = "010"
-_SPEECH_RULE = "speech act: the speaker is the source, the addressee the target"
-
-
-def statement_events(attributions: list[Attribution]) -> list[Event]:
-    """The speech acts of a sentence with no other event, as CAMEO events (010 or 020).
-
-    One event per reporting verb whose speaker is known (an actor, or a type
-    of source such as "officials"); "according to" and quotations without a
-    verb are reports, not acts. The source is the speaker, the target the
-    addressee; a statement weighs 0 on the Goldstein scale, an appeal 3.
-
-    Examples
-    --------
-    >>> a = Attribution("reported", "urged", "directive", 10, 15, "JPN", "Japan", "name",
-    ...                 "Japan", "RUS", "Russia", 16, 40, "subject", "government")
-    >>> [(e.source, e.cameo, e.target, e.event) for e in statement_events([a])]
-    [('Japan', '020', 'Russia', 'appeal')]
-    """
-    rows = []
-    for a in attributions:
-        if a.kind == "according_to" or a.verb_start < 0 or not (a.speaker_id or a.speaker_type):
-            continue
-        code = cameo_code(_SPEECH_CODES.get(a.act, _STATEMENT_CODE))
-        rows.append(
-            Event(
-                a.verb_start,
-                a.verb_end,
-                a.verb,
-                "appeal" if code.root == "02" else "statement",
-                f"speech:{a.act}" if a.act else "speech",
-                code.quad_class,
-                code.goldstein,
-                False,
-                "",
-                False,
-                a.speaker_id,
-                a.speaker,
-                a.addressee_id,
-                a.addressee,
-                _SPEECH_RULE,
-                code.code,
-                code.root,
-                code.plover,
-                code.name,
-                0,
-                a.speaker_agent,
-                "",
-            )
-        )
-    return sorted(rows, key=attrgetter("start"))
-
-
-def event_id(mention: Mention | None) -> str:
-    """Who a mention is in an event: its actor, else its agent code (an agent of no known
-    country, "gunmen": UAF), else "" (none).
-
-    Examples
-    --------
-    >>> event_id(Mention("", "agent", 0, 6, "Gunmen", 0, 1, None, "", "UAF"))
-    'UAF'
-    >>> event_id(Mention("KEN", "institution", 0, 13, "Kenyan police", 0, 2, None, "", "COP"))
-    'KEN'
-    """
-    if mention is None:
-        return ""
-    return mention.actor_id or getattr(mention, "agent", "")
-
-
-def _event_name(s: Sentence, mention: Mention | None) -> str:
-    """The actor's name, or an untied agent's label ("unidentified armed forces")."""
-    if mention is None:
-        return ""
-    if mention.actor_id:
-        return s.name(mention)
-    agent = getattr(mention, "agent", "")
-    return agent_label(agent) if agent else ""

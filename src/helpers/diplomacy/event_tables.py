@@ -11,15 +11,13 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from helpers.actors.agents import agent_label
 from helpers.diplomacy.event_coding import COOPERATION
 from helpers.diplomacy.tables import found_in, frame
 from helpers.errors import ParameterError
 
 EVENT_COLUMNS = tuple(
     "doc_id sent_id source source_id action event mode quad_class goldstein negated modality "
-    "asserted passive target target_id rule start end sentence cameo cameo_name root plover "
-    "source_agent source_agent_type target_agent target_agent_type".split()
+    "asserted passive target target_id rule start end sentence cameo cameo_name root plover".split()
 )
 DYAD_COLUMNS = tuple(
     "source target events asserted cooperative conflictual mean_weight net_cooperation".split()
@@ -43,11 +41,7 @@ def events(seg, actors=None, date=None) -> Any:
         found; ``cameo`` is the event's CAMEO code, ``cameo_name`` its
         name, ``root`` its two-digit root and ``plover`` its PLOVER type
         (:mod:`helpers.diplomacy.cameo`); ``goldstein`` is the ICEWS weight of
-        the code. ``source_agent`` and ``target_agent`` are the CAMEO agent
-        codes of sub-state actors ("Kenyan police": COP; "gunmen", of no
-        known country: UAF, which is then also the actor id), and
-        ``*_agent_type`` what the code stands for ("police",
-        "unidentified armed forces").
+        the code.
 
     Examples
     --------
@@ -65,8 +59,6 @@ def events(seg, actors=None, date=None) -> Any:
             + (e.quad_class, e.goldstein, e.negated, e.modality, asserted, e.passive)
             + (e.target, e.target_id, e.rule, e.start, e.end, sentences[sent_id])
             + (e.cameo, e.name, e.root, e.plover)
-            + (e.source_agent, agent_label(e.source_agent))
-            + (e.target_agent, agent_label(e.target_agent))
         )
     return frame(rows, EVENT_COLUMNS)
 

@@ -51,9 +51,6 @@ def find_mentions(tokens: list[Token], actors, date, hits) -> list[Mention]:
     return mentions
 
 
-_ACTOR_ID = attrgetter("actor_id")
-
-
 def stand_in(actor_id: str, form: str) -> Mention:
     """A mention with no place in the text: a speaker or addressee carried over from speech."""
     return Mention(actor_id, form, -1, -1, "", -1, -1)
@@ -185,14 +182,8 @@ class Sentence:
             return mentions[k]
         return None
 
-    def first_after(
-        self, index: int, upper: int, exclude: str = "", key=_ACTOR_ID
-    ) -> Mention | None:
-        """The first mention inside ``tokens[index:upper]`` of an actor other than ``exclude``.
-
-        ``key`` gives a mention's identity (default: its actor id, so that
-        ``exclude=""`` also passes over agents of no known country).
-        """
+    def first_after(self, index: int, upper: int, exclude: str = "") -> Mention | None:
+        """The first mention inside ``tokens[index:upper]`` of an actor other than ``exclude``."""
         mentions = self.mentions
         first = bisect_left(mentions, index, key=_TOK_START) if len(mentions) > _FEW else 0
         for k in range(first, len(mentions)):
@@ -201,7 +192,7 @@ class Sentence:
                 continue
             if mention.tok_end > upper:
                 return None  # and so do all that follow
-            if key(mention) != exclude:
+            if mention.actor_id != exclude:
                 return mention
         return None
 
