@@ -49,10 +49,10 @@ SATURATION = 10.0
 #: Per generic frame, the score at which it is present (set as the module says).
 DEFAULT_THRESHOLDS: dict[str, float] = {
     "conflict": 0.0709,
-    "human_interest": 0.0481,
+    "human_interest": 0.0801,
     "economic": 0.2593,
     "morality": 0.0581,
-    "responsibility": 0.1003,
+    "responsibility": 0.1508,
 }
 
 #: Threshold of frames without a measured one: half their questions answered.
