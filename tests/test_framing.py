@@ -136,8 +136,9 @@ def test_columns_and_score_row_order():
     scores = row("Japan and Russia clashed.")
     assert tuple(k for k in scores if not k.startswith("_")) == framing.COLUMNS
     assert scores["frames"] == "conflict"
-    # One of conflict's four questions answered (a sentence saturates it): 1/4.
-    assert scores["frame_conflict_score"] == 0.25
+    # One of conflict's four questions answered (a sentence saturates it): the better
+    # half of the four answers is 1 and 0, so 1/2.
+    assert scores["frame_conflict_score"] == 0.5
     assert scores["frame_economic_score"] == 0.0
 
 
@@ -152,9 +153,10 @@ def test_aggregate_rows_sums_counts_and_recomputes_names():
     total = framing.aggregate_rows(rows, [5, 3, 3])
     assert total["frame_conflict"] == 1
     assert total["frame_economic"] == 1
-    # 1 hit in 11 tokens saturates a question: conflict 1/4, economic 1/3 of its questions.
-    assert total["frame_conflict_score"] == 0.25
-    assert total["frame_economic_score"] == round(1 / 3, 4)
+    # 1 hit in 11 tokens saturates a question: the better half of conflict's four answers
+    # is 1 and 0, of economic's three answers 1 and 0: both 1/2.
+    assert total["frame_conflict_score"] == 0.5
+    assert total["frame_economic_score"] == 0.5
     # Present: the generic frames whose score reaches its threshold; policy economic, one
     # question answered in full (1 hit in 11 tokens), reaches the unmeasured threshold 0.5.
     expected = [
@@ -181,11 +183,13 @@ def test_salience_is_hand_worked():
     assert sal.loc["conflict", "sentences"] == 2
     assert sal.loc["conflict", "share_sentences"] == pytest.approx(2 / 3)
     assert sal.loc["conflict", "per_1000_tokens"] == pytest.approx(2 / 12 * 1000)
-    # Both hits answer q1 (disagreement), far above saturation: 1 of 4 questions.
-    assert sal.loc["conflict", "score"] == pytest.approx(0.25)
+    # Both hits answer q1 (disagreement), far above saturation: 1 of 4 questions, the
+    # better half (1, 0) gives 1/2.
+    assert sal.loc["conflict", "score"] == pytest.approx(0.5)
     assert sal.loc["conflict", "threshold"] == 0.2
-    assert sal.loc["responsibility", "hits"] == 1  # "must": q3, 1 of 5 questions
-    assert sal.loc["responsibility", "score"] == pytest.approx(0.2)
+    # "must": q3, 1 of 5 questions; the better half is the three best answers (1, 0, 0)
+    assert sal.loc["responsibility", "hits"] == 1
+    assert sal.loc["responsibility", "score"] == pytest.approx(1 / 3)
     assert sal.loc["morality", "hits"] == 0
     assert sal.loc["morality", "score"] == 0
     assert not sal.loc["morality", "present"]

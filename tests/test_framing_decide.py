@@ -39,8 +39,23 @@ def test_answers_grow_with_density_up_to_saturation():
     assert decide.question_answer(1, 2000) == pytest.approx(0.5 / saturation)
     assert decide.question_answer(100, 1000) == 1
     assert decide.question_answer(2, 1000, min_hits=3) == 0
-    assert decide.frame_score([100, 0, 0, 0], 1000) == pytest.approx(0.25)
+    assert decide.frame_score([100, 0, 0, 0], 1000) == pytest.approx(0.5)
     assert decide.frame_score([], 1000) == 0
+
+
+def test_the_score_is_the_better_half_of_the_answers():
+    # Five questions: the three best answers count; the two unanswered ones do not
+    # dilute them, but a third unanswered one does.
+    assert decide.better_half([1.0, 0.5, 0.0, 0.0, 0.0]) == pytest.approx(0.5)
+    assert decide.better_half([1.0, 0.5, 0.3, 0.0, 0.0]) == pytest.approx(0.6)
+    assert decide.better_half([0.0, 0.0, 0.9]) == pytest.approx(0.45)
+    # One question (a policy frame): its answer.
+    assert decide.better_half([0.3]) == pytest.approx(0.3)
+    # Order does not matter, and more answered questions never lower the score.
+    assert decide.better_half([0.0, 1.0, 0.0, 0.5]) == decide.better_half([1.0, 0.5, 0.0, 0.0])
+    assert decide.frame_score([10, 10, 0, 0, 0], 1000) < decide.frame_score(
+        [10, 10, 10, 0, 0], 1000
+    )
 
 
 def test_one_word_in_a_long_article_is_not_a_frame_but_a_dense_story_is():
@@ -98,7 +113,7 @@ def test_sentence_rows_keep_naming_every_frame_with_a_hit():
     table = score_texts(["Officials disagreed."], analyses=("framing",))
     assert table.at[0, "frames"] == "conflict"
     assert table.at[0, "frame_conflict"] == 1
-    assert table.at[0, "frame_conflict_score"] == 0.25
+    assert table.at[0, "frame_conflict_score"] == 0.5
 
 
 def test_policy_frames_in_documents_need_the_density_of_half_an_answer():
@@ -136,8 +151,9 @@ def test_the_question_sheet_shows_why(tmp_path):
     assert (conflict["frame_score"] == sal.loc["conflict", "score"]).all()
     assert (conflict["frame_threshold"] == decide.DEFAULT_THRESHOLDS["conflict"]).all()
     assert conflict["frame_present"].all()
-    # The frame's score is the mean of its questions' answers.
-    assert conflict["answer"].mean() == pytest.approx(sal.loc["conflict", "score"])
+    # The frame's score is the mean of the better half of its questions' answers.
+    best = sorted(conflict["answer"], reverse=True)[:2]
+    assert sum(best) / 2 == pytest.approx(sal.loc["conflict", "score"])
     q1 = conflict.loc["q1_disagreement"]
     assert q1["per_1000_tokens"] == pytest.approx(q1["n_hits"] / seg.n_tokens * 1000)
     back = framing.read_question_sheet(framing.write_question_sheet(sheet, tmp_path / "s.csv"))

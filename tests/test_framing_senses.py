@@ -199,3 +199,78 @@ def test_a_word_in_another_sense_does_not_count(text, not_counted, counted):
 )
 def test_the_frame_sense_still_counts(text, column):
     assert row(text)[column] >= 1, text
+
+
+# -- round 3: solutions, policies, urging and dangers as responsibility ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("The ministry published its policy on refugees.", "q1_government_ability"),
+        ("The summit backed a plan for the border region.", "q3_solutions"),
+        ("Brussels announced new measures against dumping.", "q3_solutions"),
+        ("The deployment is meant to reduce tensions on the border.", "q3_solutions"),
+        ("A ceasefire would help ease the suffering.", "q3_solutions"),
+        ("Mediators are trying to end the siege.", "q3_solutions"),
+        ("The fight against corruption is the new cabinet's priority.", "q3_solutions"),
+        ("The UN urged both sides to show restraint.", "q3_solutions"),
+        ("Germany will phase out the subsidies by 2030.", "q3_solutions"),
+        ("The regime poses a threat to its neighbours.", "q5_urgency"),
+        ("Observers called the situation dangerous.", "q5_urgency"),
+    ],
+)
+def test_round_three_responsibility_indicators(text, question):
+    assert question in questions(text, "responsibility"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "program" is left out: in international news mostly a topic.
+        "Iran's nuclear program was discussed in Vienna.",
+        # A reported change or a date, not an aim.
+        "Prices were cut last week.",
+        "The meeting will end on Friday.",
+    ],
+)
+def test_topics_and_reported_changes_are_not_solutions(text):
+    assert row(text)["frame_responsibility"] == 0, text
+
+
+def test_the_fight_against_a_problem_is_a_solution_not_a_conflict():
+    scores = row("The fight against corruption goes on.")
+    assert scores["frame_conflict"] == 0
+    assert scores["frame_responsibility"] == 1
+
+
+# -- round 3: lives, homes and first-person testimony as human interest ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("The shelling has changed their lives.", "q3_affected"),
+        ("Thousands lost their homes in the fighting.", "q3_affected"),
+        ("Families living in the border towns fled.", "q3_affected"),
+        ("It was the worst winter of her lifetime.", "q3_affected"),
+        ('"My brother never came back," she said.', "q1_human_example"),
+    ],
+)
+def test_round_three_human_interest_indicators(text, question):
+    assert question in questions(text, "human_interest"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The battery life of the drones is short.",
+        "Life expectancy rose to 72 years.",
+        "Living standards fell in the south.",
+        '"My government will not accept this," the minister said.',
+        '"My counterpart and I spoke for an hour," he said.',
+        "The reactor has a design life of forty years.",
+    ],
+)
+def test_life_as_a_measure_and_an_officials_my_are_not_human_interest(text):
+    assert row(text)["frame_human_interest"] == 0, text

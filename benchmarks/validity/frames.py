@@ -253,9 +253,9 @@ DECIMALS = 4
 
 #: Ways to make one score of a frame's question answers (the first is the tool's).
 RULES = {
-    "mean answer (the tool)": lambda a: sum(a) / len(a),
+    "mean of the better half (the tool)": _top_half,
+    "mean answer (the codebook's scale)": lambda a: sum(a) / len(a),
     "largest answer": max,
-    "mean of the better half": _top_half,
     "share of questions answered": lambda a: sum(1 for x in a if x > 0) / len(a),
 }
 

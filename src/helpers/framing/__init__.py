@@ -36,7 +36,8 @@ Whether a frame is present in an article (:mod:`~helpers.framing.decide`): each
 frame is a scale of its codebook questions, as in Semetko & Valkenburg's own
 procedure. A question's answer grows with the density of its indicators (hits
 per 1,000 tokens, so long articles are not favoured) up to 1; the frame's score
-is the mean answer; the frame is present when the score reaches its threshold,
+is the mean of the better half of its answers; the frame is present when the
+score reaches its threshold,
 set for each generic frame on human-coded development articles by a stated rule
 (maximum balanced accuracy) and overridable (``thresholds=``, notebook 03's
 ``FRAME_THRESHOLDS``).

@@ -287,7 +287,7 @@ def frame_salience(
         span: one word serving two questions of a frame counts once.
         ``per_1000_tokens`` is hits per 1,000 tokens of the article;
         ``share_sentences`` the share of sentences with at least one hit. ``score``
-        is the frame's scale, the mean answer to its questions (0 to 1, see
+        is the frame's scale, the mean of the better half of its questions' answers (0 to 1, see
         :mod:`helpers.framing.decide`); the frame is ``present`` when the score is
         above zero and reaches ``threshold``. The dominant frame of a scheme is the
         present frame with the most hits (ties: all tied frames are dominant).
@@ -298,7 +298,7 @@ def frame_salience(
     >>> seg = segment("Russia condemned it.")
     >>> s = frame_salience(seg, frame_hits(seg, ["generic"]), ["generic"])
     >>> s.loc[s.frame == "conflict", ["hits", "per_1000_tokens", "score", "present"]].values.tolist()
-    [[1, 250.0, 0.25, True]]
+    [[1, 250.0, 0.5, True]]
     """
     import pandas as pd
 

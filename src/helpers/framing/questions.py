@@ -56,7 +56,7 @@ def question_sheet(
     ``coder_note`` are left empty to be filled in (see :func:`read_question_sheet`).
     The other columns show how the tool decides the frame: the question's hits
     per 1,000 tokens and its ``answer`` (0 to 1, its share in the frame's
-    score), and the frame's ``frame_score`` (the mean answer), ``frame_threshold``
+    score), and the frame's ``frame_score`` (the mean of the better half of the answers), ``frame_threshold``
     and ``frame_present``, the same on every row of the frame.
 
     Parameters

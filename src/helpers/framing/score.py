@@ -5,7 +5,7 @@
 :func:`aggregate_rows` (``docs/architecture.md``, "Analyses").
 
 Every row carries, per frame, its hit count (``frame_<name>``, ``policy_<name>``)
-and, per generic frame, its score (``frame_<name>_score``: the mean answer to its
+and, per generic frame, its score (``frame_<name>_score``: the mean of the better half of the answers to its
 Semetko & Valkenburg questions, :mod:`helpers.framing.decide`), computed on the
 row's own tokens. The ``frames`` column differs by unit:
 
@@ -25,6 +25,7 @@ from helpers.framing.decide import (
     DEFAULT_THRESHOLDS,
     SATURATION,
     UNMEASURED_THRESHOLD,
+    better_half,
     is_present,
 )
 from helpers.framing.dictionaries import GENERIC_FRAMES, POLICY_FRAMES, builtin_dictionary
@@ -104,13 +105,13 @@ def score_dictionaries() -> tuple:
 
 
 def _scores(question_hits: dict[str, int], n_tokens: int) -> dict[str, float]:
-    """Score of each generic frame with hits: the mean of its questions' answers."""
+    """Score of each generic frame with hits: the mean of the better half of its answers."""
     scale = 1000.0 / max(1, n_tokens) / SATURATION
     out = {}
     for column, questions in _QUESTIONS.items():
         answers = [min(1.0, question_hits.get(q, 0) * scale) for q in questions]
         if any(answers):
-            out[_SCORE_OF[column]] = sum(answers) / len(answers)
+            out[_SCORE_OF[column]] = better_half(answers)
     return out
 
 
@@ -145,7 +146,7 @@ def score_row(text: str, tokens: list[Token], hits: list[list] | None = None) ->
     >>> s = "The war raised prices."
     >>> r = score_row(s, tokenize(s))
     >>> r["frames"], r["frame_conflict"], r["frame_conflict_score"], r["policy_other"]
-    ('conflict;economic;policy_economic;policy_security_defence', 1, 0.25, 0)
+    ('conflict;economic;policy_economic;policy_security_defence', 1, 0.5, 0)
     """
     # Hot path (one call per row of a possibly huge table): no pandas, no loading
     # when the caller matched (it called score_dictionaries), a copied template row.
