@@ -335,3 +335,26 @@ def test_the_source_of_clearly_warm_words_shares_their_warmth():
     assert label('"Mulvaney is a good choice," said Ryan.', "Ryan") == "neutral"
     # The addressee is not judged by what it hears, however warm.
     assert "warm words" not in tone(text, "Mulvaney")[2]
+
+
+def test_the_source_of_a_name_is_not_judged_by_the_name_it_gives():
+    text = "The senator called the governor a disgraceful liar."
+    assert label(text, "senator") == "neutral"
+    assert label(text, "governor") == "negative"
+    # "called for" is the source's own demand, not a name given to a counterpart.
+    score, lab, evidence = tone("The senator called for a brilliant new plan.", "senator")
+    assert lab == "positive" and "its clause" in evidence
+
+
+def test_lacking_a_good_thing_is_bad_for_the_one_who_lacks_it():
+    score, lab, evidence = tone("The minister lacks courage.", "minister")
+    assert lab == "negative" and "reversed by 'lacks'" in evidence
+
+
+def test_words_far_from_the_target_in_its_clause_weigh_less():
+    far = "Kim walked through the long narrow streets of the old northern harbour district to a wonderful view."
+    near = "Kim walked to a wonderful view through the long narrow streets of the old northern harbour district."
+    far_score, far_label, far_evidence = tone(far, "Kim")
+    near_score, near_label, _ = tone(near, "Kim")
+    assert far_label == near_label == "positive"
+    assert 0 < far_score < near_score and "far from the target" in far_evidence
