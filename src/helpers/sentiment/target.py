@@ -276,7 +276,10 @@ def checked_offsets(text: str, start: Any, end: Any) -> tuple[int, int]:
     return s, e
 
 
-@lru_cache(maxsize=256)
+# A coded data set names thousands of distinct targets ("he", "Mr. Trump",
+# "the Senate" ...): a small cache missed on most rows and re-read the actors
+# list each time, a third of the target path's cost (issue 18, round 3).
+@lru_cache(maxsize=16384)
 def _target_forms(target: str, actors: Any) -> tuple[tuple[str, ...], dict, frozenset]:
     """The target's token norms, and, when it names an actor, every form of that
     actor as token texts (case counts, as in the actors list), by first word,
@@ -289,16 +292,25 @@ def _target_forms(target: str, actors: Any) -> tuple[tuple[str, ...], dict, froz
     found = actors.find(tokens) if tokens else []
     if len(found) != 1 or found[0].tok_start != 0 or found[0].tok_end != len(tokens):
         return norms, {}, frozenset()
+    return (norms, *_actor_forms(found[0].actor_id, actors))
+
+
+@lru_cache(maxsize=4096)
+def _actor_forms(actor_id: Any, actors: Any) -> tuple[dict, frozenset]:
+    """Every form of one actor, by first word, longest first, and the first words' norms
+    (once per actor: many targets name the same actor: "Trump", "Mr. Trump", "the president")."""
+    from helpers.text import tokenize
+
     forms: dict[str, list[tuple[str, ...]]] = {}
     firsts = set()
-    patterns = actors.forms.loc[actors.forms["actor_id"] == found[0].actor_id, "pattern"]
+    patterns = actors.forms.loc[actors.forms["actor_id"] == actor_id, "pattern"]
     for pattern in patterns:
         words = tokenize(str(pattern))
         if words:
             forms.setdefault(words[0].text, []).append(tuple(t.text for t in words))
             firsts.add(words[0].norm)
     forms = {word: sorted(group, key=len, reverse=True) for word, group in forms.items()}
-    return norms, forms, frozenset(firsts)
+    return forms, frozenset(firsts)
 
 
 # -- which words count -------------------------------------------------------------------
