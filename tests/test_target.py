@@ -384,3 +384,11 @@ def test_warning_of_something_is_a_stance_being_accused_of_it_is_not():
     assert label("The farmers warned of a terrible crisis.", "farmers") == "neutral"
     text = "The farmers, accused of a terrible crime, stayed home."
     assert label(text, "farmers") == "negative"
+
+
+def test_claimed_instead_of_said_distances_the_writer_from_the_source():
+    score, lab, evidence = tone("The senator claimed the report was accurate.", "senator")
+    assert lab == "negative" and "distance" in evidence
+    assert label("The senator said the report was accurate.", "senator") == "neutral"
+    # What the source claims is still tone toward its topic.
+    assert label("The senator claimed the governor had lied.", "governor") == "negative"

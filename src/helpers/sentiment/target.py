@@ -388,12 +388,13 @@ def _markers(roles: RoleLexicon) -> dict[str, str]:
 def _restorable(roles: RoleLexicon) -> frozenset[str]:
     """Listed words that can count though the sentence reading leaves them unrated:
     VADER rates them (the domain list may have neutralised them, as reported
-    denials), or their category gives a valence for their patient."""
+    denials), their category gives a valence for their patient, or they are
+    claims (:data:`CLAIM_VALENCE` for the source)."""
     lexicon = engine().lexicon
     return frozenset(
         word
         for word, category in roles.kind.items()
-        if category in roles.valence or word in lexicon
+        if category in roles.valence or word in lexicon or category == "claim"
     )
 
 
