@@ -20,14 +20,17 @@ decides which of those words count for the target, in this order:
    "denied" ..., after "..., said", or after "according to"), or the
    addressee of speech ("told X"), is judged only by the words about it: its
    noun phrase and the manner of the act. What it says, and its evaluation
-   of its counterpart, are tone toward the counterpart.
+   of its counterpart, are tone toward the counterpart. A warm stance verb
+   ("thanked", "praised") counts for its source (``_OWN_ACT``); "claimed"
+   counts :data:`CLAIM_VALENCE` for it (the writer's distance).
 4. **Clause.** Otherwise the words of the clause that holds the target
    (:func:`helpers.sentiment.clauses.clause_spans`), with the roles of
    ``data/lexicons/sentiment_roles.yml``
    (:mod:`helpers.sentiment.roles`): the valence of a verb of harm does not
    count against its victim, of a penalty not against the one imposing it;
    a reversing act ("fought corruption") counts its object's valence
-   reversed for its doer; the winner of a contest is positive.
+   reversed for its doer; the winner of a contest is positive. Words more
+   than :data:`NEAR_TOKENS` from the target count :data:`FAR_WEIGHT`.
 
 The counted valences are summed and squashed as VADER squashes a sentence
 (``x / sqrt(x^2 + 15)``, with "!"/"?" emphasis when they are in scope), and
