@@ -134,9 +134,12 @@ def test_each_actor_gets_the_tone_of_its_own_clause():
     text = "Japan made a terrible mistake, but Russia gave an excellent answer."
     assert label(text, "Japan") == "negative"
     assert label(text, "Russia") == "positive"
-    # Protesting or welcoming is a stance toward a counterpart (see above).
+    # Protesting or welcoming is a stance toward a counterpart (see above); a warm
+    # act (welcoming) counts for its source, what it welcomes does not.
     text = "Japan protested angrily, but Russia welcomed the excellent plan."
-    assert label(text, "Japan") == label(text, "Russia") == "neutral"
+    assert label(text, "Japan") == "neutral"
+    score, lab, evidence = tone(text, "Russia")
+    assert lab == "positive" and "welcomed" in evidence and "excellent" not in evidence
 
 
 def test_a_reported_denial_is_tone_toward_what_is_denied_not_the_writer_s():
@@ -335,3 +338,57 @@ def test_the_source_of_clearly_warm_words_shares_their_warmth():
     assert label('"Mulvaney is a good choice," said Ryan.', "Ryan") == "neutral"
     # The addressee is not judged by what it hears, however warm.
     assert "warm words" not in tone(text, "Mulvaney")[2]
+
+
+def test_the_source_of_a_name_is_not_judged_by_the_name_it_gives():
+    text = "The senator called the governor a disgraceful liar."
+    assert label(text, "senator") == "neutral"
+    assert label(text, "governor") == "negative"
+    # "called for" is the source's own demand, not a name given to a counterpart.
+    score, lab, evidence = tone("The senator called for a brilliant new plan.", "senator")
+    assert lab == "positive" and "its clause" in evidence
+
+
+def test_lacking_a_good_thing_is_bad_for_the_one_who_lacks_it():
+    score, lab, evidence = tone("The minister lacks courage.", "minister")
+    assert lab == "negative" and "reversed by 'lacks'" in evidence
+
+
+def test_words_far_from_the_target_in_its_clause_weigh_less():
+    far = "Kim walked through the long narrow streets of the old northern harbour district to a wonderful view."
+    near = "Kim walked to a wonderful view through the long narrow streets of the old northern harbour district."
+    far_score, far_label, far_evidence = tone(far, "Kim")
+    near_score, near_label, _ = tone(near, "Kim")
+    assert far_label == near_label == "positive"
+    assert 0 < far_score < near_score and "far from the target" in far_evidence
+
+
+def test_a_warm_act_counts_for_its_source_and_a_hostile_one_does_not():
+    score, lab, evidence = tone("The coach thanked the volunteers.", "coach")
+    assert lab == "positive" and "warm act" in evidence
+    assert label("The coach thanked the volunteers.", "volunteers") == "positive"
+    # Blame is the source's evaluation of its counterpart, not the writer's of the source.
+    text = "The coach blamed the volunteers for the chaos."
+    assert label(text, "coach") == "neutral"
+    assert label(text, "volunteers") == "negative"
+
+
+def test_the_subject_of_a_control_verb_does_the_infinitive_s_act():
+    score, lab, evidence = tone("The mayor vowed to fight corruption.", "mayor")
+    assert lab == "positive" and "reversed by 'fight'" in evidence
+    # "refused to" denies the act: no agent of it.
+    assert label("The mayor refused to fight corruption.", "mayor") == "negative"
+
+
+def test_warning_of_something_is_a_stance_being_accused_of_it_is_not():
+    assert label("The farmers warned of a terrible crisis.", "farmers") == "neutral"
+    text = "The farmers, accused of a terrible crime, stayed home."
+    assert label(text, "farmers") == "negative"
+
+
+def test_claimed_instead_of_said_distances_the_writer_from_the_source():
+    score, lab, evidence = tone("The senator claimed the report was accurate.", "senator")
+    assert lab == "negative" and "distance" in evidence
+    assert label("The senator said the report was accurate.", "senator") == "neutral"
+    # What the source claims is still tone toward its topic.
+    assert label("The senator claimed the governor had lied.", "governor") == "negative"

@@ -57,6 +57,18 @@ _BEFORE_PATIENT = frozenset(
     "the a an his her their its our my your this that these those president prime minister "
     "mr. mrs. ms. dr. sen. rep. gov. senator governor secretary leader former".split()
 )
+# Verbs whose subject is also the doer of the infinitive after them ("Lopez
+# vowed to fight corruption": Lopez fights), read through by relation(). Verbs
+# that deny the act ("refused to", "failed to") are not among them: their
+# subject does not do it. A general class (subject-control verbs), issue 18,
+# round 3.
+_CONTROL_VERBS = frozenset(
+    "continue continues continued continuing try tries tried want wants wanted vow vows "
+    "vowed promise promises promised pledge pledges pledged plan plans planned seek seeks "
+    "sought hope hopes hoped intend intends intended aim aims aimed attempt attempts "
+    "attempted begin begins began start starts started agree agrees agreed decide decides "
+    "decided moved moves managed manages worked works".split()
+)
 # Prepositions that tie a noun of an act to its patient ("the attack on Ukraine").
 _PATIENT_PREPOSITIONS = frozenset({"on", "of", "against", "at", "to"})
 # Marks and words that end a noun phrase when reading leftwards from a verb.
@@ -230,8 +242,13 @@ def relation(tokens: list[Token], a: int, b: int, v: int) -> str | None:
             return "agent" if j + 1 == v else None
         if j < v and tokens[j].text == ",":
             j = _skip_apposition(tokens, j, v + 1)
-        while j < v and (_adverb(tokens[j]) or tokens[j].norm in _PASSIVE_AUX):
-            j += 1
+        while j < v:
+            if _adverb(tokens[j]) or tokens[j].norm in _PASSIVE_AUX:
+                j += 1
+            elif tokens[j].norm in _CONTROL_VERBS and j + 1 < v and tokens[j + 1].norm == "to":
+                j += 2  # "vowed to fight": the subject of "vowed" fights
+            else:
+                break
         if j != v:
             return None
         return "patient" if passive else "agent"
