@@ -34,6 +34,7 @@ from helpers.actors import Mention
 from helpers.diplomacy.attribution import Attribution, SpeechSpans
 from helpers.diplomacy.cameo import cameo_code
 from helpers.diplomacy.dictionaries import dictionary
+from helpers.diplomacy.petrarch_events import PETRARCH
 from helpers.diplomacy.sentence import Sentence, stand_in
 from helpers.diplomacy.stance import MODALITY_CATEGORIES
 from helpers.diplomacy.words import negated_before, passive, token_index
@@ -71,6 +72,7 @@ class Event(NamedTuple):
     plover: str = ""
     name: str = ""
     rank: int = 0  # syntactic level (see clause_rank): 0 main clause, 1 dependent, 2 noun
+    evidence: str = ""  # where the rule comes from: "events.yml: agree" or a PETRARCH2 line
 
 
 class Qualified(NamedTuple):
@@ -217,6 +219,8 @@ def events_in(
     modals = [hit for hit in stance if hit.category in MODALITY_CATEGORIES]
     coder = _Coder(s, speech, hits, modals, {})
     categories = dictionary("events").category_attrs
+    if any(h.category == PETRARCH for h in hits):
+        categories = {**categories, PETRARCH: {}}
     # What qualifies each event comes first: it alone decides which is the main one.
     qualified = [_qualify(coder, hit, categories[hit.category]) for hit in hits]
     if not detail and qualified:
@@ -384,7 +388,7 @@ def _rows(
     s: Sentence, word: Qualified, sources: list, target: Mention | None, rule: str, is_passive: bool
 ) -> list[Event]:
     """The event rows of one word: one per source, or one per ordered pair of a symmetric event."""
-    hit, attrs = word.hit, word.attrs
+    hit, attrs = word.hit, word.attrs or word.hit.attrs
     if len(sources) >= 2 and target is None and bool(attrs.get("symmetric", False)):
         pairs = [(x, y) for x in sources for y in sources if x.actor_id != y.actor_id]
     elif sources:
@@ -393,6 +397,7 @@ def _rows(
         pairs = [(None, target)]
     event = str(attrs.get("event", hit.category))
     code = word.code
+    evidence = str(hit.attrs.get("evidence", "")) or f"events.yml: {hit.category}: {hit.pattern}"
     rows = []
     for source, tgt in pairs:
         if source is not None and tgt is not None and source.actor_id == tgt.actor_id:
@@ -419,6 +424,7 @@ def _rows(
                 code.plover,
                 code.name,
                 word.rank,
+                evidence,
             )
         )
     return rows

@@ -1,0 +1,89 @@
+"""Event words from PETRARCH2's verb patterns, combined with the project's ``events.yml``.
+
+The precedence, one rule for the whole coder (:func:`with_petrarch`):
+
+1. the project's hand-written list (``data/lexicons/events.yml``) first: a
+   PETRARCH2 match whose verb lies inside a project event word is dropped
+   ("suspended talks" stays the project's 164);
+2. except that a PETRARCH2 pattern longer than the project word it covers
+   wins (the more specific pattern: "fired tear gas" over "fired");
+3. PETRARCH2's patterns code every other verb the project list lacks
+   (:mod:`helpers.lexicons.verb_index`: per verb its most specific pattern,
+   else the verb's own code; ``[---]`` is no event).
+
+A PETRARCH2 event word is a dictionary :class:`~helpers.lexicons.dictionary.Hit`
+of category :data:`PETRARCH` whose ``attrs`` hold its CAMEO code, PLOVER-style
+``event`` and its ``evidence`` ("PETRARCH2 CAMEO.2.0.txt line 8743: * {TEAR GAS}").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from helpers.diplomacy.cameo import cameo_code
+from helpers.errors import DictionaryError
+from helpers.lexicons.dictionary import Hit
+from helpers.lexicons.verb_index import SOURCE_NAME, match_verbs
+
+__all__ = ["PETRARCH", "petrarch_hits", "with_petrarch"]
+
+#: The category (``mode`` of an event) of PETRARCH2 event words.
+PETRARCH = "petrarch2"
+
+
+@lru_cache(maxsize=1024)
+def _known(code: str) -> str:
+    """The code itself when the ICEWS table has it, else its three-digit or root code."""
+    for candidate in (code, code[:3], code[:2] + "0"):
+        try:
+            cameo_code(candidate)
+            return candidate
+        except DictionaryError:
+            continue
+    return ""
+
+
+def petrarch_hits(tokens) -> list[Hit]:
+    """The PETRARCH2 event words of a token list, in text order."""
+    if not tokens:
+        return []
+    found = []
+    for m in match_verbs([t.norm for t in tokens]):
+        code = _known(m.code)
+        if not code:
+            continue
+        a, b = m.tok_start, m.tok_end
+        words = " ".join(t.text for t in tokens[a:b])
+        rule = f": {m.pattern}" if m.pattern else ": the verb"
+        attrs = {
+            "cameo": code,
+            "event": cameo_code(code).plover.lower(),
+            "evidence": f"{SOURCE_NAME} line {m.line}{rule}",
+        }
+        found.append(Hit(PETRARCH, words, tokens[a].start, tokens[b - 1].end, a, b, 1.0, attrs))
+    return found
+
+
+def with_petrarch(tokens, event_hits: list) -> list:
+    """``event_hits`` (of ``events.yml``) and the PETRARCH2 words, by the precedence above."""
+    extra = petrarch_hits(tokens)
+    if not extra:
+        return event_hits
+    if not event_hits:
+        return extra
+    kept = list(event_hits)
+    for hit in extra:
+        over = [h for h in kept if h.tok_start < hit.tok_end and hit.tok_start < h.tok_end]
+        if not over:
+            kept.append(hit)
+        elif all(
+            hit.tok_start <= h.tok_start
+            and h.tok_end <= hit.tok_end
+            and hit.tok_end - hit.tok_start > h.tok_end - h.tok_start
+            and h.category != PETRARCH
+            for h in over
+        ):
+            kept = [h for h in kept if h not in over]
+            kept.append(hit)
+    kept.sort(key=lambda h: h.tok_start)
+    return kept
