@@ -216,6 +216,8 @@ def events_in(
     if s.mentions:  # an event word inside an actor's name is not an event ("United States")
         named = s.named()
         hits = [h for h in event_hits if h.tok_start not in named]
+    if speech.rows and any(h.category == PETRARCH for h in hits):
+        hits = _without_saying(speech, hits)
     modals = [hit for hit in stance if hit.category in MODALITY_CATEGORIES]
     coder = _Coder(s, speech, hits, modals, {})
     categories = dictionary("events").category_attrs
@@ -236,6 +238,30 @@ def events_in(
     if not detail and rows:
         return rows[first_of_hit : first_of_hit + 1]
     return rows
+
+
+def _without_saying(speech: SpeechSpans, hits: list) -> list:
+    """``hits`` without the PETRARCH2 words that are the verb of a speech whose content
+    holds an event word of the project's list.
+
+    "Moscow notified Tokyo that the talks are over": the reported act (164,
+    with the speaker as its source) is the event, not the notifying (PETRARCH2's
+    040), as PETRARCH2 itself codes the reported act; the project's own word
+    goes first (:mod:`helpers.diplomacy.petrarch_events`).
+    """
+    saying = []
+    for row in speech.rows:
+        if any(
+            h.category != PETRARCH and row.content_start <= h.start < row.content_end for h in hits
+        ):
+            saying.append(row)
+    if not saying:
+        return hits
+    return [
+        h
+        for h in hits
+        if h.category != PETRARCH or not any(h.start <= row.verb_start < h.end for row in saying)
+    ]
 
 
 def _qualify(coder: _Coder, hit, attrs: dict) -> Qualified:
