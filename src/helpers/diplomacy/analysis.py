@@ -177,9 +177,10 @@ def _mentions(tokens: list[Token], actors, date, hits, memory) -> list:
     """
     if memory is not None and memory.actors is not None:
         return memory.actors.find(tokens, hits, agents=True)
-    if not tokens or not hits:
+    if not tokens:
         return []
-    return actors.find(tokens, date, hits, agents=True)
+    # Without actor names the agents of no known country may still act ("Gunmen abducted").
+    return actors.find(tokens, date, hits or [], agents=True)
 
 
 def _predicates(verb_hits, *other_hits) -> dict[int, bool]:

@@ -73,6 +73,8 @@ class Event(NamedTuple):
     name: str = ""
     rank: int = 0  # syntactic level (see clause_rank): 0 main clause, 1 dependent, 2 noun
     evidence: str = ""  # where the rule comes from: "events.yml: agree" or a PETRARCH2 line
+    source_agent: str = ""  # CAMEO agent code of the source ("COP" for "Kenyan police")
+    target_agent: str = ""
 
 
 class Qualified(NamedTuple):
@@ -332,8 +334,8 @@ def _roles(
             upper = min(upper, hits[following].tok_start)
     attribution = coder.speech.at(hit)
     sources, rule = _sources(coder, attribution, hit, lower, previous)
-    exclude = sources[0].actor_id if len(sources) == 1 else ""
-    target = s.first_after(b, upper, exclude=exclude)
+    exclude, agent = (sources[0].actor_id, sources[0].agent) if len(sources) == 1 else ("", None)
+    target = s.first_after(b, upper, exclude=exclude, exclude_agent=agent)
     if (
         target is None
         and attribution is not None
@@ -426,7 +428,7 @@ def _rows(
     evidence = str(hit.attrs.get("evidence", "")) or f"events.yml: {hit.category}: {hit.pattern}"
     rows = []
     for source, tgt in pairs:
-        if source is not None and tgt is not None and source.actor_id == tgt.actor_id:
+        if source is not None and tgt is not None and _same(source, tgt):
             tgt = None
         rows.append(
             Event(
@@ -440,10 +442,10 @@ def _rows(
                 word.negated,
                 word.modality,
                 is_passive,
-                source.actor_id if source else "",
-                s.name(source),
-                tgt.actor_id if tgt else "",
-                s.name(tgt),
+                _actor_id(source),
+                _actor_name(s, source),
+                _actor_id(tgt),
+                _actor_name(s, tgt),
                 rule,
                 code.code,
                 code.root,
@@ -451,6 +453,30 @@ def _rows(
                 code.name,
                 word.rank,
                 evidence,
+                source.agent if source else "",
+                tgt.agent if tgt else "",
             )
         )
     return rows
+
+
+def _same(a: Mention, b: Mention) -> bool:
+    """Whether two mentions are one actor: the same actor and the same agent (KEN + COP)."""
+    return _actor_id(a) == _actor_id(b) and a.agent == b.agent
+
+
+def _actor_id(mention: Mention | None) -> str:
+    """The actor id of a source or target; an agent of no known country ("gunmen") is
+    its agent code with no country (``UAF``, ``CVL``, ``REB``)."""
+    if mention is None:
+        return ""
+    return mention.actor_id or mention.agent
+
+
+def _actor_name(s: Sentence, mention: Mention | None) -> str:
+    """The actor's name; an agent of no known country is named by its words ("gunmen")."""
+    if mention is None:
+        return ""
+    if not mention.actor_id and mention.agent:
+        return mention.text
+    return s.name(mention)

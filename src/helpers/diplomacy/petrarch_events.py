@@ -70,7 +70,9 @@ def petrarch_hits(tokens) -> list[Hit]:
         attrs = _attrs(m.code, m.line, m.pattern)
         if attrs is None:
             continue
-        a, b = m.tok_start, m.tok_end
+        # The words before the verb ("POLICE *") are its subject: left to the
+        # actors, so "Kenyan police arrested" keeps its source.
+        a, b = m.verb_start, m.tok_end
         words = tokens[a].text if b == a + 1 else " ".join(t.text for t in tokens[a:b])
         found.append(Hit(PETRARCH, words, tokens[a].start, tokens[b - 1].end, a, b, 1.0, attrs))
     return found
