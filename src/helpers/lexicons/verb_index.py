@@ -145,7 +145,7 @@ def _pattern(text: str, synsets: dict[str, list[str]]) -> tuple[tuple, tuple] | 
     gap = GAP
     for token in re.sub(r"[()]", " ", text).replace("{", " { ").replace("}", " } ").split():
         if token == "*":
-            seen_verb, gap = True, 0
+            seen_verb, gap = True, GAP
             continue
         if token in _MARKERS:
             gap = ACTOR_GAP
