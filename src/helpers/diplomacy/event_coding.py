@@ -251,18 +251,20 @@ def _without_saying(speech: SpeechSpans, hits: list) -> list:
     040), as PETRARCH2 itself codes the reported act; the project's own word
     goes first (:mod:`helpers.diplomacy.petrarch_events`).
     """
-    saying = []
-    for row in speech.rows:
-        if any(
-            h.category != PETRARCH and row.content_start <= h.start < row.content_end for h in hits
-        ):
-            saying.append(row)
+    # The starts of the project's words, to look up each speech's content (linear work).
+    own = sorted(h.start for h in hits if h.category != PETRARCH)
+    saying = [
+        row
+        for row in speech.rows
+        if bisect_left(own, row.content_end) > bisect_left(own, row.content_start)
+    ]
     if not saying:
         return hits
+    verbs = sorted(row.verb_start for row in saying)
     return [
         h
         for h in hits
-        if h.category != PETRARCH or not any(h.start <= row.verb_start < h.end for row in saying)
+        if h.category != PETRARCH or bisect_left(verbs, h.end) == bisect_left(verbs, h.start)
     ]
 
 

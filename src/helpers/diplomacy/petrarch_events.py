@@ -22,7 +22,9 @@ of category :data:`PETRARCH` whose ``attrs`` hold its CAMEO code, PLOVER-style
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
+from operator import attrgetter
 
 from helpers.diplomacy.cameo import cameo_code
 from helpers.errors import DictionaryError
@@ -33,6 +35,12 @@ __all__ = ["PETRARCH", "petrarch_hits", "with_petrarch"]
 
 #: The category (``mode`` of an event) of PETRARCH2 event words.
 PETRARCH = "petrarch2"
+_TOK = attrgetter("tok_start")
+#: Longer units are no sentences (a table, an unpunctuated dump): PETRARCH2's words are not
+#: looked up there, so their cost stays that of the project's list.
+MAX_TOKENS = 300
+# CAMEO roots whose acts go both ways between joined subjects (agree, consult, cooperate).
+_SYMMETRIC_ROOTS = frozenset({"03", "04", "06"})
 
 
 @lru_cache(maxsize=1024)
@@ -58,6 +66,9 @@ def _attrs(code: str, line: int, pattern: str) -> dict | None:
         "cameo": known,
         "event": cameo_code(known).plover.lower(),
         "evidence": f"{SOURCE_NAME} line {line}{rule}",
+        # "Moscow and Tokyo signed a declaration": agreeing, consulting and
+        # cooperating go both ways between joined subjects, as in events.yml.
+        "symmetric": known[:2] in _SYMMETRIC_ROOTS or known == "057",
     }
 
 
@@ -80,24 +91,40 @@ def petrarch_hits(tokens) -> list[Hit]:
 
 def with_petrarch(tokens, event_hits: list) -> list:
     """``event_hits`` (of ``events.yml``) and the PETRARCH2 words, by the precedence above."""
+    if len(tokens) > MAX_TOKENS:
+        return event_hits
     extra = petrarch_hits(tokens)
     if not extra:
         return event_hits
     if not event_hits:
         return extra
-    kept = list(event_hits)
+    # One pass over both lists in text order (linear: a line may hold thousands of hits).
+    project = sorted(event_hits, key=_TOK)
+    starts = [h.tok_start for h in project]
+    ends = [0] * len(project)  # the furthest end of the project hits up to each one
+    furthest = 0
+    for k, h in enumerate(project):
+        furthest = max(furthest, h.tok_end)
+        ends[k] = furthest
+    dropped: set[int] = set()
+    kept = []
     for hit in extra:
-        over = [h for h in kept if h.tok_start < hit.tok_end and hit.tok_start < h.tok_end]
-        if not over:
+        last = bisect_left(starts, hit.tok_end) - 1  # project hits starting before hit ends
+        if last < 0 or ends[last] <= hit.tok_start:
             kept.append(hit)
-        elif all(
-            hit.tok_start <= h.tok_start
-            and h.tok_end <= hit.tok_end
-            and hit.tok_end - hit.tok_start > h.tok_end - h.tok_start
-            and h.category != PETRARCH
-            for h in over
+            continue
+        first = last
+        while first > 0 and ends[first - 1] > hit.tok_start:
+            first -= 1
+        over = [k for k in range(first, last + 1) if project[k].tok_end > hit.tok_start]
+        if all(
+            hit.tok_start <= project[k].tok_start
+            and project[k].tok_end <= hit.tok_end
+            and hit.tok_end - hit.tok_start > project[k].tok_end - project[k].tok_start
+            for k in over
         ):
-            kept = [h for h in kept if h not in over]
+            dropped.update(over)
             kept.append(hit)
-    kept.sort(key=lambda h: h.tok_start)
+    kept.extend(h for k, h in enumerate(project) if k not in dropped)
+    kept.sort(key=_TOK)
     return kept

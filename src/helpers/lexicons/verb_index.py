@@ -186,7 +186,8 @@ def build_index(text: str) -> VerbIndex:
     >>> index = build_index(sample)
     >>> sorted(index.forms)[:3]
     ['halt', 'halted', 'halting']
-    >>> index.blocks[0][1][0].code, index.blocks[0][1][0].after[0][0]
+    >>> (pattern,) = index.blocks[0][1]["talks"]
+    >>> pattern.code, pattern.after[0][0]
     ('164', (('talks',), ('peace', 'talks')))
     """
     lines = text.splitlines()
