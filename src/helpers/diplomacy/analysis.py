@@ -28,6 +28,7 @@ from helpers.diplomacy.dictionaries import actors_or_default, matcher, reload_di
 from helpers.diplomacy.discourse import Discourse
 from helpers.diplomacy.event_coding import Event, events_in
 from helpers.diplomacy.ladder import Statement, is_statement, statements_in
+from helpers.diplomacy.petrarch_events import with_petrarch
 from helpers.diplomacy.sentence import Sentence
 from helpers.diplomacy.speakers import actor_kinds
 from helpers.diplomacy.stance import stance_in
@@ -82,6 +83,12 @@ def analyse_tokens(
     """
     stance_hits, verb_hits, ladder_hits, event_hits, uncertainty_hits, source_hits = hits[:6]
     actor_hits = hits[6], hits[7]  # the actors' dictionary, their agent dictionary
+    # PETRARCH2's verb patterns where the project's list has no event word
+    # (precedence: helpers.diplomacy.petrarch_events).
+    petrarch = with_petrarch(tokens, event_hits)
+    if petrarch is not event_hits:
+        event_hits = petrarch
+        hits = [*hits[:3], event_hits, *hits[4:]]
     mentions = None
     if memory is not None:  # an article: its people and organs are names too
         mentions = _mentions(tokens, actors, date, actor_hits, memory)

@@ -99,6 +99,7 @@ def _table() -> dict[str, tuple[str, float]]:
         }
 
 
+@cache
 def cameo_code(code: str) -> CameoCode:
     """The name, root, Goldstein weight, quad class and PLOVER type of a CAMEO code.
 

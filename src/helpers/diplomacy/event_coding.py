@@ -34,6 +34,7 @@ from helpers.actors import Mention
 from helpers.diplomacy.attribution import Attribution, SpeechSpans
 from helpers.diplomacy.cameo import cameo_code
 from helpers.diplomacy.dictionaries import dictionary
+from helpers.diplomacy.petrarch_events import PETRARCH
 from helpers.diplomacy.sentence import Sentence, stand_in
 from helpers.diplomacy.stance import MODALITY_CATEGORIES
 from helpers.diplomacy.words import negated_before, passive, token_index
@@ -71,6 +72,9 @@ class Event(NamedTuple):
     plover: str = ""
     name: str = ""
     rank: int = 0  # syntactic level (see clause_rank): 0 main clause, 1 dependent, 2 noun
+    evidence: str = ""  # where the rule comes from: "events.yml: agree" or a PETRARCH2 line
+    source_agent: str = ""  # CAMEO agent code of the source ("COP" for "Kenyan police")
+    target_agent: str = ""
 
 
 class Qualified(NamedTuple):
@@ -214,9 +218,13 @@ def events_in(
     if s.mentions:  # an event word inside an actor's name is not an event ("United States")
         named = s.named()
         hits = [h for h in event_hits if h.tok_start not in named]
+    if speech.rows and any(h.category == PETRARCH for h in hits):
+        hits = _without_saying(speech, hits)
     modals = [hit for hit in stance if hit.category in MODALITY_CATEGORIES]
     coder = _Coder(s, speech, hits, modals, {})
     categories = dictionary("events").category_attrs
+    if any(h.category == PETRARCH for h in hits):
+        categories = {**categories, PETRARCH: {}}
     # What qualifies each event comes first: it alone decides which is the main one.
     qualified = [_qualify(coder, hit, categories[hit.category]) for hit in hits]
     if not detail and qualified:
@@ -232,6 +240,32 @@ def events_in(
     if not detail and rows:
         return rows[first_of_hit : first_of_hit + 1]
     return rows
+
+
+def _without_saying(speech: SpeechSpans, hits: list) -> list:
+    """``hits`` without the PETRARCH2 words that are the verb of a speech whose content
+    holds an event word of the project's list.
+
+    "Moscow notified Tokyo that the talks are over": the reported act (164,
+    with the speaker as its source) is the event, not the notifying (PETRARCH2's
+    040), as PETRARCH2 itself codes the reported act; the project's own word
+    goes first (:mod:`helpers.diplomacy.petrarch_events`).
+    """
+    # The starts of the project's words, to look up each speech's content (linear work).
+    own = sorted(h.start for h in hits if h.category != PETRARCH)
+    saying = [
+        row
+        for row in speech.rows
+        if bisect_left(own, row.content_end) > bisect_left(own, row.content_start)
+    ]
+    if not saying:
+        return hits
+    verbs = sorted(row.verb_start for row in saying)
+    return [
+        h
+        for h in hits
+        if h.category != PETRARCH or bisect_left(verbs, h.end) == bisect_left(verbs, h.start)
+    ]
 
 
 def _qualify(coder: _Coder, hit, attrs: dict) -> Qualified:
@@ -302,8 +336,8 @@ def _roles(
             upper = min(upper, hits[following].tok_start)
     attribution = coder.speech.at(hit)
     sources, rule = _sources(coder, attribution, hit, lower, previous)
-    exclude = sources[0].actor_id if len(sources) == 1 else ""
-    target = s.first_after(b, upper, exclude=exclude)
+    exclude, agent = (sources[0].actor_id, sources[0].agent) if len(sources) == 1 else ("", None)
+    target = s.first_after(b, upper, exclude=exclude, exclude_agent=agent)
     if (
         target is None
         and attribution is not None
@@ -384,7 +418,7 @@ def _rows(
     s: Sentence, word: Qualified, sources: list, target: Mention | None, rule: str, is_passive: bool
 ) -> list[Event]:
     """The event rows of one word: one per source, or one per ordered pair of a symmetric event."""
-    hit, attrs = word.hit, word.attrs
+    hit, attrs = word.hit, word.attrs or word.hit.attrs
     if len(sources) >= 2 and target is None and bool(attrs.get("symmetric", False)):
         pairs = [(x, y) for x in sources for y in sources if x.actor_id != y.actor_id]
     elif sources:
@@ -393,9 +427,10 @@ def _rows(
         pairs = [(None, target)]
     event = str(attrs.get("event", hit.category))
     code = word.code
+    evidence = str(hit.attrs.get("evidence", "")) or f"events.yml: {hit.category}: {hit.pattern}"
     rows = []
     for source, tgt in pairs:
-        if source is not None and tgt is not None and source.actor_id == tgt.actor_id:
+        if source is not None and tgt is not None and _same(source, tgt):
             tgt = None
         rows.append(
             Event(
@@ -409,16 +444,41 @@ def _rows(
                 word.negated,
                 word.modality,
                 is_passive,
-                source.actor_id if source else "",
-                s.name(source),
-                tgt.actor_id if tgt else "",
-                s.name(tgt),
+                _actor_id(source),
+                _actor_name(s, source),
+                _actor_id(tgt),
+                _actor_name(s, tgt),
                 rule,
                 code.code,
                 code.root,
                 code.plover,
                 code.name,
                 word.rank,
+                evidence,
+                source.agent if source else "",
+                tgt.agent if tgt else "",
             )
         )
     return rows
+
+
+def _same(a: Mention, b: Mention) -> bool:
+    """Whether two mentions are one actor: the same actor and the same agent (KEN + COP)."""
+    return _actor_id(a) == _actor_id(b) and a.agent == b.agent
+
+
+def _actor_id(mention: Mention | None) -> str:
+    """The actor id of a source or target; an agent of no known country ("gunmen") is
+    its agent code with no country (``UAF``, ``CVL``, ``REB``)."""
+    if mention is None:
+        return ""
+    return mention.actor_id or mention.agent
+
+
+def _actor_name(s: Sentence, mention: Mention | None) -> str:
+    """The actor's name; an agent of no known country is named by its words ("gunmen")."""
+    if mention is None:
+        return ""
+    if not mention.actor_id and mention.agent:
+        return mention.text
+    return s.name(mention)

@@ -17,7 +17,8 @@ from helpers.errors import ParameterError
 
 EVENT_COLUMNS = tuple(
     "doc_id sent_id source source_id action event mode quad_class goldstein negated modality "
-    "asserted passive target target_id rule start end sentence cameo cameo_name root plover".split()
+    "asserted passive target target_id rule start end sentence cameo cameo_name root plover "
+    "source_agent target_agent evidence".split()
 )
 DYAD_COLUMNS = tuple(
     "source target events asserted cooperative conflictual mean_weight net_cooperation".split()
@@ -41,7 +42,10 @@ def events(seg, actors=None, date=None) -> Any:
         found; ``cameo`` is the event's CAMEO code, ``cameo_name`` its
         name, ``root`` its two-digit root and ``plover`` its PLOVER type
         (:mod:`helpers.diplomacy.cameo`); ``goldstein`` is the ICEWS weight of
-        the code.
+        the code; ``source_agent`` and ``target_agent`` are the CAMEO agent codes
+        of sub-state actors ("COP" for "Kenyan police", "UAF" for "gunmen", whose
+        ``source_id`` is the agent code alone), and ``evidence`` the rule's origin
+        ("events.yml: consult: met with", "PETRARCH2 CAMEO.2.0.txt line 8743: * {TEAR GAS}").
 
     Examples
     --------
@@ -59,6 +63,7 @@ def events(seg, actors=None, date=None) -> Any:
             + (e.quad_class, e.goldstein, e.negated, e.modality, asserted, e.passive)
             + (e.target, e.target_id, e.rule, e.start, e.end, sentences[sent_id])
             + (e.cameo, e.name, e.root, e.plover)
+            + (e.source_agent, e.target_agent, e.evidence)
         )
     return frame(rows, EVENT_COLUMNS)
 

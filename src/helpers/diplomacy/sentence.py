@@ -182,8 +182,13 @@ class Sentence:
             return mentions[k]
         return None
 
-    def first_after(self, index: int, upper: int, exclude: str = "") -> Mention | None:
-        """The first mention inside ``tokens[index:upper]`` of an actor other than ``exclude``."""
+    def first_after(
+        self, index: int, upper: int, exclude: str = "", exclude_agent: str | None = None
+    ) -> Mention | None:
+        """The first mention inside ``tokens[index:upper]`` of an actor other than ``exclude``
+        (an agent of no known country, actor id "", is never excluded: "gunmen"). With
+        ``exclude_agent`` only the mentions of that agent of ``exclude`` are skipped: Kenya's
+        police (KEN + COP) and protesters in Nairobi (KEN + OPP) are two actors."""
         mentions = self.mentions
         first = bisect_left(mentions, index, key=_TOK_START) if len(mentions) > _FEW else 0
         for k in range(first, len(mentions)):
@@ -192,7 +197,9 @@ class Sentence:
                 continue
             if mention.tok_end > upper:
                 return None  # and so do all that follow
-            if mention.actor_id != exclude:
+            if mention.actor_id != exclude or not exclude:
+                return mention
+            if exclude_agent is not None and mention.agent != exclude_agent:
                 return mention
         return None
 
