@@ -57,6 +57,7 @@ _JOIN = r"(?:of|for|and|the|de|da|do|dos|al|el|von|van|der|du|la|le|bin|on|in)"
 _RUN = re.compile(rf"\b{_WORD}(?:\s+(?:{_JOIN}\s+)?{_WORD})+")
 _ALPHA = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _NAME_WORD = re.compile(r"(?:(?:al|el|bin)-)?[A-Z]")
+_NON_SPACE = re.compile(r"\S+")
 # A title-case line: at least five words of four letters or more, nine in ten capitalised.
 _TITLE_WORDS = 5
 _TITLE_LENGTH = 4
@@ -120,11 +121,12 @@ def name_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """
     if not any(c.isupper() for c in text):
         return ()
-    if _title_case(text):
+    runs = list(_RUN.finditer(text))
+    if not runs or _title_case(text):  # (the headline test only where a name could be)
         return ()
     _, breakers = _exceptions()
     spans = []
-    for found in _RUN.finditer(text):
+    for found in runs:
         spans += _pieces(text, found.start(), found.group(), breakers)
     return tuple(spans)
 
@@ -139,7 +141,7 @@ def _title_case(text: str) -> bool:
 
 def _pieces(text: str, start: int, run: str, breakers: frozenset) -> list[tuple[int, int, str]]:
     """A run of capitalised words cut at the words that end a name; pieces of two or more."""
-    parts = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", run)]
+    parts = [(m.start() + start, m.end() + start, m.group()) for m in _NON_SPACE.finditer(run)]
     if any(p[2][0].isupper() and p[2].casefold() in _HEADLINE_WORDS for p in parts[1:]):
         return []  # title case: a headline ("Trump Administration Escalates Battle Over ...")
     head = text[:start].rstrip()
