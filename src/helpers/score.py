@@ -534,16 +534,9 @@ def score_file(
             "output would overwrite the input", where=str(target), fix="Choose another output file"
         )
     columns = {"id_column": id_column, "date_column": date_column}
-    chunks = read_chunks(source, text_column, chunk_rows, unit=unit, **columns)
-    chunks = _checked(chunks, new_columns, source, **columns)
-    # CSV and TSV cells are read as strings; sentence scores are never NaN.
-    plain = table_format(source, where="INPUT") != "jsonl" and unit == "sentence"
-    # Read and check the first chunk before anything (even a folder) is created.
-    first = next(chunks)
-    chunks = itertools.chain([first], chunks)
-    if targets is not None:
-        check_target_columns(first, targets, source)
-        chunks = numbered(chunks)  # rows numbered as in the file, for errors about offsets
+    chunks, plain = _input_chunks(
+        source, text_column, chunk_rows, unit, new_columns, targets, columns
+    )
     sweep_stale_parts(target.parent)  # what killed runs left behind
     tasks = (
         (
@@ -557,15 +550,42 @@ def score_file(
         )
         for number, chunk in enumerate(chunks)
     )
+    start = _start_workers(jobs, scheduler, analyses, unit, targets is not None)
+    # Local workers only pay off from a second chunk on; a cluster was asked for.
+    scored = ordered_results(_score_chunk, tasks, start, min_tasks=1 if scheduler else 2)
+    return _write_scored(scored, target, progress)
+
+
+def _input_chunks(source: Path, text_column, chunk_rows, unit, new_columns, targets, columns):
+    """The input's chunks, checked, and whether its cells are plain text (see :func:`score_file`).
+
+    The first chunk is read and checked here, before anything (even a folder)
+    is created.
+    """
+    chunks = read_chunks(source, text_column, chunk_rows, unit=unit, **columns)
+    chunks = _checked(chunks, new_columns, source, **columns)
+    # CSV and TSV cells are read as strings; sentence scores are never NaN.
+    plain = table_format(source, where="INPUT") != "jsonl" and unit == "sentence"
+    first = next(chunks)
+    chunks = itertools.chain([first], chunks)
+    if targets is not None:
+        check_target_columns(first, targets, source)
+        chunks = numbered(chunks)  # rows numbered as in the file, for errors about offsets
+    return chunks, plain
+
+
+def _write_scored(scored, target: Path, progress: bool) -> int:
+    """Write the scored chunks' text to ``target`` atomically; return the row count.
+
+    ``scored`` (from :func:`~helpers.workers.ordered_results`) is closed in
+    any case, which stops the workers, also when writing fails.
+    """
     bar = None
     if progress:
         from tqdm import tqdm
 
         bar = tqdm(unit="rows", desc="score")
     total = 0
-    start = _start_workers(jobs, scheduler, analyses, unit, targets is not None)
-    # Local workers only pay off from a second chunk on; a cluster was asked for.
-    scored = ordered_results(_score_chunk, tasks, start, min_tasks=1 if scheduler else 2)
     try:
         with atomic_path(target) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
             for rows, text in scored:
@@ -574,7 +594,7 @@ def score_file(
                 if bar is not None:
                     bar.update(rows)
     finally:
-        scored.close()  # stops the workers now, also when writing failed
+        scored.close()
         if bar is not None:
             bar.close()
     return total

@@ -111,21 +111,9 @@ def analyse_tokens(
         if mentions is None:
             mentions = _mentions(tokens, actors, date, actor_hits, memory) if needed else []
         s = Sentence(tokens, text, base, quotes, mentions, actors.names)
-        if memory is not None:
-            memory.read_mentions(s, actor_kinds(actors))
-        speakers = None
-        if quotes or verb_hits or (detail and ladder_hits):
-            predicates = _predicates(verb_hits, ladder_hits, event_hits)
-            speakers = Speakers(actor_kinds(actors), memory, predicates)
-        if quotes or verb_hits:
-            attrs = attributions_in(s, verb_hits, speakers)
-        speech = SpeechSpans(attrs, tokens) if attrs and (ladder_hits or event_hits) else NO_SPEECH
-        if ladder_hits:
-            found_statements = statements_in(s, speech, ladder_hits, detail, speakers)
-        if event_hits:
-            found_events = events_in(s, speech, stance, event_hits)
-        if memory is not None:
-            memory.end_sentence(s, actor_kinds(actors))
+        attrs, found_statements, found_events = _speech_and_acts(
+            s, actors, memory, detail, stance, (verb_hits, ladder_hits, event_hits)
+        )
     words = sum(1 for t in tokens if is_word(t)) if count_words else 0
     cues, anonymous = uncertainty_in(
         tokens, text, base, quotes, attrs, uncertainty_hits, source_hits, verb_hits
@@ -142,6 +130,30 @@ def analyse_tokens(
         anonymous,
         skipped,
     )
+
+
+def _speech_and_acts(s: Sentence, actors, memory, detail: bool, stance, hits) -> tuple:
+    """``(attributions, statements, events)`` of a sentence whose mentions are known.
+
+    ``hits`` are its reporting-verb, ladder and event hits, names left out;
+    ``memory`` (an article's :class:`~helpers.diplomacy.discourse.Discourse`)
+    reads the sentence's mentions first and closes the sentence last.
+    """
+    verb_hits, ladder_hits, event_hits = hits
+    tokens, quotes = s.tokens, s.quotes
+    if memory is not None:
+        memory.read_mentions(s, actor_kinds(actors))
+    speakers = None
+    if quotes or verb_hits or (detail and ladder_hits):
+        predicates = _predicates(verb_hits, ladder_hits, event_hits)
+        speakers = Speakers(actor_kinds(actors), memory, predicates)
+    attrs = attributions_in(s, verb_hits, speakers) if quotes or verb_hits else []
+    speech = SpeechSpans(attrs, tokens) if attrs and (ladder_hits or event_hits) else NO_SPEECH
+    statements = statements_in(s, speech, ladder_hits, detail, speakers) if ladder_hits else []
+    events = events_in(s, speech, stance, event_hits) if event_hits else []
+    if memory is not None:
+        memory.end_sentence(s, actor_kinds(actors))
+    return attrs, statements, events
 
 
 # The dictionaries whose hits names hide, in the order of ``hits``.
