@@ -106,3 +106,37 @@ def test_the_document_lists_every_layer():
     text = (Path(paths.PROJECT_ROOT) / "docs" / "architecture.md").read_text(encoding="utf-8")
     for name in LAYERS:
         assert f"`{name}" in text, f"docs/architecture.md does not name {name}"
+
+
+# -- size: one concern per file (issue 13) ----------------------------------------------------
+MAX_MODULE_LINES = 700
+MAX_FUNCTION_LINES = 80
+#: Said in a function's docstring when it may be longer (and why, after the colon).
+LONG_ON_PURPOSE = "Longer than 80 lines on purpose:"
+
+
+def _long_functions(tree: ast.AST) -> list[tuple[str, int]]:
+    """``(name, lines)`` of the functions over the limit whose docstring does not say why."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            lines = node.end_lineno - node.lineno + 1
+            if lines > MAX_FUNCTION_LINES and LONG_ON_PURPOSE not in (
+                ast.get_docstring(node) or ""
+            ):
+                found.append((node.name, lines))
+    return found
+
+
+@pytest.mark.parametrize("path", _files(), ids=lambda p: str(p.relative_to(SOURCE)))
+def test_modules_and_functions_stay_small(path):
+    text = path.read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= MAX_MODULE_LINES, f"{path.name}: split it by concern"
+    assert _long_functions(ast.parse(text)) == []
+
+
+def test_the_size_check_sees_a_long_function():
+    body = "\n".join(f"    x{i} = {i}" for i in range(MAX_FUNCTION_LINES))
+    assert _long_functions(ast.parse(f"def f():\n{body}\n")) == [("f", MAX_FUNCTION_LINES + 1)]
+    excused = f'def f():\n    """{LONG_ON_PURPOSE} one table."""\n{body}\n'
+    assert _long_functions(ast.parse(excused)) == []

@@ -70,7 +70,8 @@ from helpers.sentiment.tables import (
     polarity_scores,
     score_sentiment,
 )
-from helpers.sentiment.target import TargetTone, locate_target, target_tone
+from helpers.sentiment.target import TargetTone, target_tone
+from helpers.sentiment.target_place import locate_target
 from helpers.sentiment.target_score import (
     TARGET_COLUMNS,
     TargetColumns,

@@ -51,7 +51,6 @@ from itertools import compress
 from operator import attrgetter
 from typing import Any, NamedTuple
 
-from helpers.errors import InputError
 from helpers.sentiment.clauses import CLAUSE_BREAK_MARKS, CLAUSE_BREAK_WORDS, clause_bounds
 from helpers.sentiment.labels import DEFAULT_THRESHOLD, label
 from helpers.sentiment.roles import (
@@ -176,144 +175,7 @@ def _scoped(role: str, tokens: Any, effects: dict, why: str, speaker: bool = Fal
     return tuple.__new__(_Scope, (role, tokens, effects, why, speaker))
 
 
-# -- locating the target ----------------------------------------------------------------
-
-
-def locate_target(
-    text: str,
-    tokens: list[Token],
-    target: str = "",
-    start: Any = None,
-    end: Any = None,
-    *,
-    actors: Any = None,
-    norms: list[str] | None = None,
-) -> tuple[int, int] | None:
-    """Return the target's character span in ``text``, or None when it is not there.
-
-    Offsets (``start``, ``end``), when given, decide. Otherwise the first
-    occurrence of ``target`` (its tokens, in any case) or, when ``target``
-    names an actor of the actors list (``actors``, default
-    ``data/lexicons/actors.yml``), of any of that actor's forms (its name,
-    aliases, demonyms, capital, metonyms and leaders, as the list spells
-    them: "the Kremlin" and "Moscow" for "Russia"), whichever comes first.
-    ``norms`` (the tokens' ``norm``) may be passed when the caller has them.
-
-    Raises
-    ------
-    InputError
-        Offsets that are not whole numbers with ``0 <= start < end <= len(text)``.
-
-    Examples
-    --------
-    >>> from helpers.text import tokenize
-    >>> text = "The Kremlin rejected the plan; Russia will not sign."
-    >>> start, end = locate_target(text, tokenize(text), "Russia")
-    >>> text[start:end]
-    'Kremlin'
-    """
-    if start is not None or end is not None:
-        return checked_offsets(text, start, end)
-    if not target or not tokens:
-        return None
-    if actors is None:
-        from helpers.actors import load_actors
-
-        actors = load_actors()
-    base = token_base(text, tokens)
-    wanted, forms, firsts = _target_forms(target, actors)
-    norms = list(map(_NORM, tokens)) if norms is None else norms
-    found = _first_place(tokens, norms, wanted, forms, firsts)
-    if found is None:
-        return None
-    return tokens[found[0]].start - base, tokens[found[1] - 1].end - base
-
-
-def _first_place(tokens, norms, wanted, forms, firsts) -> tuple[int, int] | None:
-    """Token range of the first occurrence of the target (``wanted`` norms, any case)
-    or of one of its actor's ``forms`` (token texts by first word, case as listed;
-    ``firsts``: their first words' norms), or None."""
-    found, size, start = None, len(wanted), 0
-    while size:  # the literal target: searched in C, occurrence by occurrence
-        try:
-            i = norms.index(wanted[0], start)
-        except ValueError:
-            break
-        if size == 1 or tuple(norms[i : i + size]) == wanted:
-            found = i, i + size
-            break
-        start = i + 1
-    if not forms or firsts.isdisjoint(norms):
-        return found
-    for i in range(found[0] if found else len(tokens)):
-        for form in forms.get(tokens[i].text, ()):  # longest first
-            if len(form) == 1 or tuple(t.text for t in tokens[i : i + len(form)]) == form:
-                return i, i + len(form)
-    return found
-
-
-def checked_offsets(text: str, start: Any, end: Any) -> tuple[int, int]:
-    """Return ``(start, end)`` as whole numbers inside ``text``, or refuse them.
-
-    Examples
-    --------
-    >>> checked_offsets("Talks failed.", "0", 5.0)
-    (0, 5)
-    """
-    try:
-        s, e = int(start), int(end)
-        if s != float(start) or e != float(end):
-            raise ValueError
-    except (TypeError, ValueError):
-        raise InputError(
-            f"target offsets must be whole numbers, not {start!r} and {end!r}",
-            where="--target-start-column/--target-end-column",
-            fix="Give character offsets into the text: start (from 0) and end (exclusive)",
-        ) from None
-    if not 0 <= s < e <= len(text):
-        raise InputError(
-            f"target offsets {s}..{e} lie outside the text ({len(text)} characters)",
-            where="--target-start-column/--target-end-column",
-            fix="Give 0 <= start < end <= the length of the text",
-        )
-    return s, e
-
-
-# A coded data set names thousands of distinct targets ("he", "Mr. Trump",
-# "the Senate" ...): a small cache missed on most rows and re-read the actors
-# list each time, a third of the target path's cost (issue 18, round 3).
-@lru_cache(maxsize=16384)
-def _target_forms(target: str, actors: Any) -> tuple[tuple[str, ...], dict, frozenset]:
-    """The target's token norms, and, when it names an actor, every form of that
-    actor as token texts (case counts, as in the actors list), by first word,
-    longest first (the actors list's leftmost-longest rule), and the norms of
-    those first words."""
-    from helpers.text import tokenize
-
-    tokens = tokenize(target)
-    norms = tuple(t.norm for t in tokens)
-    found = actors.find(tokens) if tokens else []
-    if len(found) != 1 or found[0].tok_start != 0 or found[0].tok_end != len(tokens):
-        return norms, {}, frozenset()
-    return (norms, *_actor_forms(found[0].actor_id, actors))
-
-
-@lru_cache(maxsize=4096)
-def _actor_forms(actor_id: Any, actors: Any) -> tuple[dict, frozenset]:
-    """Every form of one actor, by first word, longest first, and the first words' norms
-    (once per actor: many targets name the same actor: "Trump", "Mr. Trump", "the president")."""
-    from helpers.text import tokenize
-
-    forms: dict[str, list[tuple[str, ...]]] = {}
-    firsts = set()
-    patterns = actors.forms.loc[actors.forms["actor_id"] == actor_id, "pattern"]
-    for pattern in patterns:
-        words = tokenize(str(pattern))
-        if words:
-            forms.setdefault(words[0].text, []).append(tuple(t.text for t in words))
-            firsts.add(words[0].norm)
-    forms = {word: sorted(group, key=len, reverse=True) for word, group in forms.items()}
-    return forms, frozenset(firsts)
+# Locating the target: helpers.sentiment.target_place.
 
 
 # -- which words count -------------------------------------------------------------------
@@ -537,6 +399,7 @@ def target_tone(
     --------
     >>> from helpers.text import tokenize
     >>> from helpers.sentiment.domain import domain_lexicon
+    >>> from helpers.sentiment.target_place import locate_target
     >>> text = "Russia attacked Ukraine."
     >>> toks = tokenize(text)
     >>> [target_tone(text, toks, locate_target(text, toks, t), domain=domain_lexicon()).label
@@ -561,43 +424,46 @@ def target_tone(
     b = max(a + 1, bisect_right(tokens, span[1] - 1 + base, key=_START))
     scope = _scope(tokens, a, b, _quotes(text, tokens, base), verbs, breaks, according, roles)
     if scope.effects:  # an act's verb may count though the reading does not rate it
-        total, evidence = _with_effects(
-            text,
-            tokens,
-            base,
-            reading,
-            rated,
-            scope,
-            target,
-            eng,
-            _named(tokens, a, b),
-            (a - NEAR_TOKENS, b + NEAR_TOKENS),
-        )
+        near = (a - NEAR_TOKENS, b + NEAR_TOKENS)
+        found = (reading, rated, scope, target, eng, _named(tokens, a, b), near)
+        total, evidence = _with_effects(text, tokens, base, *found)
     else:  # the common case, kept lean: the words of the scope as the sentence reads them
-        total, parts, inside = 0.0, [], scope.tokens
-        words, valences = reading.words, reading.valences
-        for k, t in zip(
-            rated, _word_tokens(text, tokens, base, reading, rated, norms), strict=True
-        ):
-            if t in inside and not (a <= t < b and tokens[t].text[:1].isupper()):  # see _named
-                value = valences[k]
-                if value < 0:
-                    value *= NEGATIVITY_WEIGHT
-                if a - NEAR_TOKENS <= t < b + NEAR_TOKENS:
-                    parts.append(f"{words[k]} {value:+.2f}")
-                else:
-                    value *= FAR_WEIGHT
-                    parts.append(f"{words[k]} {value:+.2f} far from the target")
-                total += value
+        word_tokens = _word_tokens(text, tokens, base, reading, rated, norms)
+        total, parts = _scope_words(tokens, a, b, reading, rated, word_tokens, scope)
         evidence = _line(target, scope, parts)
     if total and ("!" in text or "?" in text):
-        marks = "".join(tokens[i].text for i in scope.tokens if tokens[i].text in ("!", "?"))
-        emphasis = punctuation_emphasis(marks)
-        total += emphasis if total > 0 else -emphasis
+        total = _emphasised(total, tokens, scope)
     compound = round(eng.normalize(total), 4) if total else 0.0
     if not compound and scope.speaker:
         compound, evidence = _warm_source(text, reading, evidence, eng)
     return _tone((compound, label(compound, threshold), evidence, scope.role, *span))
+
+
+def _emphasised(total: float, tokens, scope: _Scope) -> float:
+    """``total`` with VADER's emphasis of the "!" and "?" inside the target's scope."""
+    marks = "".join(tokens[i].text for i in scope.tokens if tokens[i].text in ("!", "?"))
+    emphasis = punctuation_emphasis(marks)
+    return total + (emphasis if total > 0 else -emphasis)
+
+
+def _scope_words(tokens, a: int, b: int, reading: Reading, rated, word_tokens, scope: _Scope):
+    """``(total, evidence parts)`` of the rated words inside the scope, as the sentence
+    reads them: negative words weighted up, words far from the target ``tokens[a:b]``
+    weighted down, capitalised words of the target left out (see :func:`_named`)."""
+    total, parts, inside = 0.0, [], scope.tokens
+    words, valences = reading.words, reading.valences
+    for k, t in zip(rated, word_tokens, strict=True):
+        if t in inside and not (a <= t < b and tokens[t].text[:1].isupper()):
+            value = valences[k]
+            if value < 0:
+                value *= NEGATIVITY_WEIGHT
+            if a - NEAR_TOKENS <= t < b + NEAR_TOKENS:
+                parts.append(f"{words[k]} {value:+.2f}")
+            else:
+                value *= FAR_WEIGHT
+                parts.append(f"{words[k]} {value:+.2f} far from the target")
+            total += value
+    return total, parts
 
 
 SOURCE_WARMTH = 0.6

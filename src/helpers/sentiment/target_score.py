@@ -16,7 +16,8 @@ from typing import NamedTuple
 
 from helpers.errors import InputError
 from helpers.sentiment.score import hits_domain, kept_lists
-from helpers.sentiment.target import checked_offsets, locate_target, target_tone
+from helpers.sentiment.target import target_tone
+from helpers.sentiment.target_place import checked_offsets, locate_target
 from helpers.sentiment.vader import engine, punctuation_emphasis
 from helpers.text import Token
 
