@@ -80,6 +80,36 @@ def test_main_clause_verb_beats_a_stronger_fronted_clause_verb():
     assert (out["source_actor"], out["cameo"]) == ("Japan", "111")
 
 
+def test_first_act_of_the_main_clause_beats_a_stronger_later_one():
+    # Text order, not the Goldstein weight, picks among main-clause events: the
+    # participle "abducted" modifies the workers; Kenya's act is freeing them.
+    out = row("Kenya freed two aid workers abducted by rebels.")
+    assert (out["source_actor"], out["cameo"][:2]) == ("Kenya", "07")
+
+
+@pytest.mark.parametrize(
+    "text, source, root",
+    [
+        (
+            "A suicide bomber wounded 40 people in Pakistan, Pakistani officials said.",
+            "suicide bomber",
+            "18",
+        ),
+        ("Gunmen wounded three policemen in Lagos, Nigerian officials said.", "Gunmen", "18"),
+    ],
+)
+def test_trailing_attribution_reports_a_material_act(text, source, root):
+    # "..., officials said" names the source of the report; the act is the event.
+    out = row(text)
+    assert (out["source_actor"], out["cameo"][:2]) == (source, root)
+
+
+def test_trailing_attribution_of_a_verbal_act_stays_a_statement():
+    # Only material acts are promoted: a failure reported by officials is their statement.
+    out = row("The missile test failed, Japanese officials said.")
+    assert (out["source_actor"], out["cameo"]) == ("Japan", "010")
+
+
 def test_sentence_without_event_has_empty_event_columns():
     out = row("The weather was mild in Tokyo.")
     assert out["cameo"] == "" and out["events"] == ""
