@@ -110,6 +110,34 @@ def test_trailing_attribution_of_a_verbal_act_stays_a_statement():
     assert (out["source_actor"], out["cameo"]) == ("Japan", "010")
 
 
+def test_leading_statement_verb_keeps_its_statement_over_the_reported_act():
+    # "X said Y happened": X's act is the statement; Y is reported speech.
+    out = row("Kenyan police said ten protesters were arrested.")
+    assert (out["source_actor"], out["cameo"]) == ("Kenya", "010")
+    assert out["events"].split(";")[1].endswith(">173>protesters")
+
+
+def test_a_saying_that_performs_an_act_gives_way_to_that_act():
+    # "notified ... that talks are over" is PETRARCH2's 040, not a plain statement.
+    out = row("Russia notified Japan that the talks are over.")
+    assert (out["source_actor"], out["cameo"], out["target_actor"]) == ("Russia", "164", "Japan")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BEIJING, March 21 (Xinhua) -- Chinese officials said on Thursday that talks would resume.",
+        "NAIROBI, 21 March -- Kenyan officials said on Thursday that talks would resume.",
+    ],
+)
+def test_month_of_a_date_is_no_protest_march(text):
+    assert "140" not in [e.split(">")[1] for e in row(text)["events"].split(";")]
+
+
+def test_the_verb_march_is_still_a_protest():
+    assert row("Protesters march on parliament in Nairobi.")["cameo"] == "140"
+
+
 def test_sentence_without_event_has_empty_event_columns():
     out = row("The weather was mild in Tokyo.")
     assert out["cameo"] == "" and out["events"] == ""

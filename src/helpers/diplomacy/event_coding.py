@@ -253,6 +253,14 @@ def events_in(
     return rows
 
 
+#: CAMEO roots of plain statements (make a public statement, appeal). "X said (that) Y"
+#: reports X's statement: Y's act is reported speech, ranked below it. The ConfliBERT
+#: coders code every such sentence of their development set as "make a statement"
+#: (issue 14); an act that a saying performs ("notified Tokyo that talks are over",
+#: PETRARCH2's 040) is still replaced by the act it reports.
+_STATEMENT_ROOTS = frozenset({"01", "02"})
+
+
 def _without_saying(speech: SpeechSpans, hits: list) -> list:
     """``hits`` without the PETRARCH2 words that are the verb of a speech whose content
     holds an event word of the project's list.
@@ -272,10 +280,18 @@ def _without_saying(speech: SpeechSpans, hits: list) -> list:
     if not saying:
         return hits
     verbs = sorted(row.verb_start for row in saying)
+    # A plain statement verb that opens its content ("Taiwan prosecutors said a man was
+    # detained") stays: the subject's act is the statement (see _STATEMENT_ROOTS).
+    leading = sorted(row.verb_start for row in saying if row.verb_start < row.content_start)
     return [
         h
         for h in hits
-        if h.category != PETRARCH or bisect_left(verbs, h.end) == bisect_left(verbs, h.start)
+        if h.category != PETRARCH
+        or bisect_left(verbs, h.end) == bisect_left(verbs, h.start)
+        or (
+            str(h.attrs.get("cameo", ""))[:2] in _STATEMENT_ROOTS
+            and bisect_left(leading, h.end) > bisect_left(leading, h.start)
+        )
     ]
 
 

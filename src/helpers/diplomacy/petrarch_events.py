@@ -84,9 +84,26 @@ def petrarch_hits(tokens) -> list[Hit]:
         # The words before the verb ("POLICE *") are its subject: left to the
         # actors, so "Kenyan police arrested" keeps its source.
         a, b = m.verb_start, m.tok_end
+        if b == a + 1 and _date_word(tokens, a):
+            continue
         words = tokens[a].text if b == a + 1 else " ".join(t.text for t in tokens[a:b])
         found.append(Hit(PETRARCH, words, tokens[a].start, tokens[b - 1].end, a, b, 1.0, attrs))
     return found
+
+
+def _date_word(tokens, a: int) -> bool:
+    """Whether the one-word verb at ``a`` is a month of a date ("March 21", "21 March").
+
+    A capitalised word beside a day number is a date in a dateline
+    ("BEIJING, March 21 (Xinhua) --"), not the verb "march" (PETRARCH2's
+    140, protest), which the parser PETRARCH2 relies on would tag a noun.
+    Added for issue 14: three datelines of the ConfliBERT development set.
+    """
+    if not tokens[a].text[:1].isupper():
+        return False
+    before = tokens[a - 1].text if a > 0 else ""
+    after = tokens[a + 1].text if a + 1 < len(tokens) else ""
+    return before.isdigit() or after.isdigit()
 
 
 def with_petrarch(tokens, event_hits: list) -> list:
