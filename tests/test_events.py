@@ -138,6 +138,26 @@ def test_the_verb_march_is_still_a_protest():
     assert row("Protesters march on parliament in Nairobi.")["cameo"] == "140"
 
 
+def test_capitalised_word_inside_running_text_is_a_name_not_a_verb():
+    # "Advocate" (PETRARCH2 020) and "Press" (100) are parts of names here.
+    out = row("Public Advocate Letitia James criticised Russia on Monday.")
+    assert (out["cameo"], out["target_actor"]) == ("112", "Russia")
+    out = row("The reporter, who works for Agence France-Press, was arrested by Kenyan police.")
+    assert (out["source_actor"], out["cameo"]) == ("Kenya", "173")
+
+
+def test_title_case_headline_keeps_its_capitalised_verbs():
+    out = row("Kenya Deports Two Smugglers To Uganda")
+    assert (out["source_actor"], out["cameo"]) == ("Kenya", "174")
+
+
+def test_verb_of_a_relative_clause_is_not_the_main_event():
+    # The rebels are described by "who attacked the convoy"; their act is the release.
+    out = row("Somali rebels who attacked the convoy released two Kenyan aid workers.")
+    assert (out["source_actor"], out["cameo"][:2]) == ("Somalia", "07")
+    assert out["events"].startswith("Somalia>190>")
+
+
 def test_sentence_without_event_has_empty_event_columns():
     out = row("The weather was mild in Tokyo.")
     assert out["cameo"] == "" and out["events"] == ""

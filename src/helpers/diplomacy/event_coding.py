@@ -164,11 +164,37 @@ def clause_rank(s: Sentence, hit, in_speech: bool) -> int:
         return 2
     if in_speech:
         return 1
+    if _relative_verb(tokens, a):
+        return 1
     if a < fronted_clause_end(s):
         # A fronted adverbial clause is background to the main clause ("Frustrated
         # by ..., Moscow notified Tokyo that talks are over"): below the reported act.
         return 2
     return 0
+
+
+# Relative pronouns, and the auxiliaries and adverbs that may stand between one
+# and its verb ("who was accused", "which had long attracted", "that have left").
+_RELATIVES = frozenset("who which whom that".split())
+_AUXILIARIES = frozenset(
+    "is are was were be been being has have had will would could can may might "
+    "should shall must also reportedly allegedly later long not n't".split()
+)
+
+
+def _relative_verb(tokens, a: int) -> bool:
+    """Whether the event word at ``a`` is the verb of a relative clause.
+
+    "A priest who was accused of molesting a boy was arrested by police": the
+    relative clause describes the priest; the sentence's act is the arrest.
+    The verb follows its pronoun, with at most three auxiliaries or adverbs
+    between. A "that" after a reporting verb opens reported speech instead,
+    which ranks the same (1). Added for issue 14 (ConfliBERT development set).
+    """
+    k = a - 1
+    while k >= 0 and a - k <= 3 and tokens[k].norm in _AUXILIARIES:
+        k -= 1
+    return k >= 0 and tokens[k].norm in _RELATIVES
 
 
 def fronted_clause_end(s: Sentence) -> int:
