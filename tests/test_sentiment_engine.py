@@ -128,7 +128,7 @@ LAYERS = [
     {"words", "labels", "clauses", "domain", "roles"},
     {"vader"},
     {"score", "tables"},
-    {"target"},
+    {"target_place", "target"},
     {"target_score", "explain", "actors", "voice", "afinn"},
 ]
 
