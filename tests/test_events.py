@@ -80,6 +80,84 @@ def test_main_clause_verb_beats_a_stronger_fronted_clause_verb():
     assert (out["source_actor"], out["cameo"]) == ("Japan", "111")
 
 
+def test_first_act_of_the_main_clause_beats_a_stronger_later_one():
+    # Text order, not the Goldstein weight, picks among main-clause events: the
+    # participle "abducted" modifies the workers; Kenya's act is freeing them.
+    out = row("Kenya freed two aid workers abducted by rebels.")
+    assert (out["source_actor"], out["cameo"][:2]) == ("Kenya", "07")
+
+
+@pytest.mark.parametrize(
+    "text, source, root",
+    [
+        (
+            "A suicide bomber wounded 40 people in Pakistan, Pakistani officials said.",
+            "suicide bomber",
+            "18",
+        ),
+        ("Gunmen wounded three policemen in Lagos, Nigerian officials said.", "Gunmen", "18"),
+    ],
+)
+def test_trailing_attribution_reports_a_material_act(text, source, root):
+    # "..., officials said" names the source of the report; the act is the event.
+    out = row(text)
+    assert (out["source_actor"], out["cameo"][:2]) == (source, root)
+
+
+def test_trailing_attribution_of_a_verbal_act_stays_a_statement():
+    # Only material acts are promoted: a failure reported by officials is their statement.
+    out = row("The missile test failed, Japanese officials said.")
+    assert (out["source_actor"], out["cameo"]) == ("Japan", "010")
+
+
+def test_leading_statement_verb_keeps_its_statement_over_the_reported_act():
+    # "X said Y happened": X's act is the statement; Y is reported speech.
+    out = row("Kenyan police said ten protesters were arrested.")
+    assert (out["source_actor"], out["cameo"]) == ("Kenya", "010")
+    assert out["events"].split(";")[1].endswith(">173>protesters")
+
+
+def test_a_saying_that_performs_an_act_gives_way_to_that_act():
+    # "notified ... that talks are over" is PETRARCH2's 040, not a plain statement.
+    out = row("Russia notified Japan that the talks are over.")
+    assert (out["source_actor"], out["cameo"], out["target_actor"]) == ("Russia", "164", "Japan")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BEIJING, March 21 (Xinhua) -- Chinese officials said on Thursday that talks would resume.",
+        "NAIROBI, 21 March -- Kenyan officials said on Thursday that talks would resume.",
+    ],
+)
+def test_month_of_a_date_is_no_protest_march(text):
+    assert "140" not in [e.split(">")[1] for e in row(text)["events"].split(";")]
+
+
+def test_the_verb_march_is_still_a_protest():
+    assert row("Protesters march on parliament in Nairobi.")["cameo"] == "140"
+
+
+def test_capitalised_word_inside_running_text_is_a_name_not_a_verb():
+    # "Advocate" (PETRARCH2 020) and "Press" (100) are parts of names here.
+    out = row("Public Advocate Letitia James criticised Russia on Monday.")
+    assert (out["cameo"], out["target_actor"]) == ("112", "Russia")
+    out = row("The reporter, who works for Agence France-Press, was arrested by Kenyan police.")
+    assert (out["source_actor"], out["cameo"]) == ("Kenya", "173")
+
+
+def test_title_case_headline_keeps_its_capitalised_verbs():
+    out = row("Kenya Deports Two Smugglers To Uganda")
+    assert (out["source_actor"], out["cameo"]) == ("Kenya", "174")
+
+
+def test_verb_of_a_relative_clause_is_not_the_main_event():
+    # The rebels are described by "who attacked the convoy"; their act is the release.
+    out = row("Somali rebels who attacked the convoy released two Kenyan aid workers.")
+    assert (out["source_actor"], out["cameo"][:2]) == ("Somalia", "07")
+    assert out["events"].startswith("Somalia>190>")
+
+
 def test_sentence_without_event_has_empty_event_columns():
     out = row("The weather was mild in Tokyo.")
     assert out["cameo"] == "" and out["events"] == ""

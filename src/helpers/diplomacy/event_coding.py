@@ -13,8 +13,8 @@ content names no actor of its own. Negation and modality qualify an event
 
 The main event of a sentence (the one ``score`` reports) is chosen by one
 rule, :func:`main_index`: the main clause's event over those of dependent
-clauses and those named by nouns, then the strongest asserted event, else
-the strongest. Every event carries its CAMEO code, and its Goldstein weight,
+clauses and those named by nouns, then the first asserted event, else
+the first. Every event carries its CAMEO code, and its Goldstein weight,
 quad class and PLOVER type come from that code (:mod:`helpers.diplomacy.cameo`).
 
 References
@@ -71,7 +71,7 @@ class Event(NamedTuple):
     root: str = ""
     plover: str = ""
     name: str = ""
-    rank: int = 0  # syntactic level (see clause_rank): 0 main clause, 1 dependent, 2 noun
+    rank: int = 0  # syntactic level (see clause_rank): 0 main clause, 1 speech, 2 background
     evidence: str = ""  # where the rule comes from: "events.yml: agree" or a PETRARCH2 line
     source_agent: str = ""  # CAMEO agent code of the source ("COP" for "Kenyan police")
     target_agent: str = ""
@@ -100,14 +100,21 @@ def main_index(events) -> int:
     """Return the index of the main event of a sentence.
 
     The rule, in order: (1) the event of the main clause wins over events in
-    reported or subordinate clauses, which win over events named by nouns
-    (``rank`` 0, 1, 2: see :func:`clause_rank`), so "Frustrated by Japan's
+    reported speech, which win over background: events named by nouns and
+    those of a fronted clause (``rank`` 0, 1, 2: see :func:`clause_rank`), so "Frustrated by Japan's
     sanctions of Russia for its aggression in Ukraine, Moscow notified Tokyo
     that talks are over" has the halted talks as its main event, not the
     nouns "sanctions" or "aggression" in the fronted phrase; (2) of the
     events of the best rank, an asserted one (neither negated nor modal)
-    wins over the others; (3) then the largest absolute Goldstein weight,
-    the first one on ties. ``events`` are records with ``goldstein``,
+    wins over the others; (3) then the first in text order. English puts a
+    clause's finite verb before its complements, so the first event word of
+    the best level is the clause's own act and the later ones are what it
+    governs ("signed two laws meant to rein in ...", "took a parting shot
+    ... by dubbing", "released two priests kidnapped earlier"). Until
+    December 2026 rule (3) took the largest absolute Goldstein weight, which
+    let any violent word of a sentence win over its act (ConfliBERT
+    development set, issue 14: PentaClass 0.51 to 0.57, cooperation/conflict
+    0.69 to 0.74). ``events`` are records with ``goldstein``,
     ``negated``, ``modality`` and ``rank`` (:class:`Event` rows or
     :class:`Qualified` words). This is the one place the choice is made.
 
@@ -116,7 +123,7 @@ def main_index(events) -> int:
     >>> q = [Qualified(None, {}, -5.6, True, ""), Qualified(None, {}, 1.0, False, ""),
     ...      Qualified(None, {}, -2.0, False, "")]
     >>> main_index(q)
-    2
+    1
     >>> q = [Qualified(None, {}, -10.0, False, "", rank=2), Qualified(None, {}, 1.0, False, "")]
     >>> main_index(q)
     1
@@ -124,7 +131,7 @@ def main_index(events) -> int:
     best = min(e.rank for e in events)
     level = [k for k, e in enumerate(events) if e.rank == best]
     asserted = [k for k in level if not events[k].negated and not events[k].modality]
-    return max(asserted or level, key=lambda k: abs(events[k].goldstein))
+    return (asserted or level)[0]
 
 
 # Words before a noun that make an event word a noun ("the killing", "its
@@ -141,23 +148,53 @@ _SUBORDINATORS = frozenset(
 
 
 def clause_rank(s: Sentence, hit, in_speech: bool) -> int:
-    """The syntactic level of an event word: 0 main clause, 1 dependent clause, 2 noun.
+    """The syntactic level of an event word: 0 main clause, 1 reported speech, 2 background.
 
     A noun is an event word the dictionary marks ``nominal`` or one after a
     determiner, possessive or preposition ("an attack", "Japan's sanctions",
-    "for its aggression"). A dependent clause is reported speech ("notified
-    Tokyo that talks are over") or a fronted clause that opens the sentence
-    with a participle or subordinator and ends at the first comma
-    ("Frustrated by ..., Moscow notified ..."). Everything else is the main
-    clause. Word classes are read from the surface, without a parse tree.
+    "for its aggression") and ranks 2, as does a word of a fronted clause
+    that opens the sentence with a participle or subordinator and ends at
+    the first comma ("Frustrated by ..., Moscow notified ..."): both are
+    background to the main clause. Reported speech ("notified Tokyo that
+    talks are over") ranks 1. Everything else is the main clause. Word classes are read from the surface, without a parse tree.
     """
     tokens = s.tokens
     a = hit.tok_start
     if hit.attrs.get("nominal") or (a > 0 and tokens[a - 1].norm in _NOUN_MARKERS):
         return 2
-    if in_speech or a < fronted_clause_end(s):
+    if in_speech:
         return 1
+    if _relative_verb(tokens, a):
+        return 1
+    if a < fronted_clause_end(s):
+        # A fronted adverbial clause is background to the main clause ("Frustrated
+        # by ..., Moscow notified Tokyo that talks are over"): below the reported act.
+        return 2
     return 0
+
+
+# Relative pronouns, and the auxiliaries and adverbs that may stand between one
+# and its verb ("who was accused", "which had long attracted", "that have left").
+_RELATIVES = frozenset("who which whom that".split())
+_AUXILIARIES = frozenset(
+    "is are was were be been being has have had will would could can may might "
+    "should shall must also reportedly allegedly later long not n't".split()
+)
+
+
+def _relative_verb(tokens, a: int) -> bool:
+    """Whether the event word at ``a`` is the verb of a relative clause.
+
+    "A priest who was accused of molesting a boy was arrested by police": the
+    relative clause describes the priest; the sentence's act is the arrest.
+    The verb follows its pronoun, with at most three auxiliaries or adverbs
+    between. A "that" after a reporting verb opens reported speech instead,
+    which ranks the same (1). Added for issue 14 (ConfliBERT development set).
+    """
+    k = a - 1
+    while k >= 0 and a - k <= 3 and tokens[k].norm in _AUXILIARIES:
+        k -= 1
+    return k >= 0 and tokens[k].norm in _RELATIVES
 
 
 def fronted_clause_end(s: Sentence) -> int:
@@ -242,6 +279,14 @@ def events_in(
     return rows
 
 
+#: CAMEO roots of plain statements (make a public statement, appeal). "X said (that) Y"
+#: reports X's statement: Y's act is reported speech, ranked below it. The ConfliBERT
+#: coders code every such sentence of their development set as "make a statement"
+#: (issue 14); an act that a saying performs ("notified Tokyo that talks are over",
+#: PETRARCH2's 040) is still replaced by the act it reports.
+_STATEMENT_ROOTS = frozenset({"01", "02"})
+
+
 def _without_saying(speech: SpeechSpans, hits: list) -> list:
     """``hits`` without the PETRARCH2 words that are the verb of a speech whose content
     holds an event word of the project's list.
@@ -261,10 +306,18 @@ def _without_saying(speech: SpeechSpans, hits: list) -> list:
     if not saying:
         return hits
     verbs = sorted(row.verb_start for row in saying)
+    # A plain statement verb that opens its content ("Taiwan prosecutors said a man was
+    # detained") stays: the subject's act is the statement (see _STATEMENT_ROOTS).
+    leading = sorted(row.verb_start for row in saying if row.verb_start < row.content_start)
     return [
         h
         for h in hits
-        if h.category != PETRARCH or bisect_left(verbs, h.end) == bisect_left(verbs, h.start)
+        if h.category != PETRARCH
+        or bisect_left(verbs, h.end) == bisect_left(verbs, h.start)
+        or (
+            str(h.attrs.get("cameo", ""))[:2] in _STATEMENT_ROOTS
+            and bisect_left(leading, h.end) > bisect_left(leading, h.start)
+        )
     ]
 
 
@@ -276,8 +329,30 @@ def _qualify(coder: _Coder, hit, attrs: dict) -> Qualified:
     negated = negated_before(tokens, a, _NEG_WINDOW) or (
         b < len(tokens) and tokens[b].norm in {"not", "n't"}
     )
-    rank = clause_rank(coder.s, hit, coder.speech.at(hit) is not None)
+    attribution = coder.speech.at(hit)
+    in_speech = attribution is not None and not _reported_act(attribution, code)
+    rank = clause_rank(coder.s, hit, in_speech)
     return Qualified(hit, attrs, code.goldstein, negated, _modality(coder, a, b), code, rank)
+
+
+def _reported_act(attribution: Attribution, code) -> bool:
+    """Whether a reported material act counts as the main clause's event.
+
+    A wire-service sentence that ends on its attribution ("A suicide bomber
+    killed five people, officials said") or names it with "according to"
+    reports an act; the saying only names the source of the report. CAMEO
+    codes the act (the reporting verb is coded only when nothing else
+    happened), so a material act (CAMEO roots 06-08 and 14-20: "killed",
+    "released", "arrested") in such a content ranks with the main clause.
+    Verbal acts stay in the dependent clause: "the talks failed, officials
+    said" remains a statement. Added for issue 14; measured on the ConfliBERT
+    development set (PentaClass 0.57 to 0.59 with the text-order rule of
+    :func:`main_index`).
+    """
+    trailing = attribution.verb_start >= attribution.content_end
+    return (trailing or attribution.kind == "according_to") and code.quad_class.startswith(
+        "material"
+    )
 
 
 def _modality(coder: _Coder, a: int, b: int) -> str:

@@ -77,6 +77,13 @@ def petrarch_hits(tokens) -> list[Hit]:
     if not tokens:
         return []
     found = []
+    title: list[bool] = []
+
+    def headline() -> bool:
+        if not title:
+            title.append(_title_case(tokens))
+        return title[0]
+
     for m in match_verbs([t.norm for t in tokens]):
         attrs = _attrs(m.code, m.line, m.pattern)
         if attrs is None:
@@ -84,9 +91,52 @@ def petrarch_hits(tokens) -> list[Hit]:
         # The words before the verb ("POLICE *") are its subject: left to the
         # actors, so "Kenyan police arrested" keeps its source.
         a, b = m.verb_start, m.tok_end
+        if b == a + 1 and _name_word(tokens, a, headline):
+            continue
         words = tokens[a].text if b == a + 1 else " ".join(t.text for t in tokens[a:b])
         found.append(Hit(PETRARCH, words, tokens[a].start, tokens[b - 1].end, a, b, 1.0, attrs))
     return found
+
+
+# Tokens after which a capitalised word may open a new clause or a quotation.
+# A hyphen ("France-Press") is not one: the word after it is still inside the name.
+_OPENERS = frozenset({'"', "“", "‘", "'", ":", "--", "—", "–", "(", "[", ";"})
+
+
+def _name_word(tokens, a: int, headline) -> bool:
+    """Whether the one-word verb at ``a`` is part of a name or a date, not a verb.
+
+    A capitalised word inside running text is a proper noun: "Agence
+    France-Press", "Public Advocate Letitia James", the month of a dateline
+    ("BEIJING, March 21 (Xinhua) --"); the parser PETRARCH2 relies on would
+    tag it a noun, so PETRARCH2 would not code "press" (100), "advocate" (020)
+    or "march" (140) there. Not for the first word of a sentence or of a
+    quotation or clause after a colon or dash, and not in a title-case
+    headline (most words capitalised: "Rally Gave Way To Riots"), where the
+    capital says nothing; a month beside a day number is a date anywhere.
+    Added for issue 14: datelines and titles of the ConfliBERT development set.
+    ``headline`` is a function without arguments telling whether the sentence is
+    a title-case headline (worked out once per sentence, and only when needed).
+    """
+    text = tokens[a].text
+    if not text[:1].isupper():
+        return False
+    before = tokens[a - 1].text if a > 0 else ""
+    after = tokens[a + 1].text if a + 1 < len(tokens) else ""
+    if before.isdigit() or after.isdigit():
+        return True  # "March 21", "21 March"
+    return a > 0 and before not in _OPENERS and not headline()
+
+
+def _title_case(tokens) -> bool:
+    """Whether a token list is a title-case headline: under a fifth of its words in lower case.
+
+    Running text keeps its function words and verbs in lower case ("Public Advocate
+    Letitia James criticised Russia on Monday": 2 of 8), a headline capitalises them
+    ("Kenya Deports Two Smugglers To Uganda": none).
+    """
+    words = [t.text for t in tokens if t.text[:1].isalpha()]
+    return sum(w[:1].islower() for w in words) * 5 < len(words)
 
 
 def with_petrarch(tokens, event_hits: list) -> list:

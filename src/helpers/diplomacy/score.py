@@ -100,7 +100,7 @@ def score_row(
         no actor: a private person, an anonymous or unknown source),
         ``speaker_text`` (the words naming it), ``speaker_type`` (government,
         igo, person, media, ngo, armed_group, company, anonymous, or "") and
-        ``speaker_rule`` (how it was found, or why there is none); the main event (strongest asserted one) as
+        ``speaker_rule`` (how it was found, or why there is none); the main event (first asserted one of the main clause) as
         ``source_actor``, ``event`` (qualified: "would not cooperate"),
         ``quad_class``, ``goldstein`` (0.0 when the event is negated or
         modal: it did not, or not yet, happen), ``target_actor`` and
