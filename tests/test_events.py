@@ -158,6 +158,21 @@ def test_verb_of_a_relative_clause_is_not_the_main_event():
     assert out["events"].startswith("Somalia>190>")
 
 
+def test_reporting_verb_takes_its_speaker_past_an_apposition_and_a_relative_clause():
+    # No actor stands in the verb's own clause (after the last comma); the speaker
+    # rules read "Nigeria's president, Bola Tinubu, who chairs ...": Nigeria urges.
+    text = (
+        "Nigeria's president, Bola Tinubu, who chairs the regional bloc, "
+        "urged the soldiers to return to barracks."
+    )
+    out = row(text)
+    assert out["speaker"] == "Nigeria"
+    assert out["events"].startswith("Nigeria>02")
+    table = events(segment(text))
+    urged = table[table["action"] == "urged"]
+    assert list(urged["source_id"]) == ["NGA"] and list(urged["rule"]) == ["speaker of the verb"]
+
+
 def test_sentence_without_event_has_empty_event_columns():
     out = row("The weather was mild in Tokyo.")
     assert out["cameo"] == "" and out["events"] == ""

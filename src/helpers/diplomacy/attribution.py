@@ -232,12 +232,23 @@ class SpeechSpans:
     look-up is constant work instead of a pass over all of them.
     """
 
-    __slots__ = ("rows", "_tokens", "_owner")
+    __slots__ = ("rows", "_tokens", "_owner", "_verbs")
 
     def __init__(self, rows: list[Attribution], tokens: list[Token]) -> None:
         self.rows = rows
         self._tokens = tokens
         self._owner: list[int] | None = None
+        self._verbs: dict[int, Attribution] | None = None
+
+    def spoken_by(self, hit) -> Attribution | None:
+        """The attribution whose reporting verb starts where ``hit`` starts, or None."""
+        if not self.rows:
+            return None
+        if self._verbs is None:  # built once per sentence: a long line may hold many
+            self._verbs = {}
+            for row in self.rows:
+                self._verbs.setdefault(row.verb_start, row)
+        return self._verbs.get(hit.start)
 
     def at(self, hit) -> Attribution | None:
         """The attribution whose content holds ``hit`` (a dictionary hit), or None."""

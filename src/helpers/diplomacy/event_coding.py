@@ -450,6 +450,14 @@ def _sources(
         # a noun ("warned that sanctions would fail": whose sanctions is open).
         speaker = stand_in(attribution.speaker_id, attribution.speaker_form)
         return [speaker], "speaker of the reported speech"
+    spoken = coder.speech.spoken_by(hit)
+    if spoken is not None and spoken.speaker_id:
+        # "Nigeria's president, Bola Tinubu, who chairs ECOWAS, urged ...": the
+        # verb is a reporting verb whose speaker the attribution rules found
+        # past the apposition and the relative clause, where the nearest
+        # mention in the clause (none, or ECOWAS) would be the wrong one.
+        speaker = stand_in(spoken.speaker_id, spoken.speaker_form)
+        return [speaker], "speaker of the verb"
     main = s.participle_subject(a)
     if main is not None:
         return [main], "participle takes the main subject"
