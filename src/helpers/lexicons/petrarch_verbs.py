@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from helpers.lexicons.patterns import MAX_EXPANSIONS
 
-__all__ = ["Conversion", "ConvertedPattern", "convert_verbs", "verb_forms"]
+__all__ = ["Conversion", "ConvertedPattern", "convert_verbs", "verb_forms", "verb_lines"]
 
 NO_EVENT = "---"
 _BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
@@ -181,6 +181,27 @@ def _pattern_words(text: str, synsets: dict[str, list[str]]) -> tuple[list[str] 
     return words, "", approximate
 
 
+def verb_lines(lines: list[str]):
+    """Yield ``(line number, line)`` of the verb-pattern section of a PETRARCH2 verb
+    dictionary: from its "VERB PATTERNS" heading to "TRANSFORMATIONS", without
+    comments and blank lines (the synonym sets before it are read apart).
+
+    Examples
+    --------
+    >>> list(verb_lines(["&TALKS", "+TALKS", "## VERB PATTERNS ##", "# a note", "", "HALT [192]"]))
+    [(6, 'HALT [192]')]
+    """
+    started = False
+    for number, raw in enumerate(lines, start=1):
+        if "VERB PATTERNS" in raw:
+            started = True
+        if not started or raw.startswith("#") or not raw.strip():
+            continue
+        if "TRANSFORMATIONS" in raw:
+            return
+        yield number, raw
+
+
 def convert_verbs(text: str) -> Conversion:
     """Convert a PETRARCH2 verb dictionary into engine patterns, counting what it refuses.
 
@@ -206,14 +227,7 @@ def convert_verbs(text: str) -> Conversion:
     synsets = _read_synsets(lines)
     conversion = Conversion()
     block_code, forms = "", []  # the block's code, and the forms of all its verbs
-    started = False
-    for number, raw in enumerate(lines, start=1):
-        if "VERB PATTERNS" in raw:
-            started = True
-        if not started or raw.startswith("#") or not raw.strip():
-            continue
-        if "TRANSFORMATIONS" in raw:
-            break
+    for number, raw in verb_lines(lines):
         block = _BLOCK.match(raw)
         if block is not None:
             block_code, forms = _code(block.group(2)), []

@@ -45,6 +45,7 @@ from helpers.lexicons.petrarch_verbs import (
     _read_synsets,
     _verb_entry,
     _word,
+    verb_lines,
 )
 
 __all__ = ["ACTOR_GAP", "GAP", "VerbIndex", "VerbMatch", "build_index", "verb_index"]
@@ -195,14 +196,7 @@ def build_index(text: str) -> VerbIndex:
     forms: dict[str, list] = {}
     blocks: list[tuple[str, list[Pattern]]] = []
     unsupported = 0
-    started = False
-    for number, raw in enumerate(lines, start=1):
-        if "VERB PATTERNS" in raw:
-            started = True
-        if not started or raw.startswith("#") or not raw.strip():
-            continue
-        if "TRANSFORMATIONS" in raw:
-            break
+    for number, raw in verb_lines(lines):
         block = _BLOCK.match(raw)
         if block is not None:
             blocks.append((_code(block.group(2)) or NO_EVENT, []))
