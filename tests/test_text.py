@@ -214,6 +214,33 @@ def test_tokens_cover_every_visible_character_on_arbitrary_unicode(text):
         assert not any(c in INVISIBLE_CHARS for c in token.norm)
 
 
+def _scanned(text, offset):
+    from helpers.text import _abbreviation_config, _scan
+
+    found = []
+    _scan(found.append, text, 0, len(text), offset, _abbreviation_config()[2])
+    return found
+
+
+# Pieces that take the tokenizer's shortcuts (letters, letters and one mark,
+# kept abbreviations, glued words, a word ending in a digit) and pieces that do not.
+pieces = st.sampled_from(
+    ["said", "said.", "Moscow,", "Mr.", "mr.", "Gen.", "factoPeace", "factoPeace,", "G7",
+     "G7.", "C2,", "U.S.", "A.", "I,", "Russia's", "Jones'", "naïve;", "日本", "x_", "ab_",
+     "Ⅻ.", "½", "(talks)", "war”", "“deal,”", "1,000.", "—", " ", "\n", "\u00a0"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(pieces, news_alphabet, st.text(max_size=3)), max_size=40).map("".join))
+def test_the_tokenizer_shortcuts_give_what_the_regular_expression_gives(text):
+    # _tokens cuts common pieces without the regular expression; the tokens must be
+    # exactly those of the regular expression over the whole text.
+    from helpers.text import _tokens
+
+    assert _tokens(text, 7) == _scanned(text, 7)
+
+
 # -- invisible characters -------------------------------------------------------
 
 with_invisibles = st.lists(

@@ -244,17 +244,22 @@ def _find(norms: list[str], alternatives, start: int, gap: int, forward: bool) -
             i = start + step
             if i >= n:
                 return -1
+            word = norms[i]
             for alt in alternatives:
-                if tuple(norms[i : i + len(alt)]) == alt:
+                # The first token decides most comparisons without building a slice.
+                if alt[0] == word and (len(alt) == 1 or tuple(norms[i : i + len(alt)]) == alt):
                     return i + len(alt)
         else:
             i = start - step  # the word ends at i (exclusive)
             if i <= 0:
                 return -1
+            word = norms[i - 1]
             for alt in alternatives:
-                if i - len(alt) >= 0 and tuple(norms[i - len(alt) : i]) == alt:
+                if alt[-1] == word and (
+                    len(alt) == 1 or (i - len(alt) >= 0 and tuple(norms[i - len(alt) : i]) == alt)
+                ):
                     return i - len(alt)
-        if norms[i if forward else i - 1] in _STOPS:
+        if word in _STOPS:
             return -1
     return -1
 

@@ -28,7 +28,9 @@ Editing the list in a running kernel
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from helpers.errors import DictionaryError
@@ -39,6 +41,8 @@ DOMAIN_LEXICON = "sentiment_domain"
 #: Top-level categories of a sentiment-domain dictionary and what they do.
 DOMAIN_ACTIONS = {"neutral": "neutralise", "evaluative": "set valence"}
 
+_START = itemgetter(0)
+_END = itemgetter(1)
 # What may follow an evaluative entry inside the word it rates ("escalation's").
 _CLITIC_TAILS = frozenset({"'s", "'", "'re", "'ve", "'ll", "'d", "'m"})
 
@@ -141,7 +145,10 @@ class DomainLexicon:
                 continue
             start, end = hit.start - base, hit.end - base
             value = valence_of.get((hit.category, hit.pattern))
-            touched = [k for k, (s, e) in enumerate(where) if s < end and e > start]
+            # The words overlapping the hit (``where`` is in text order, never overlapping).
+            touched = list(
+                range(bisect_right(where, start, key=_END), bisect_left(where, end, key=_START))
+            )
             if value is None:
                 if touched and hit.attrs.get("first_word"):
                     # The phrase only says in which use its first word is; its
