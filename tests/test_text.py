@@ -225,9 +225,38 @@ def _scanned(text, offset):
 # Pieces that take the tokenizer's shortcuts (letters, letters and one mark,
 # kept abbreviations, glued words, a word ending in a digit) and pieces that do not.
 pieces = st.sampled_from(
-    ["said", "said.", "Moscow,", "Mr.", "mr.", "Gen.", "factoPeace", "factoPeace,", "G7",
-     "G7.", "C2,", "U.S.", "A.", "I,", "Russia's", "Jones'", "naïve;", "日本", "x_", "ab_",
-     "Ⅻ.", "½", "(talks)", "war”", "“deal,”", "1,000.", "—", " ", "\n", "\u00a0"]
+    [
+        "said",
+        "said.",
+        "Moscow,",
+        "Mr.",
+        "mr.",
+        "Gen.",
+        "factoPeace",
+        "factoPeace,",
+        "G7",
+        "G7.",
+        "C2,",
+        "U.S.",
+        "A.",
+        "I,",
+        "Russia's",
+        "Jones'",
+        "naïve;",
+        "日本",
+        "x_",
+        "ab_",
+        "Ⅻ.",
+        "½",
+        "(talks)",
+        "war”",
+        "“deal,”",
+        "1,000.",
+        "—",
+        " ",
+        "\n",
+        "\u00a0",
+    ]
 )
 
 
