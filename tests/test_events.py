@@ -173,6 +173,55 @@ def test_reporting_verb_takes_its_speaker_past_an_apposition_and_a_relative_clau
     assert list(urged["source_id"]) == ["NGA"] and list(urged["rule"]) == ["speaker of the verb"]
 
 
+@pytest.mark.parametrize(
+    "text, verb, source",
+    [
+        ("Nigeria urged Russia to release the detained sailors.", "release", "RUS"),
+        ("Ghana urged Togo to withdraw its troops from the border.", "withdraw", "TGO"),
+    ],
+)
+def test_the_addressee_of_a_request_does_what_it_is_asked_to(text, verb, source):
+    # Object control: in "X urged Y to V" Y would do V, not the speaker X.
+    table = events(segment(text))
+    asked = table[table["action"].str.startswith(verb)]
+    assert list(asked["source_id"]) == [source]
+    assert list(asked["rule"]) == ["addressee of the request acts"]
+
+
+def test_without_an_addressee_the_speaker_does_what_it_promised():
+    table = events(segment("Russia promised to release the detained sailors."))
+    assert list(table[table["action"].str.startswith("release")]["source_id"]) == ["RUS"]
+
+
+@pytest.mark.parametrize(
+    "text, verb, source, rule",
+    [
+        (
+            "Mali condemned a government that seized power in Niger.",
+            "seized",
+            "",
+            "relative clause: its antecedent is no actor",
+        ),
+        (
+            "Japan criticised Russia, which invaded Ukraine in 2022.",
+            "invaded",
+            "RUS",
+            "relative clause: its antecedent",
+        ),
+    ],
+)
+def test_the_subject_of_a_relative_clause_is_its_antecedent(text, verb, source, rule):
+    # Not the main clause's subject (Mali did not seize power).
+    table = events(segment(text))
+    act = table[table["action"].str.startswith(verb)]
+    assert list(act["source_id"]) == [source] and list(act["rule"]) == [rule]
+
+
+def test_that_after_a_preposition_is_a_demonstrative_not_a_relative_pronoun():
+    table = events(segment("Japan sent aid to the victims of that attack."))
+    assert not table["rule"].str.startswith("relative clause").any()
+
+
 def test_sentence_without_event_has_empty_event_columns():
     out = row("The weather was mild in Tokyo.")
     assert out["cameo"] == "" and out["events"] == ""

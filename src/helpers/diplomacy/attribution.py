@@ -44,7 +44,7 @@ _THAT_WINDOW = 8
 _QUOTE_VERB_WINDOW = 12
 _BRACKETS = frozenset({"(", ")", "[", "]"})
 # Reporting verbs whose object is the addressee ("told Tokyo", "warned Japan").
-_ADDRESSEE_VERBS = frozenset(
+ADDRESSEE_VERBS = frozenset(
     {"told", "tell", "tells", "warned", "warns", "warn", "notified", "informed", "urged", "assured"}
 )
 # Where the content of a verb that ends its clause begins: after one of these.
@@ -397,7 +397,7 @@ def _reported_content(s: Sentence, hit, speaker: Source) -> tuple | None:
     if b >= n or tokens[b].norm in BOUNDARY:
         return (*_content_before(s, hit.tok_start, speaker), None)
     following = s.first_after(b, min(n, b + 3))
-    if following is not None and following.tok_start == b and hit.pattern in _ADDRESSEE_VERBS:
+    if following is not None and following.tok_start == b and hit.pattern in ADDRESSEE_VERBS:
         return following.tok_end, n, following
     return b, n, None
 

@@ -8,7 +8,10 @@ clause, the target from the mention after it (up to the next event word);
 passives ("talks were suspended by Moscow") swap the roles; a second verb
 joined by "and" shares the first one's subject; events inside reported
 speech take the speaker as source and the addressee as target when the
-content names no actor of its own. Negation and modality qualify an event
+content names no actor of its own, but the infinitive of a request is the
+addressee's act ("Nigeria urged Russia to release ...": Russia releases);
+the verb of a relative clause takes its antecedent as source, or none when
+that is no actor ("condemned a government that seized power"). Negation and modality qualify an event
 ("would not join", "could lead to"); they are recorded, not dropped.
 
 The main event of a sentence (the one ``score`` reports) is chosen by one
@@ -31,7 +34,7 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from helpers.actors import Mention
-from helpers.diplomacy.attribution import Attribution, SpeechSpans
+from helpers.diplomacy.attribution import ADDRESSEE_VERBS, Attribution, SpeechSpans
 from helpers.diplomacy.cameo import cameo_code
 from helpers.diplomacy.dictionaries import dictionary
 from helpers.diplomacy.petrarch_events import PETRARCH
@@ -433,6 +436,18 @@ def _sources(
     content_lower = lower
     if attribution is not None:
         content_lower = max(lower, token_index(s.tokens, attribution.content_start))
+    if attribution is not None and attribution.addressee_id and _infinitive_of(coder, hit):
+        # "Nigeria urged Russia to release the sailors": the one urged is asked to act
+        # (object control), so the addressee, not the speaker, would do the release.
+        return [stand_in(attribution.addressee_id, "addressee")], "addressee of the request acts"
+    pronoun = _relative_pronoun(s.tokens, a)
+    if pronoun >= 0 and not _complementizer(s, pronoun, attribution):
+        # "condemned a government that seized power": the relative clause's subject is the
+        # noun phrase before its pronoun, an actor or no one, never the main clause's subject.
+        antecedent = _antecedent(s, pronoun)
+        if antecedent is not None:
+            return _group(coder, antecedent), "relative clause: its antecedent"
+        return [], "relative clause: its antecedent is no actor"
     subject = s.nearest_before(a, content_lower)
     if (
         previous is not None
@@ -462,6 +477,67 @@ def _sources(
     if main is not None:
         return [main], "participle takes the main subject"
     return [], "no source actor found"
+
+
+def _infinitive_of(coder: _Coder, hit) -> bool:
+    """Whether the event word is the infinitive that opens a request's content ("to release")."""
+    tokens = coder.s.tokens
+    a = hit.tok_start
+    return a > 0 and tokens[a - 1].norm == "to" and not hit.attrs.get("nominal")
+
+
+def _relative_pronoun(tokens, a: int) -> int:
+    """Index of the relative pronoun whose clause the verb at ``a`` heads, else -1
+    ("who was accused": see :func:`_relative_verb`)."""
+    k = a - 1
+    while k >= 0 and a - k <= 3 and tokens[k].norm in _AUXILIARIES:
+        k -= 1
+    if k <= 0 or tokens[k].norm not in _RELATIVES:
+        return -1
+    if tokens[k].norm == "that" and k == a - 1 and tokens[k - 1].norm in _NOT_AFTER_RELATIVE:
+        return -1  # "the victims of that attack": a demonstrative before a noun
+    return k
+
+
+# Prepositions: a "that" after one is a demonstrative ("of that attack"), never a relative
+# pronoun, which follows the noun it refers back to.
+_NOT_AFTER_RELATIVE = frozenset(
+    "of in on at to for from with by about against after before over under into".split()
+)
+
+
+def _complementizer(s: Sentence, pronoun: int, attribution: Attribution | None) -> bool:
+    """Whether a "that" opens the content of reported speech ("said that ...").
+
+    Not when the words between the verb and "that" are a short noun phrase with a
+    determiner, the object of a verb that takes no addressee: "condemned a government
+    that seized power" (a relative clause); "said in a statement that", "told Japan that"
+    and "warned the council that" report speech.
+    """
+    tokens = s.tokens
+    token = tokens[pronoun]
+    if token.norm != "that" or attribution is None or attribution.content_start <= token.start:
+        return False
+    between = tokens[token_index(tokens, attribution.verb_end) : pronoun]
+    object_phrase = (
+        2 <= len(between) <= 3
+        and between[0].norm in _DETERMINERS
+        and attribution.verb.casefold() not in ADDRESSEE_VERBS
+        and s.nearest_before(pronoun, pronoun - len(between)) is None
+    )
+    return not object_phrase
+
+
+_DETERMINERS = frozenset("a an the this these those its their his her our".split())
+
+
+def _antecedent(s: Sentence, pronoun: int) -> Mention | None:
+    """The actor mention a relative pronoun refers back to: the one that ends right before
+    it, or before the comma before it ("Russia, which invaded Ukraine"); None when the
+    noun phrase there is no actor ("a government that seized power")."""
+    end = pronoun - 1 if s.tokens[pronoun - 1].norm == "," else pronoun
+    found = s.nearest_before(end, 0)
+    return found if found is not None and found.tok_end == end else None
 
 
 def _group(coder: _Coder, last: Mention) -> list[Mention]:
