@@ -441,7 +441,7 @@ def _sources(
         # (object control), so the addressee, not the speaker, would do the release.
         return [stand_in(attribution.addressee_id, "addressee")], "addressee of the request acts"
     pronoun = _relative_pronoun(s.tokens, a)
-    if pronoun >= 0 and not _complementizer(s, pronoun, attribution):
+    if pronoun >= 0 and not _complementizer(coder, pronoun, attribution):
         # "condemned a government that seized power": the relative clause's subject is the
         # noun phrase before its pronoun, an actor or no one, never the main clause's subject.
         antecedent = _antecedent(s, pronoun)
@@ -506,17 +506,23 @@ _NOT_AFTER_RELATIVE = frozenset(
 )
 
 
-def _complementizer(s: Sentence, pronoun: int, attribution: Attribution | None) -> bool:
-    """Whether a "that" opens the content of reported speech ("said that ...").
+def _complementizer(coder: _Coder, pronoun: int, attribution: Attribution | None) -> bool:
+    """Whether a "that" opens the content of reported speech ("said that ...") or of an
+    event verb right before it ("warned that attacks would ...").
 
     Not when the words between the verb and "that" are a short noun phrase with a
     determiner, the object of a verb that takes no addressee: "condemned a government
     that seized power" (a relative clause); "said in a statement that", "told Japan that"
     and "warned the council that" report speech.
     """
+    s = coder.s
     tokens = s.tokens
     token = tokens[pronoun]
-    if token.norm != "that" or attribution is None or attribution.content_start <= token.start:
+    if token.norm != "that":
+        return False
+    if any(h.tok_end == pronoun for h in coder.hits):
+        return True
+    if attribution is None or attribution.content_start <= token.start:
         return False
     between = tokens[token_index(tokens, attribution.verb_end) : pronoun]
     object_phrase = (
