@@ -520,11 +520,14 @@ def _complementizer(coder: _Coder, pronoun: int, attribution: Attribution | None
     token = tokens[pronoun]
     if token.norm != "that":
         return False
-    if any(h.tok_end == pronoun for h in coder.hits):
+    hits = coder.hits  # in text order: the one before "that" is found by binary search
+    before = bisect_left(hits, pronoun, key=_TOK_START) - 1
+    if before >= 0 and hits[before].tok_end == pronoun:
         return True
     if attribution is None or attribution.content_start <= token.start:
         return False
-    between = tokens[token_index(tokens, attribution.verb_end) : pronoun]
+    first = token_index(tokens, attribution.verb_end)
+    between = tokens[first:pronoun] if 0 <= pronoun - first <= 3 else ()
     object_phrase = (
         2 <= len(between) <= 3
         and between[0].norm in _DETERMINERS
