@@ -217,6 +217,26 @@ def test_the_subject_of_a_relative_clause_is_its_antecedent(text, verb, source, 
     assert list(act["source_id"]) == [source] and list(act["rule"]) == [rule]
 
 
+def test_a_material_act_before_that_takes_a_relative_clause_a_verbal_one_a_content():
+    # "attacks that killed": who killed is the attacks' agent, not named here.
+    table = events(segment("Pakistan protested against attacks that killed four soldiers."))
+    killed = table[table["action"].str.startswith("killed")]
+    assert list(killed["rule"]) == ["relative clause: its antecedent is no actor"]
+    # "warned that attacks ...": the content of the warning, not a relative clause.
+    table = events(segment("Colombia warned that attacks by rebels would end the truce."))
+    assert not table["rule"].str.startswith("relative clause").any()
+
+
+def test_a_government_and_its_state_named_again_are_one_actor():
+    # VNM + GOV (the ministry's spokeswoman) and VNM (Hanoi): no Vietnam-to-Vietnam event.
+    out = row("Vietnam's foreign ministry spokeswoman said Hanoi had lodged a protest.")
+    assert "Vietnam>010>Vietnam" not in out["events"]
+    assert out["events"].startswith("Vietnam>010>")
+    # Two agents of one state stay two actors: Kenya's police against Kenyan protesters.
+    kenya = row("Kenyan police fired tear gas at protesters in Nairobi.")
+    assert kenya["source_actor"] == kenya["target_actor"] == "Kenya"
+
+
 def test_that_after_a_preposition_is_a_demonstrative_not_a_relative_pronoun():
     table = events(segment("Japan sent aid to the victims of that attack."))
     assert not table["rule"].str.startswith("relative clause").any()

@@ -506,6 +506,16 @@ _NOT_AFTER_RELATIVE = frozenset(
 )
 
 
+def _verbal(hit) -> bool:
+    """Whether an event word's CAMEO code is a verbal act (quad classes 1 and 3)."""
+    attrs = (
+        hit.attrs
+        if "cameo" in hit.attrs
+        else dictionary("events").category_attrs.get(hit.category, {})
+    )
+    return cameo_code(str(attrs.get("cameo", "010"))).quad_class.startswith("verbal")
+
+
 def _complementizer(coder: _Coder, pronoun: int, attribution: Attribution | None) -> bool:
     """Whether a "that" opens the content of reported speech ("said that ...") or of an
     event verb right before it ("warned that attacks would ...").
@@ -523,7 +533,9 @@ def _complementizer(coder: _Coder, pronoun: int, attribution: Attribution | None
     hits = coder.hits  # in text order: the one before "that" is found by binary search
     before = bisect_left(hits, pronoun, key=_TOK_START) - 1
     if before >= 0 and hits[before].tok_end == pronoun:
-        return True
+        # A verbal act takes a that-clause ("warned that attacks would ..."); a material
+        # one is a noun with a relative clause ("attacks that killed four soldiers").
+        return _verbal(hits[before])
     if attribution is None or attribution.content_start <= token.start:
         return False
     first = token_index(tokens, attribution.verb_end)
@@ -631,8 +643,17 @@ def _rows(
 
 
 def _same(a: Mention, b: Mention) -> bool:
-    """Whether two mentions are one actor: the same actor and the same agent (KEN + COP)."""
-    return _actor_id(a) == _actor_id(b) and a.agent == b.agent
+    """Whether two mentions are one actor: the same actor and the same agent (KEN + COP).
+
+    A state named by its name or capital is its government: "Vietnam's foreign ministry
+    spokeswoman said Hanoi had ..." (VNM + GOV, then VNM) names one actor twice.
+    """
+    if _actor_id(a) != _actor_id(b):
+        return False
+    return a.agent == b.agent or {a.agent, b.agent} == {_GOVERNMENT, ""}
+
+
+_GOVERNMENT = "GOV"
 
 
 def _actor_id(mention: Mention | None) -> str:
