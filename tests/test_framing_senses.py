@@ -274,3 +274,29 @@ def test_round_three_human_interest_indicators(text, question):
 )
 def test_life_as_a_measure_and_an_officials_my_are_not_human_interest(text):
     assert row(text)["frame_human_interest"] == 0, text
+
+
+# -- a government's protest and a court that judges no crime ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hanoi lodged a protest with Beijing over the ramming of a fishing boat.",
+        "The ministry delivered a formal protest to the ambassador.",
+        "Seoul sent a protest note to Tokyo.",
+    ],
+)
+def test_a_diplomatic_protest_is_a_reproach_not_public_opinion(text):
+    out = row(text)
+    assert out["frame_conflict"] == 1, text
+    assert out["policy_public_opinion"] == 0, text
+
+
+def test_a_street_protest_is_still_public_opinion():
+    assert row("Thousands joined a protest in Hanoi.")["policy_public_opinion"] == 1
+
+
+def test_an_electoral_tribunal_judges_no_crime_a_war_crimes_tribunal_does():
+    assert row("The electoral tribunal published the tally sheets.")["policy_crime_punishment"] == 0
+    assert row("The war crimes tribunal convicted him.")["policy_crime_punishment"] >= 1
