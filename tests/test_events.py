@@ -237,6 +237,19 @@ def test_a_government_and_its_state_named_again_are_one_actor():
     assert kenya["source_actor"] == kenya["target_actor"] == "Kenya"
 
 
+def test_a_main_verb_after_a_relative_clause_takes_the_subject_before_it():
+    text = "The Kremlin, which brokered the ceasefire and deployed peacekeepers, reacted coolly."
+    table = events(segment(text)).set_index("action")
+    rules = table["rule"].to_dict()
+    assert table["source_id"].to_dict() == {
+        "brokered the ceasefire": "RUS",
+        "deployed peacekeepers": "RUS",
+        "reacted coolly": "RUS",
+    }
+    assert rules["deployed peacekeepers"] == "coordinated verb shares the subject"
+    assert rules["reacted coolly"] == "subject before a relative clause"
+
+
 def test_that_after_a_preposition_is_a_demonstrative_not_a_relative_pronoun():
     table = events(segment("Japan sent aid to the victims of that attack."))
     assert not table["rule"].str.startswith("relative clause").any()

@@ -11,7 +11,9 @@ speech take the speaker as source and the addressee as target when the
 content names no actor of its own, but the infinitive of a request is the
 addressee's act ("Nigeria urged Russia to release ...": Russia releases);
 the verb of a relative clause takes its antecedent as source, or none when
-that is no actor ("condemned a government that seized power"). Negation and modality qualify an event
+that is no actor ("condemned a government that seized power"), and a verb
+after a relative clause set off by commas takes the subject before it
+(:mod:`helpers.diplomacy.relatives`). Negation and modality qualify an event
 ("would not join", "could lead to"); they are recorded, not dropped.
 
 The main event of a sentence (the one ``score`` reports) is chosen by one
@@ -34,10 +36,17 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from helpers.actors import Mention
-from helpers.diplomacy.attribution import ADDRESSEE_VERBS, Attribution, SpeechSpans
+from helpers.diplomacy.attribution import Attribution, SpeechSpans
 from helpers.diplomacy.cameo import cameo_code
 from helpers.diplomacy.dictionaries import dictionary
 from helpers.diplomacy.petrarch_events import PETRARCH
+from helpers.diplomacy.relatives import (
+    antecedent_of,
+    before_relative_clause,
+    complementizer,
+    relative_pronoun,
+    relative_verb,
+)
 from helpers.diplomacy.sentence import Sentence, stand_in
 from helpers.diplomacy.stance import MODALITY_CATEGORIES
 from helpers.diplomacy.words import negated_before, passive, token_index
@@ -167,37 +176,13 @@ def clause_rank(s: Sentence, hit, in_speech: bool) -> int:
         return 2
     if in_speech:
         return 1
-    if _relative_verb(tokens, a):
+    if relative_verb(tokens, a):
         return 1
     if a < fronted_clause_end(s):
         # A fronted adverbial clause is background to the main clause ("Frustrated
         # by ..., Moscow notified Tokyo that talks are over"): below the reported act.
         return 2
     return 0
-
-
-# Relative pronouns, and the auxiliaries and adverbs that may stand between one
-# and its verb ("who was accused", "which had long attracted", "that have left").
-_RELATIVES = frozenset("who which whom that".split())
-_AUXILIARIES = frozenset(
-    "is are was were be been being has have had will would could can may might "
-    "should shall must also reportedly allegedly later long not n't".split()
-)
-
-
-def _relative_verb(tokens, a: int) -> bool:
-    """Whether the event word at ``a`` is the verb of a relative clause.
-
-    "A priest who was accused of molesting a boy was arrested by police": the
-    relative clause describes the priest; the sentence's act is the arrest.
-    The verb follows its pronoun, with at most three auxiliaries or adverbs
-    between. A "that" after a reporting verb opens reported speech instead,
-    which ranks the same (1). Added for issue 14 (ConfliBERT development set).
-    """
-    k = a - 1
-    while k >= 0 and a - k <= 3 and tokens[k].norm in _AUXILIARIES:
-        k -= 1
-    return k >= 0 and tokens[k].norm in _RELATIVES
 
 
 def fronted_clause_end(s: Sentence) -> int:
@@ -440,11 +425,11 @@ def _sources(
         # "Nigeria urged Russia to release the sailors": the one urged is asked to act
         # (object control), so the addressee, not the speaker, would do the release.
         return [stand_in(attribution.addressee_id, "addressee")], "addressee of the request acts"
-    pronoun = _relative_pronoun(s.tokens, a)
-    if pronoun >= 0 and not _complementizer(coder, pronoun, attribution):
+    pronoun = relative_pronoun(s.tokens, a)
+    if pronoun >= 0 and not complementizer(s, coder.hits, pronoun, attribution):
         # "condemned a government that seized power": the relative clause's subject is the
         # noun phrase before its pronoun, an actor or no one, never the main clause's subject.
-        antecedent = _antecedent(s, pronoun)
+        antecedent = antecedent_of(s, pronoun)
         if antecedent is not None:
             return _group(coder, antecedent), "relative clause: its antecedent"
         return [], "relative clause: its antecedent is no actor"
@@ -460,6 +445,9 @@ def _sources(
         return previous.sources, "coordinated verb shares the subject"
     if subject is not None:
         return _group(coder, subject), "clause subject"
+    if previous is not None and previous.sources and a > 0 and s.tokens[a - 1].norm == "and":
+        # "which brokered the ceasefire and deployed peacekeepers": no subject of its own.
+        return previous.sources, "coordinated verb shares the subject"
     if attribution is not None and attribution.speaker_id and not hit.attrs.get("nominal"):
         # "Russia notified Tokyo that talks are over": the speaker acts. Not for
         # a noun ("warned that sanctions would fail": whose sanctions is open).
@@ -473,6 +461,11 @@ def _sources(
         # mention in the clause (none, or ECOWAS) would be the wrong one.
         speaker = stand_in(spoken.speaker_id, spoken.speaker_form)
         return [speaker], "speaker of the verb"
+    before = before_relative_clause(s, lower)
+    if before is not None:
+        # "The Kremlin, which brokered the ceasefire, reacted coolly": the subject stands
+        # before the relative clause that the commas close off.
+        return _group(coder, before), "subject before a relative clause"
     main = s.participle_subject(a)
     if main is not None:
         return [main], "participle takes the main subject"
@@ -484,81 +477,6 @@ def _infinitive_of(coder: _Coder, hit) -> bool:
     tokens = coder.s.tokens
     a = hit.tok_start
     return a > 0 and tokens[a - 1].norm == "to" and not hit.attrs.get("nominal")
-
-
-def _relative_pronoun(tokens, a: int) -> int:
-    """Index of the relative pronoun whose clause the verb at ``a`` heads, else -1
-    ("who was accused": see :func:`_relative_verb`)."""
-    k = a - 1
-    while k >= 0 and a - k <= 3 and tokens[k].norm in _AUXILIARIES:
-        k -= 1
-    if k <= 0 or tokens[k].norm not in _RELATIVES:
-        return -1
-    if tokens[k].norm == "that" and k == a - 1 and tokens[k - 1].norm in _NOT_AFTER_RELATIVE:
-        return -1  # "the victims of that attack": a demonstrative before a noun
-    return k
-
-
-# Prepositions: a "that" after one is a demonstrative ("of that attack"), never a relative
-# pronoun, which follows the noun it refers back to.
-_NOT_AFTER_RELATIVE = frozenset(
-    "of in on at to for from with by about against after before over under into".split()
-)
-
-
-def _verbal(hit) -> bool:
-    """Whether an event word's CAMEO code is a verbal act (quad classes 1 and 3)."""
-    attrs = (
-        hit.attrs
-        if "cameo" in hit.attrs
-        else dictionary("events").category_attrs.get(hit.category, {})
-    )
-    return cameo_code(str(attrs.get("cameo", "010"))).quad_class.startswith("verbal")
-
-
-def _complementizer(coder: _Coder, pronoun: int, attribution: Attribution | None) -> bool:
-    """Whether a "that" opens the content of reported speech ("said that ...") or of an
-    event verb right before it ("warned that attacks would ...").
-
-    Not when the words between the verb and "that" are a short noun phrase with a
-    determiner, the object of a verb that takes no addressee: "condemned a government
-    that seized power" (a relative clause); "said in a statement that", "told Japan that"
-    and "warned the council that" report speech.
-    """
-    s = coder.s
-    tokens = s.tokens
-    token = tokens[pronoun]
-    if token.norm != "that":
-        return False
-    hits = coder.hits  # in text order: the one before "that" is found by binary search
-    before = bisect_left(hits, pronoun, key=_TOK_START) - 1
-    if before >= 0 and hits[before].tok_end == pronoun:
-        # A verbal act takes a that-clause ("warned that attacks would ..."); a material
-        # one is a noun with a relative clause ("attacks that killed four soldiers").
-        return _verbal(hits[before])
-    if attribution is None or attribution.content_start <= token.start:
-        return False
-    first = token_index(tokens, attribution.verb_end)
-    between = tokens[first:pronoun] if 0 <= pronoun - first <= 3 else ()
-    object_phrase = (
-        2 <= len(between) <= 3
-        and between[0].norm in _DETERMINERS
-        and attribution.verb.casefold() not in ADDRESSEE_VERBS
-        and s.nearest_before(pronoun, pronoun - len(between)) is None
-    )
-    return not object_phrase
-
-
-_DETERMINERS = frozenset("a an the this these those its their his her our".split())
-
-
-def _antecedent(s: Sentence, pronoun: int) -> Mention | None:
-    """The actor mention a relative pronoun refers back to: the one that ends right before
-    it, or before the comma before it ("Russia, which invaded Ukraine"); None when the
-    noun phrase there is no actor ("a government that seized power")."""
-    end = pronoun - 1 if s.tokens[pronoun - 1].norm == "," else pronoun
-    found = s.nearest_before(end, 0)
-    return found if found is not None and found.tok_end == end else None
 
 
 def _group(coder: _Coder, last: Mention) -> list[Mention]:

@@ -1,0 +1,152 @@
+"""Relative clauses and that-clauses: which noun phrase a verb's clause hangs on.
+
+The event coder (:mod:`helpers.diplomacy.event_coding`) takes a verb's source
+from the actor before it in its clause. A relative clause breaks that rule
+twice: its own verb's subject is the noun phrase its pronoun refers back to
+("condemned a government that seized power": not Mali), and a main verb after
+a relative clause closed off by commas has its subject before that clause
+("The Kremlin, which brokered the ceasefire, reacted coolly"). A "that" is not
+always a relative pronoun: after a verb of saying it opens the content ("warned
+that attacks would ..."), after a preposition it is a demonstrative ("of that
+attack"). Everything here reads the surface (tokens, actor mentions, the
+sentence's event words), without a parse tree. Added for issue 14, from
+reading the coder's output on freshly written sentences, not a labelled set.
+
+Examples
+--------
+>>> from helpers.text import tokenize
+>>> tokens = tokenize("a priest who was accused")
+>>> relative_verb(tokens, 4), relative_pronoun(tokens, 4)
+(True, 2)
+>>> relative_pronoun(tokenize("victims of that attack"), 3)
+-1
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from operator import attrgetter
+
+from helpers.actors import Mention
+from helpers.diplomacy.attribution import ADDRESSEE_VERBS, Attribution
+from helpers.diplomacy.cameo import cameo_code
+from helpers.diplomacy.dictionaries import dictionary
+from helpers.diplomacy.sentence import Sentence
+from helpers.diplomacy.words import token_index
+
+_TOK_START = attrgetter("tok_start")
+
+# Relative pronouns, and the auxiliaries and adverbs that may stand between one
+# and its verb ("who was accused", "which had long attracted", "that have left").
+_RELATIVES = frozenset("who which whom that".split())
+_AUXILIARIES = frozenset(
+    "is are was were be been being has have had will would could can may might "
+    "should shall must also reportedly allegedly later long not n't".split()
+)
+# Prepositions: a "that" after one is a demonstrative ("of that attack"), never a relative
+# pronoun, which follows the noun it refers back to.
+_NOT_AFTER_RELATIVE = frozenset(
+    "of in on at to for from with by about against after before over under into".split()
+)
+_DETERMINERS = frozenset("a an the this these those its their his her our".split())
+#: How far back a subject may stand before the clause of its verb, across a relative clause.
+RELATIVE_REACH = 40
+_SENTENCE_STOPS = frozenset({".", ";", ":", "?", "!"})
+
+
+def relative_verb(tokens, a: int) -> bool:
+    """Whether the event word at ``a`` is the verb of a relative clause.
+
+    "A priest who was accused of molesting a boy was arrested by police": the
+    relative clause describes the priest; the sentence's act is the arrest.
+    The verb follows its pronoun, with at most three auxiliaries or adverbs
+    between. A "that" after a reporting verb opens reported speech instead,
+    which ranks the same (1). Added for issue 14 (ConfliBERT development set).
+    """
+    k = a - 1
+    while k >= 0 and a - k <= 3 and tokens[k].norm in _AUXILIARIES:
+        k -= 1
+    return k >= 0 and tokens[k].norm in _RELATIVES
+
+
+def relative_pronoun(tokens, a: int) -> int:
+    """Index of the relative pronoun whose clause the verb at ``a`` heads, else -1
+    ("who was accused": see :func:`relative_verb`)."""
+    k = a - 1
+    while k >= 0 and a - k <= 3 and tokens[k].norm in _AUXILIARIES:
+        k -= 1
+    if k <= 0 or tokens[k].norm not in _RELATIVES:
+        return -1
+    if tokens[k].norm == "that" and k == a - 1 and tokens[k - 1].norm in _NOT_AFTER_RELATIVE:
+        return -1  # "the victims of that attack": a demonstrative before a noun
+    return k
+
+
+def complementizer(s: Sentence, hits, pronoun: int, attribution: Attribution | None) -> bool:
+    """Whether the "that" at ``pronoun`` opens the content of reported speech ("said that
+    ...") or of the event verb right before it ("warned that attacks would ...").
+
+    ``hits`` are the sentence's event words in text order; ``attribution`` is the
+    reported speech that holds the verb being coded, if any. Not a complementizer when
+    the words between the reporting verb and "that" are a short noun phrase with a
+    determiner, the object of a verb that takes no addressee: "condemned a government
+    that seized power" (a relative clause); "said in a statement that", "told Japan
+    that" and "warned the council that" report speech.
+    """
+    tokens = s.tokens
+    token = tokens[pronoun]
+    if token.norm != "that":
+        return False
+    before = bisect_left(hits, pronoun, key=_TOK_START) - 1  # the event word before "that"
+    if before >= 0 and hits[before].tok_end == pronoun:
+        # A verbal act takes a that-clause ("warned that attacks would ..."); a material
+        # one is a noun with a relative clause ("attacks that killed four soldiers").
+        return _verbal(hits[before])
+    if attribution is None or attribution.content_start <= token.start:
+        return False
+    first = token_index(tokens, attribution.verb_end)
+    between = tokens[first:pronoun] if 0 <= pronoun - first <= 3 else ()
+    object_phrase = (
+        2 <= len(between) <= 3
+        and between[0].norm in _DETERMINERS
+        and attribution.verb.casefold() not in ADDRESSEE_VERBS
+        and s.nearest_before(pronoun, pronoun - len(between)) is None
+    )
+    return not object_phrase
+
+
+def _verbal(hit) -> bool:
+    """Whether an event word's CAMEO code is a verbal act (quad classes 1 and 3)."""
+    attrs = (
+        hit.attrs
+        if "cameo" in hit.attrs
+        else dictionary("events").category_attrs.get(hit.category, {})
+    )
+    return cameo_code(str(attrs.get("cameo", "010"))).quad_class.startswith("verbal")
+
+
+def antecedent_of(s: Sentence, pronoun: int) -> Mention | None:
+    """The actor mention a relative pronoun refers back to: the one that ends right before
+    it, or before the comma before it ("Russia, which invaded Ukraine"); None when the
+    noun phrase there is no actor ("a government that seized power")."""
+    end = pronoun - 1 if s.tokens[pronoun - 1].norm == "," else pronoun
+    found = s.nearest_before(end, 0)
+    return found if found is not None and found.tok_end == end else None
+
+
+def before_relative_clause(s: Sentence, lower: int) -> Mention | None:
+    """The actor before ", which/who ...," when the clause starting at ``lower`` follows
+    that comma ("The Kremlin, which brokered the ceasefire, reacted coolly"), else None.
+
+    Looks back at most :data:`RELATIVE_REACH` tokens (bounded work on endless lines).
+    """
+    tokens = s.tokens
+    if lower < 4 or tokens[lower - 1].norm != ",":
+        return None
+    for k in range(lower - 2, max(1, lower - RELATIVE_REACH), -1):
+        norm = tokens[k].norm
+        if norm in _SENTENCE_STOPS:
+            return None
+        if norm in ("who", "which") and tokens[k - 1].norm == ",":
+            return antecedent_of(s, k)
+    return None
