@@ -188,6 +188,20 @@ def test_the_addressee_of_a_request_does_what_it_is_asked_to(text, verb, source)
     assert list(asked["rule"]) == ["addressee of the request acts"]
 
 
+def test_an_object_that_is_no_actor_leaves_the_infinitive_without_a_source():
+    # "member states" would pay, not the speaker; they are no actor the coder knows.
+    table = events(segment("She urged member states to pay into the trust fund."))
+    pay = table[table["action"].str.startswith("pay")]
+    assert list(pay["source_id"]) == [""]
+    assert list(pay["rule"]) == ["the infinitive's subject is no actor"]
+
+
+def test_a_participle_after_a_determiner_is_not_the_speakers_act():
+    table = events(segment("Nigeria urged Russia to release the detained sailors."))
+    detained = table[table["action"] == "detained"]
+    assert "NGA" not in list(detained["source_id"])
+
+
 def test_without_an_addressee_the_speaker_does_what_it_promised():
     table = events(segment("Russia promised to release the detained sailors."))
     assert list(table[table["action"].str.startswith("release")]["source_id"]) == ["RUS"]

@@ -421,10 +421,16 @@ def _sources(
     content_lower = lower
     if attribution is not None:
         content_lower = max(lower, token_index(s.tokens, attribution.content_start))
-    if attribution is not None and attribution.addressee_id and _infinitive_of(coder, hit):
+    if attribution is not None and _infinitive_of(coder, hit):
         # "Nigeria urged Russia to release the sailors": the one urged is asked to act
         # (object control), so the addressee, not the speaker, would do the release.
-        return [stand_in(attribution.addressee_id, "addressee")], "addressee of the request acts"
+        if attribution.addressee_id:
+            addressee = stand_in(attribution.addressee_id, "addressee")
+            return [addressee], "addressee of the request acts"
+        first = token_index(s.tokens, attribution.content_start)
+        if first < a - 1 and s.nearest_before(a, first) is None:
+            # "She urged member states to pay": words that name no actor stand before "to".
+            return [], "the infinitive's subject is no actor"
     pronoun = relative_pronoun(s.tokens, a)
     if pronoun >= 0 and not complementizer(s, coder.hits, pronoun, attribution):
         # "condemned a government that seized power": the relative clause's subject is the
@@ -448,9 +454,17 @@ def _sources(
     if previous is not None and previous.sources and a > 0 and s.tokens[a - 1].norm == "and":
         # "which brokered the ceasefire and deployed peacekeepers": no subject of its own.
         return previous.sources, "coordinated verb shares the subject"
-    if attribution is not None and attribution.speaker_id and not hit.attrs.get("nominal"):
-        # "Russia notified Tokyo that talks are over": the speaker acts. Not for
-        # a noun ("warned that sanctions would fail": whose sanctions is open).
+    # "the detained sailors": a participle after a determiner describes, it reports no act.
+    participle = a > 0 and s.tokens[a - 1].norm in _NOUN_MARKERS and s.tokens[a].norm.endswith("ed")
+    if (
+        attribution is not None
+        and attribution.speaker_id
+        and not hit.attrs.get("nominal")
+        and not participle
+    ):
+        # "Russia notified Tokyo that talks are over": the speaker acts. Not for a noun
+        # or a participle after a determiner ("warned that sanctions would fail", "urged
+        # Russia to release the detained sailors": whose sanctions, who detained, is open).
         speaker = stand_in(attribution.speaker_id, attribution.speaker_form)
         return [speaker], "speaker of the reported speech"
     spoken = coder.speech.spoken_by(hit)
