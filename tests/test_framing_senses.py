@@ -300,3 +300,8 @@ def test_a_street_protest_is_still_public_opinion():
 def test_an_electoral_tribunal_judges_no_crime_a_war_crimes_tribunal_does():
     assert row("The electoral tribunal published the tally sheets.")["policy_crime_punishment"] == 0
     assert row("The war crimes tribunal convicted him.")["policy_crime_punishment"] >= 1
+
+
+def test_at_any_price_is_a_figure_of_speech_not_the_economy():
+    assert row("But peace will not be signed at any price.")["frame_economic"] == 0
+    assert row("Oil prices rose sharply.")["frame_economic"] == 1

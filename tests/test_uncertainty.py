@@ -108,6 +108,8 @@ TRAPS = [
     "She assumed office in January.",
     "China is the most powerful country in the region.",
     "Talks lasted for several hours on Monday.",
+    # a share of a place measures territory, it names no vague source
+    "The gang coalition, which controls most of the capital, rejected the vote.",
     # a claim by a named source is reported speech, not uncertainty
     "Both sides claimed that the other had broken the truce.",
     # an inquiry reported as a fact states no open proposition
