@@ -269,6 +269,19 @@ def test_that_after_a_preposition_is_a_demonstrative_not_a_relative_pronoun():
     assert not table["rule"].str.startswith("relative clause").any()
 
 
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The UN voted to extend the Kenyan-led security mission in Haiti.", "led"),
+        ("Iranian-backed militias attacked the base.", "backed"),
+    ],
+)
+def test_a_hyphenated_adjective_is_no_event(text, word):
+    actions = " ".join(events(segment(text))["action"])
+    assert word not in actions.split()
+    assert not actions.startswith(word)
+
+
 def test_sentence_without_event_has_empty_event_columns():
     out = row("The weather was mild in Tokyo.")
     assert out["cameo"] == "" and out["events"] == ""

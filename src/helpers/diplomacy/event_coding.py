@@ -49,7 +49,7 @@ from helpers.diplomacy.relatives import (
 )
 from helpers.diplomacy.sentence import Sentence, stand_in
 from helpers.diplomacy.stance import MODALITY_CATEGORIES
-from helpers.diplomacy.words import negated_before, passive, token_index
+from helpers.diplomacy.words import compound_adjective, negated_before, passive, token_index
 
 # How far the rules look, in tokens (documented in events.yml).
 _NEG_WINDOW = 3
@@ -243,6 +243,8 @@ def events_in(
     if s.mentions:  # an event word inside an actor's name is not an event ("United States")
         named = s.named()
         hits = [h for h in event_hits if h.tok_start not in named]
+    if any(compound_adjective(s.tokens, h.tok_start) for h in hits):
+        hits = [h for h in hits if not compound_adjective(s.tokens, h.tok_start)]
     if speech.rows and any(h.category == PETRARCH for h in hits):
         hits = _without_saying(speech, hits)
     modals = [hit for hit in stance if hit.category in MODALITY_CATEGORIES]

@@ -89,6 +89,25 @@ _START = attrgetter("start")
 _FIRST = itemgetter(0)
 
 
+def compound_adjective(tokens: list[Token], a: int) -> bool:
+    """Whether the word at ``a`` ends a hyphenated adjective ("Kenyan-led", "US-backed").
+
+    It describes the noun after it, as a parser would tag it: no verb, so no event.
+    Added after reading freshly written news, not a labelled set.
+
+    Examples
+    --------
+    >>> from helpers.text import tokenize
+    >>> tokens = tokenize("Iranian-backed militias - backed by Iran")
+    >>> compound_adjective(tokens, 2), compound_adjective(tokens, 5)
+    (True, False)
+    """
+    if a < 2:
+        return False
+    hyphen, word = tokens[a - 1], tokens[a]
+    return hyphen.text == "-" and tokens[a - 2].end == hyphen.start and hyphen.end == word.start
+
+
 def token_index(tokens: list[Token], char: int) -> int:
     """Index of the first token starting at or after character ``char``."""
     return bisect_right(tokens, char - 1, key=_START)
