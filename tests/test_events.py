@@ -264,6 +264,19 @@ def test_a_main_verb_after_a_relative_clause_takes_the_subject_before_it():
     assert rules["reacted coolly"] == "subject before a relative clause"
 
 
+def test_whose_clause_and_an_auxiliary_after_and_keep_the_subject():
+    text = (
+        "Germany, whose carmakers sell cars in China, voted against the tariffs and "
+        "would later warn of a trade war."
+    )
+    table = events(segment(text))
+    assert list(table["source_id"][:2]) == ["DEU", "DEU"]
+    assert list(table["rule"][:2]) == [
+        "subject before a relative clause",
+        "coordinated verb shares the subject",
+    ]
+
+
 def test_that_after_a_preposition_is_a_demonstrative_not_a_relative_pronoun():
     table = events(segment("Japan sent aid to the victims of that attack."))
     assert not table["rule"].str.startswith("relative clause").any()

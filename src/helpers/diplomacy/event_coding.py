@@ -41,6 +41,7 @@ from helpers.diplomacy.cameo import cameo_code
 from helpers.diplomacy.dictionaries import dictionary
 from helpers.diplomacy.petrarch_events import PETRARCH
 from helpers.diplomacy.relatives import (
+    after_and,
     antecedent_of,
     before_relative_clause,
     complementizer,
@@ -453,7 +454,7 @@ def _sources(
         return previous.sources, "coordinated verb shares the subject"
     if subject is not None:
         return _group(coder, subject), "clause subject"
-    if previous is not None and previous.sources and a > 0 and s.tokens[a - 1].norm == "and":
+    if previous is not None and previous.sources and after_and(s.tokens, a):
         # "which brokered the ceasefire and deployed peacekeepers": no subject of its own.
         return previous.sources, "coordinated verb shares the subject"
     # "the detained sailors": a participle after a determiner describes, it reports no act.

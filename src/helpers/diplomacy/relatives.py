@@ -54,6 +54,15 @@ RELATIVE_REACH = 40
 _SENTENCE_STOPS = frozenset({".", ";", ":", "?", "!"})
 
 
+def after_and(tokens, a: int) -> bool:
+    """Whether the verb at ``a`` follows "and", with at most two auxiliaries or adverbs
+    between ("... and would take", "... and later deployed")."""
+    k = a - 1
+    while k >= 0 and a - k <= 2 and tokens[k].norm in _AUXILIARIES:
+        k -= 1
+    return k >= 0 and tokens[k].norm == "and"
+
+
 def relative_verb(tokens, a: int) -> bool:
     """Whether the event word at ``a`` is the verb of a relative clause.
 
@@ -135,7 +144,7 @@ def antecedent_of(s: Sentence, pronoun: int) -> Mention | None:
 
 
 def before_relative_clause(s: Sentence, lower: int) -> Mention | None:
-    """The actor before ", which/who ...," when the clause starting at ``lower`` follows
+    """The actor before ", which/who/whose ...," when the clause starting at ``lower`` follows
     that comma ("The Kremlin, which brokered the ceasefire, reacted coolly"), else None.
 
     Looks back at most :data:`RELATIVE_REACH` tokens (bounded work on endless lines).
@@ -147,6 +156,6 @@ def before_relative_clause(s: Sentence, lower: int) -> Mention | None:
         norm = tokens[k].norm
         if norm in _SENTENCE_STOPS:
             return None
-        if norm in ("who", "which") and tokens[k - 1].norm == ",":
+        if norm in ("who", "which", "whose") and tokens[k - 1].norm == ",":
             return antecedent_of(s, k)
     return None
