@@ -277,8 +277,15 @@ def test_whose_clause_and_an_auxiliary_after_and_keep_the_subject():
     ]
 
 
-def test_that_after_a_preposition_is_a_demonstrative_not_a_relative_pronoun():
-    table = events(segment("Japan sent aid to the victims of that attack."))
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan sent aid to the victims of that attack.",
+        "Seoul was alarmed that Pyongyang fired two missiles.",
+    ],
+)
+def test_that_after_a_preposition_or_a_participle_opens_no_relative_clause(text):
+    table = events(segment(text))
     assert not table["rule"].str.startswith("relative clause").any()
 
 

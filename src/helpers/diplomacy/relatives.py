@@ -86,8 +86,12 @@ def relative_pronoun(tokens, a: int) -> int:
         k -= 1
     if k <= 0 or tokens[k].norm not in _RELATIVES:
         return -1
-    if tokens[k].norm == "that" and k == a - 1 and tokens[k - 1].norm in _NOT_AFTER_RELATIVE:
-        return -1  # "the victims of that attack": a demonstrative before a noun
+    if tokens[k].norm == "that":
+        before = tokens[k - 1].norm
+        if k == a - 1 and before in _NOT_AFTER_RELATIVE:
+            return -1  # "the victims of that attack": a demonstrative before a noun
+        if len(before) > 4 and before.endswith("ed") and not before.endswith("eed"):
+            return -1  # "flattered that", "noted that": a participle takes a that-clause
     return k
 
 
