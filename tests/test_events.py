@@ -302,6 +302,24 @@ def test_a_hyphenated_adjective_is_no_event(text, word):
     assert not actions.startswith(word)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked whether a deal was possible before the duties take effect, he said no.",
+        "The Trump campaign manager said the polls were wrong.",
+        "The presidential campaign entered its final week.",
+    ],
+)
+def test_not_event_phrases_stop_petrarch_verbs_too(text):
+    # PETRARCH2 would code "take" (171) and "campaign" (100); events.yml's _not_event says no.
+    assert not events(segment(text))["cameo"].isin(["171", "100"]).any()
+
+
+def test_trading_barbs_is_criticism_not_trade():
+    table = events(segment("EU and China trade barbs over electric car tariffs."))
+    assert set(table["cameo"]) == {"111"}
+
+
 def test_sentence_without_event_has_empty_event_columns():
     out = row("The weather was mild in Tokyo.")
     assert out["cameo"] == "" and out["events"] == ""

@@ -22,11 +22,13 @@ of category :data:`PETRARCH` whose ``attrs`` hold its CAMEO code, PLOVER-style
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from functools import lru_cache
 from operator import attrgetter
 
 from helpers.diplomacy.cameo import cameo_code
+from helpers.diplomacy.dictionaries import dictionary
 from helpers.errors import DictionaryError
 from helpers.lexicons.dictionary import Hit
 from helpers.lexicons.verb_index import SOURCE_NAME, match_verbs
@@ -95,7 +97,35 @@ def petrarch_hits(tokens) -> list[Hit]:
             continue
         words = tokens[a].text if b == a + 1 else " ".join(t.text for t in tokens[a:b])
         found.append(Hit(PETRARCH, words, tokens[a].start, tokens[b - 1].end, a, b, 1.0, attrs))
-    return found
+    return _without_non_events(tokens, found) if found else found
+
+
+def _without_non_events(tokens, found: list[Hit]) -> list[Hit]:
+    """``found`` without the words inside a phrase of ``events.yml``'s ``_not_event``
+    ("heart attack", "take effect"): the project's list says where a PETRARCH2 verb is
+    no event, as it does for its own words. The list is matched only when a verb is one
+    of its words (rare), so most sentences pay one set look-up per verb."""
+    events = dictionary("events")
+    words = _suppressor_words(events)
+    if not any(tokens[h.tok_start].norm in words for h in found):
+        return found
+    spans = [
+        (h.tok_start, h.tok_end)
+        for h in events.match_tokens(tokens, include_suppressors=True)
+        if h.category.startswith("_")
+    ]
+    return [h for h in found if not any(a <= h.tok_start < b for a, b in spans)]
+
+
+@lru_cache(maxsize=4)
+def _suppressor_words(events) -> frozenset[str]:
+    """Every word of the suppressing (``_``) categories of a compiled events dictionary."""
+    return frozenset(
+        word.casefold()
+        for entry in events.entries
+        if entry.category.startswith("_")
+        for word in re.findall(r"[^\W\d_]+", entry.pattern)
+    )
 
 
 # Tokens after which a capitalised word may open a new clause or a quotation.
