@@ -49,7 +49,8 @@ class Chunk:
         return len(self.rows)
 
     def __repr__(self) -> str:
-        return f"Chunk(columns={self.columns!r}, rows {self.index.start} to {self.index.stop - 1})"
+        rows = f"rows {self.index.start} to {self.index.stop - 1}" if self.rows else "no rows"
+        return f"Chunk(columns={self.columns!r}, {rows})"
 
     def column(self, name: str) -> list[str]:
         """The cells of the column ``name`` (the first of that name), top to bottom."""
