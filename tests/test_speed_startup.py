@@ -57,6 +57,27 @@ def test_score_loads_no_nltk_scipy_or_plotting(tmp_path, analyses):
     assert loaded == []
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".tsv"])
+def test_scoring_sentences_from_csv_or_tsv_never_imports_pandas(tmp_path, suffix):
+    """CSV and TSV are read with the csv module (helpers.io.csv_rows): importing pandas
+    and NumPy was half the time of a one-row run. Ids, dates and targets too."""
+    sep = "\t" if suffix == ".tsv" else ","
+    source = tmp_path / f"in{suffix}"
+    rows = [
+        ["id", "date", "text", "target"],
+        ["a1", "2022-03-22", "Tokyo called the decision completely unacceptable.", "Tokyo"],
+        ["a2", "", 'A "quoted" text', ""],
+    ]
+    source.write_text("".join(sep.join(row) + "\n" for row in rows), "utf-8")
+    options = ["--id-column", "id", "--date-column", "date", "--jobs", "1"]
+    watch = ("pandas", "numpy", *NOT_FOR_SCORING)
+    loaded = loaded_after("score", source, "-o", tmp_path / f"out{suffix}", *options, watch=watch)
+    assert loaded == []
+    target = ["--analyses", "sentiment", "--target-column", "target", *options]
+    loaded = loaded_after("score", source, "-o", tmp_path / f"t{suffix}", *target, watch=watch)
+    assert loaded == []
+
+
 @pytest.mark.parametrize("command", ["score", "segment", "codesheet", "validate", "batch"])
 def test_a_command_help_loads_nothing_heavy(command):
     """Only the chosen command's module is imported: ``score --help`` does not

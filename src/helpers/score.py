@@ -37,7 +37,9 @@ from helpers.io import (
     MAX_TEXT_CHARS,
     TABLE_FORMATS,
     atomic_path,
+    column_cells,
     read_table,
+    row_tuples,
     sweep_stale_parts,
     table_format,
 )
@@ -315,7 +317,7 @@ def _score_chunk(
     """
     import io
 
-    texts = chunk[text_column].tolist()
+    texts = column_cells(chunk, text_column)
     dates = chunk_dates(chunk, date_column)
     specs = None
     if targets is not None:
@@ -336,12 +338,14 @@ def read_chunks(
     unit: str = "sentence",
     id_column: str | None = None,
     date_column: str | None = None,
+    frames: bool = True,
 ):
     """Return the input table as an iterator of DataFrames, checked as it is read.
 
     :func:`helpers.io.read_table` with the text column (and the id and date
     columns, when named) required and the text limited to
-    :data:`MAX_UNIT_CHARS` ``[unit]`` characters.
+    :data:`MAX_UNIT_CHARS` ``[unit]`` characters. With ``frames=False``, CSV
+    and TSV come as :class:`helpers.io.Chunk` s, read without pandas.
 
     Raises
     ------
@@ -364,6 +368,7 @@ def read_chunks(
         too_long_fix=_TOO_LONG[unit],
         chunk_rows=chunk_rows,
         name="input file",
+        frames=frames,
     )
 
 
@@ -385,7 +390,7 @@ def _write_chunk(scored, columns, handle, kind: str, header: bool, plain: bool) 
         )
         if header:
             writer.writerow([*chunk.columns, *columns])
-        inputs = zip(*(chunk[column].tolist() for column in chunk.columns), strict=True)
+        inputs = row_tuples(chunk)
         values = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
         writer.writerows([(*cells, *values(row)) for cells, row in zip(inputs, rows, strict=True)])
         return
@@ -535,7 +540,7 @@ def score_file(
         )
     columns = {"id_column": id_column, "date_column": date_column}
     chunks, plain = _input_chunks(
-        source, text_column, chunk_rows, unit, new_columns, targets, columns
+        source, text_column, chunk_rows, unit, new_columns, targets, columns, out_kind
     )
     sweep_stale_parts(target.parent)  # what killed runs left behind
     tasks = (
@@ -556,16 +561,21 @@ def score_file(
     return _write_scored(scored, target, progress)
 
 
-def _input_chunks(source: Path, text_column, chunk_rows, unit, new_columns, targets, columns):
+def _input_chunks(
+    source: Path, text_column, chunk_rows, unit, new_columns, targets, columns, out_kind
+):
     """The input's chunks, checked, and whether its cells are plain text (see :func:`score_file`).
 
     The first chunk is read and checked here, before anything (even a folder)
-    is created.
+    is created. Plain text written as CSV or TSV is read as
+    :class:`helpers.io.Chunk` s, without pandas (whose import was half the
+    time of a short run); anything else as DataFrames, which pandas writes.
     """
-    chunks = read_chunks(source, text_column, chunk_rows, unit=unit, **columns)
-    chunks = _checked(chunks, new_columns, source, **columns)
     # CSV and TSV cells are read as strings; sentence scores are never NaN.
     plain = table_format(source, where="INPUT") != "jsonl" and unit == "sentence"
+    frames = not plain or out_kind == "jsonl"
+    chunks = read_chunks(source, text_column, chunk_rows, unit=unit, frames=frames, **columns)
+    chunks = _checked(chunks, new_columns, source, **columns)
     first = next(chunks)
     chunks = itertools.chain([first], chunks)
     if targets is not None:

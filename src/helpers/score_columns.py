@@ -24,6 +24,7 @@ import re
 from typing import Any
 
 from helpers.errors import InputError
+from helpers.io.chunk import column_cells, select_columns
 
 _DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.+\-Z]*)?")
 
@@ -81,25 +82,25 @@ def checked_chunk(chunk, source, *, id_column: str | None, date_column: str | No
         An empty id, or a date that is not an ISO date, naming its row.
     """
     if date_column is not None:
-        for position, value in enumerate(chunk[date_column].tolist()):
+        for position, value in enumerate(column_cells(chunk, date_column)):
             check_date(value, where=_where(source, chunk, position))
     if id_column is None:
         return chunk
-    for position, value in enumerate(chunk[id_column].tolist()):
+    for position, value in enumerate(column_cells(chunk, id_column)):
         if value is None or str(value).strip() == "" or value != value:
             raise InputError(
                 f"empty id in column {id_column!r}",
                 where=_where(source, chunk, position),
                 fix="Give every row an id, or leave out --id-column",
             )
-    return chunk[[id_column, *(c for c in chunk.columns if c != id_column)]]
+    return select_columns(chunk, [id_column, *(c for c in chunk.columns if c != id_column)])
 
 
 def chunk_dates(chunk, date_column: str | None) -> list[str | None] | None:
     """Each row's date as ``YYYY-MM-DD`` or None; None when no date column is named."""
     if date_column is None:
         return None
-    return [check_date(value) for value in chunk[date_column].tolist()]
+    return [check_date(value) for value in column_cells(chunk, date_column)]
 
 
 def add_column_arguments(parser) -> None:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from helpers.actors.agents import AGENTS
-from helpers.actors.resolve import TABLE_COLUMNS, Actors, _Leader, _to_date
+from helpers.actors.resolve import Actors, _Leader, _to_date
 from helpers.errors import DictionaryError
 from helpers.lexicons import Dictionary, lexicon_file, parse_pattern
 from helpers.lexicons.loaders import compiled_once, read_lexicon_text, share_compiled
@@ -338,8 +338,6 @@ class _Compiler:
     # -- the file
     def compile(self, project: Path | None = None, agents: Path | None = None) -> Actors:
         """Build :class:`Actors` from the file, and the project's file on top of it."""
-        import pandas as pd
-
         from helpers.lexicons import load_dictionary
 
         rows, default_cs, meta, root = self._file()
@@ -354,19 +352,12 @@ class _Compiler:
             self.suppressors(extra.get("not_actors"), extra.key_lines.get("not_actors"), cs)
             self.organs(extra.get("organs"), extra.key_lines.get("organs"), cs, rows)
             self.path = main_path
-        table = pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
-        forms = pd.DataFrame(
-            self.form_rows, columns=["actor_id", "form", "pattern", "person", "note"]
-        )
-        leaders = pd.DataFrame(
-            self.leader_rows, columns=["actor_id", "person", "role", "start", "end"]
-        )
         return Actors(
             path=self.path,
             meta=dict(meta),
-            table=table,
-            forms=forms,
-            leaders=leaders,
+            table=rows,
+            forms=self.form_rows,
+            leaders=self.leader_rows,
             dictionary=self.dictionary,
             categories=self.categories,
             modifiers=modifiers,

@@ -34,6 +34,10 @@ FORMS = (
 )
 #: Columns of :attr:`Actors.table`.
 TABLE_COLUMNS = ("actor_id", "name", "type", "valid_from", "valid_to", "predecessor_of", "status")
+#: Columns of :attr:`Actors.forms` and :attr:`Actors.leaders`.
+FORM_COLUMNS = ("actor_id", "form", "pattern", "person", "note")
+LEADER_COLUMNS = ("actor_id", "person", "role", "start", "end")
+_TABLES = {"table": TABLE_COLUMNS, "forms": FORM_COLUMNS, "leaders": LEADER_COLUMNS}
 #: Columns of the table :func:`mentions` returns.
 MENTION_COLUMNS = (
     "doc_id",
@@ -91,14 +95,18 @@ class _Leader(NamedTuple):
 class Actors:
     """A compiled actors list; build it with :func:`load_actors`.
 
+    The three tables are kept as rows (see :meth:`rows`) and made DataFrames
+    when first read: scoring reads the rows, and loading the compiled actors
+    from the cache does not import pandas.
+
     Attributes
     ----------
     table : DataFrame
         One row per actor: :data:`TABLE_COLUMNS` (dates as ISO strings).
     forms : DataFrame
-        Every pattern: ``actor_id, form, pattern, person, note``.
+        Every pattern: :data:`FORM_COLUMNS`.
     leaders : DataFrame
-        Every term of office: ``actor_id, person, role, start, end``.
+        Every term of office: :data:`LEADER_COLUMNS`.
     names : dict
         ``actor_id -> name``.
     dictionary : helpers.lexicons.Dictionary
@@ -130,23 +138,45 @@ class Actors:
         self.agents = agents
         # organ category ("organ/EU") -> its organisation's id
         self._organs: dict[str, str] = dict(organs or {})
-        self.kinds: dict[str, str] = dict(zip(table["actor_id"], table["type"], strict=True))
+        # table, forms, leaders: rows (tuples) of the columns in _TABLES
+        self._rows = {"table": list(table), "forms": list(forms), "leaders": list(leaders)}
+        self._frames: dict[str, Any] = {}  # their DataFrames, made when first read
+        self.kinds: dict[str, str] = {row[0]: row[2] for row in self._rows["table"]}
         self.meta = meta
-        self.table = table
-        self.forms = forms
-        self.leaders = leaders
         self.dictionary = dictionary
-        self.names: dict[str, str] = dict(zip(table["actor_id"], table["name"], strict=True))
+        self.names: dict[str, str] = {row[0]: row[1] for row in self._rows["table"]}
         # category -> (actor_id, form, leader or None)
         self._categories: dict[str, tuple[str, str, _Leader | None]] = categories
         self._modifiers = modifiers
 
     def __repr__(self) -> str:
-        return f"Actors({len(self.table)} actors, {len(self.forms)} forms, from {self.path})"
+        actors, forms = len(self._rows["table"]), len(self._rows["forms"])
+        return f"Actors({actors} actors, {forms} forms, from {self.path})"
 
     def name(self, actor_id: str) -> str:
         """Return the canonical name of ``actor_id``."""
         return self.names[actor_id]
+
+    def rows(self, table: str) -> list[tuple]:
+        """The rows of ``"table"``, ``"forms"`` or ``"leaders"``, as tuples (no pandas)."""
+        return self._rows[table]
+
+    def _frame(self, table: str):
+        frame = self._frames.get(table)
+        if frame is None:
+            import pandas as pd
+
+            frame = pd.DataFrame(self._rows[table], columns=list(_TABLES[table]))
+            self._frames[table] = frame
+        return frame
+
+    table = property(lambda self: self._frame("table"), doc="One row per actor (DataFrame).")
+    forms = property(lambda self: self._frame("forms"), doc="Every pattern (DataFrame).")
+    leaders = property(lambda self: self._frame("leaders"), doc="Every term (DataFrame).")
+
+    def __getstate__(self) -> dict:
+        """Pickled without the DataFrames (the cache stores the rows only)."""
+        return {**self.__dict__, "_frames": {}}
 
     # -- resolution ---------------------------------------------------------------------------
     def find(

@@ -628,8 +628,4 @@ def actor_kinds(actors) -> dict[str, str]:
 
 @lru_cache(maxsize=8)
 def _kinds(actors) -> dict[str, str]:
-    table = actors.table
-    return {
-        str(i): ACTOR_KINDS.get(str(t), "")
-        for i, t in zip(table["actor_id"].tolist(), table["type"].tolist(), strict=True)
-    }
+    return {str(row[0]): ACTOR_KINDS.get(str(row[2]), "") for row in actors.rows("table")}

@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from helpers.errors import InputError
+from helpers.io.chunk import Chunk, column_cells
 
 #: Table formats, told apart by the file's extension.
 TABLE_FORMATS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -99,6 +100,7 @@ def read_table(
     chunk_rows: int | None = None,
     name: str = "table",
     format: str | None = None,
+    frames: bool = True,
 ):
     """Read a CSV, TSV or JSON Lines table, checking it as it goes.
 
@@ -128,10 +130,12 @@ def read_table(
         What messages call the table ("input", "gold table", "coding sheet").
     format : {"csv", "tsv", "jsonl"}, optional
         When the extension does not say it.
+    frames : bool, default True
+        False: CSV and TSV as :class:`~helpers.io.chunk.Chunk` s, the same cells read without pandas.
 
     Returns
     -------
-    DataFrame, or iterator of DataFrame
+    DataFrame, or iterator of DataFrame (or of Chunk, see ``frames``)
         The file is checked when this is called, the rows as they are read:
         with ``chunk_rows`` an error can come from a late chunk, so write
         nothing for good until the iterator is exhausted.
@@ -160,15 +164,12 @@ def read_table(
     path = Path(path)
     kind = format or table_format(path, where=name)
     _check_file(path, name)
-    if not isinstance(required, Mapping):
-        required = dict.fromkeys(required, "")
+    required = required if isinstance(required, Mapping) else dict.fromkeys(required, "")
     limits = {"text_columns": text_columns, "max_chars": max_chars, "too_long_fix": too_long_fix}
     table = _Table(path, kind, name, required, **limits)
-    reader = _jsonl_frames if kind == "jsonl" else _csv_frames
+    reader = _jsonl_frames if kind == "jsonl" else _csv_frames if frames else _csv_chunks
     chunks = _checked(table, reader(table, chunk_rows))
-    if chunk_rows is None:
-        return next(chunks)
-    return chunks
+    return next(chunks) if chunk_rows is None else chunks
 
 
 def _check_file(path: Path, name: str) -> None:
@@ -212,8 +213,6 @@ def _every_other_byte_nul(start: bytes) -> bool:
 
 def _checked(table: _Table, frames):
     """Pass the frames through, turning the readers' errors into one-line ones."""
-    import pandas as pd
-
     try:
         rows = 0
         for frame in frames:
@@ -224,14 +223,30 @@ def _checked(table: _Table, frames):
             raise InputError(f"{table.name} {empty}", where=str(table.path), fix="Add rows")
     except UnicodeDecodeError as exc:
         raise _not_utf8(table, exc) from None
-    except pd.errors.EmptyDataError:
-        raise InputError(
+    except Exception as exc:
+        error = _pandas_error(table, exc)
+        if error is None:
+            raise
+        raise error from None
+
+
+def _pandas_error(table: _Table, exc: Exception) -> InputError | None:
+    """The one-line error for an error of pandas' reader; None for any other.
+
+    Only pandas raises them, so pandas is not imported to tell them apart.
+    """
+    pd = sys.modules.get("pandas")
+    if pd is None:
+        return None
+    if isinstance(exc, pd.errors.EmptyDataError):
+        return InputError(
             f"{table.name} has no header or rows", where=str(table.path), fix="Give a table"
-        ) from None
-    except (pd.errors.ParserError, pd.errors.ParserWarning) as exc:
-        raise _extra_fields(table) or InputError(
+        )
+    if isinstance(exc, pd.errors.ParserError | pd.errors.ParserWarning):
+        return _extra_fields(table) or InputError(
             f"{table.name} is not a valid table: {str(exc).strip()}", where=str(table.path)
-        ) from None
+        )
+    return None
 
 
 def _missing_columns(table: _Table, columns) -> None:
@@ -304,6 +319,30 @@ def _csv_frames(table: _Table, chunk_rows: int | None):
             reader.close()
 
 
+def _csv_chunks(table: _Table, chunk_rows: int | None):
+    """Read CSV or TSV as :class:`Chunk` s with the csv module, checked as :func:`_csv_frames` does.
+
+    From the first chunk the csv module may not read as pandas would
+    (:class:`~helpers.io.csv_rows.NotAsPandas`) on, pandas reads the file
+    (and raises its errors), its frames turned into chunks.
+    """
+    from helpers.io.csv_rows import NotAsPandas, csv_chunks
+
+    done = 0  # chunks with rows handed over
+    try:
+        for chunk in csv_chunks(table.path, _SEPARATORS[table.kind], chunk_rows):
+            if not done:
+                _missing_columns(table, chunk.columns)
+            _check_lengths(table, chunk, chunk.index.start + 1)
+            if len(chunk):
+                done += 1
+                yield chunk
+    except NotAsPandas:
+        for number, frame in enumerate(_csv_frames(table, chunk_rows)):
+            if number >= done:
+                yield Chunk.from_frame(frame)
+
+
 def _check_lengths(table: _Table, frame, first_record: int) -> None:
     """Refuse a text cell longer than ``table.max_chars``, naming its row, column and line."""
     if table.max_chars is None:
@@ -311,7 +350,7 @@ def _check_lengths(table: _Table, frame, first_record: int) -> None:
     for column in table.text_columns:
         if column not in frame.columns:
             continue
-        for position, text in enumerate(frame[column].tolist()):
+        for position, text in enumerate(column_cells(frame, column)):
             if len(text) > table.max_chars:
                 record = first_record + position
                 row = f"row {record + 1}"  # as a spreadsheet numbers it, the header row 1

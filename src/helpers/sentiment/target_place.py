@@ -150,7 +150,7 @@ def _actor_forms(actor_id: Any, actors: Any) -> tuple[dict, frozenset]:
 
     forms: dict[str, list[tuple[str, ...]]] = {}
     firsts = set()
-    patterns = actors.forms.loc[actors.forms["actor_id"] == actor_id, "pattern"]
+    patterns = [row[2] for row in actors.rows("forms") if row[0] == actor_id]
     for pattern in patterns:
         words = tokenize(str(pattern))
         if words:

@@ -15,6 +15,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from helpers.errors import InputError
+from helpers.io.chunk import column_cells
 from helpers.sentiment.score import hits_domain, kept_lists
 from helpers.sentiment.target import target_tone
 from helpers.sentiment.target_place import checked_offsets, locate_target
@@ -122,7 +123,7 @@ def _cells(chunk, column: str, n: int) -> list:
     """A column's cells, missing values as ""; all "" without a column."""
     if not column:
         return [""] * n
-    return ["" if v is None or v != v else str(v) for v in chunk[column].tolist()]
+    return ["" if v is None or v != v else str(v) for v in column_cells(chunk, column)]
 
 
 def score_target_row(text: str, tokens: list[Token], hits, target: TargetSpec) -> dict:
