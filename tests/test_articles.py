@@ -1,6 +1,6 @@
 """The tool against the hand-coded answer sheets of the test articles (``tests/articles``).
 
-Eleven articles written for the tests, each with an answer sheet coded by hand
+Twelve articles written for the tests, each with an answer sheet coded by hand
 before the tool was run on it (``tests/articles/README.md``). The measures:
 
 speakers
