@@ -68,3 +68,12 @@ def short_article(tmp_path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(SHORT_ARTICLE, encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def counting(monkeypatch):
+    """``analyses`` naming the hand-checkable analysis of ``counting_analysis.py``."""
+    from helpers import score
+
+    monkeypatch.setitem(score.ANALYSES, "counting", "counting_analysis")
+    return ("counting",)

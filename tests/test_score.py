@@ -16,32 +16,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import counting_analysis
 from helpers import score
 from helpers.errors import InputError
 from helpers.score import score_file, score_texts
 
-# -- a hand-checkable analysis: words and exclamation marks ------------------------
-COLUMNS = ("words", "bangs")
-
-
-def score_row(text, tokens):
-    return {
-        "words": sum(t.norm.isalpha() for t in tokens),
-        "bangs": sum(t.text == "!" for t in tokens),
-    }
-
-
-def aggregate_rows(rows, weights):
-    return {
-        "words": sum(r["words"] for r in rows),
-        "bangs": max((r["bangs"] for r in rows), default=0),
-    }
-
-
-@pytest.fixture
-def counting(monkeypatch):
-    monkeypatch.setitem(score.ANALYSES, "counting", __name__)
-    return ("counting",)
+# The ``counting`` fixture (conftest.py): a hand-checkable analysis, counting_analysis.py.
 
 
 def write_csv(path, texts, **extra):
@@ -400,7 +380,7 @@ def test_chunk_rows_below_one_are_refused(tmp_path, counting, value):
 _PARENT = os.getpid()
 
 
-def _dying_row(text, tokens, _count=score_row):
+def _dying_row(text, tokens, _count=counting_analysis.score_row):
     if text == "die" and os.getpid() != _PARENT:
         os._exit(3)
     return _count(text, tokens)
@@ -409,7 +389,7 @@ def _dying_row(text, tokens, _count=score_row):
 def test_a_worker_that_dies_is_reported_not_hung_on(tmp_path, monkeypatch, counting):
     from helpers.errors import WorkerError
 
-    monkeypatch.setattr(sys.modules[__name__], "score_row", _dying_row)
+    monkeypatch.setattr(counting_analysis, "score_row", _dying_row)
     source = write_csv(tmp_path / "in.csv", [f"row {i}" for i in range(20)] + ["die"])
     target = tmp_path / "out.csv"
     with pytest.raises(WorkerError, match="stopped"):
@@ -456,7 +436,7 @@ def _pid_row(text, tokens):
 
 
 def test_workers_start_once_and_take_chunk_after_chunk(tmp_path, monkeypatch, counting):
-    monkeypatch.setattr(sys.modules[__name__], "score_row", _pid_row)
+    monkeypatch.setattr(counting_analysis, "score_row", _pid_row)
     source = write_csv(tmp_path / "in.csv", [f"row {i}" for i in range(60)])
     target = tmp_path / "out.csv"
     score_file(source, target, analyses=counting, chunk_rows=3, jobs=2)
@@ -473,7 +453,7 @@ def test_a_single_chunk_is_scored_without_starting_workers(tmp_path, monkeypatch
     def refuse(*args, **kwargs):
         raise AssertionError("workers started for one chunk")
 
-    monkeypatch.setattr(sys.modules[__name__], "score_row", _pid_row)
+    monkeypatch.setattr(counting_analysis, "score_row", _pid_row)
     monkeypatch.setattr(workers.LocalWorkers, "__init__", refuse)
     source = write_csv(tmp_path / "in.csv", ["one row", "two rows"])
     score_file(source, tmp_path / "out.csv", analyses=counting, jobs=2)

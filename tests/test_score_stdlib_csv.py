@@ -14,28 +14,7 @@ from helpers.errors import InputError
 from helpers.score import score_file
 from helpers.sentiment import TargetColumns
 
-# -- a hand-checkable analysis, as in test_score.py -------------------------------------
-COLUMNS = ("words", "bangs")
-
-
-def score_row(text, tokens):
-    return {
-        "words": sum(t.norm.isalpha() for t in tokens),
-        "bangs": sum(t.text == "!" for t in tokens),
-    }
-
-
-def aggregate_rows(rows, weights):
-    return {
-        "words": sum(r["words"] for r in rows),
-        "bangs": max((r["bangs"] for r in rows), default=0),
-    }
-
-
-@pytest.fixture
-def counting(monkeypatch):
-    monkeypatch.setitem(score.ANALYSES, "counting", __name__)
-    return ("counting",)
+# The ``counting`` fixture (conftest.py): a hand-checkable analysis, counting_analysis.py.
 
 
 def through_pandas(monkeypatch):
