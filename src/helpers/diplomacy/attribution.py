@@ -177,7 +177,7 @@ def _a_verb(tokens: list[Token], hit) -> bool:
         if a == 0 or tokens[a].text[:1].isupper():
             return False
         before = {t.norm for t in tokens[max(0, a - 2) : a]}
-        if before & _NOUN_MARKERS:
+        if before & NOUN_MARKERS:
             return False
     return True
 
@@ -190,7 +190,7 @@ class _Position(NamedTuple):
 
 
 # Words before a noun: "a false claim", "the reports", "its pledges".
-_NOUN_MARKERS = frozenset(
+NOUN_MARKERS = frozenset(
     {"a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "our", "'s", "'"}
 )
 

@@ -421,16 +421,16 @@ def _sources(
     """The source actors of an active event word, and the rule that found them."""
     s = coder.s
     a = hit.tok_start
-    content_lower = lower
+    content_lower = first = lower
     if attribution is not None:
-        content_lower = max(lower, token_index(s.tokens, attribution.content_start))
+        first = token_index(s.tokens, attribution.content_start)  # the content's first token
+        content_lower = max(lower, first)
     if attribution is not None and _infinitive_of(coder, hit):
         # "Nigeria urged Russia to release the sailors": the one urged is asked to act
         # (object control), so the addressee, not the speaker, would do the release.
         if attribution.addressee_id:
             addressee = stand_in(attribution.addressee_id, "addressee")
             return [addressee], "addressee of the request acts"
-        first = token_index(s.tokens, attribution.content_start)
         if first < a - 1 and s.nearest_before(a, first) is None:
             # "She urged member states to pay": words that name no actor stand before "to".
             return [], "the infinitive's subject is no actor"

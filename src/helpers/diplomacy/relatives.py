@@ -28,7 +28,7 @@ from bisect import bisect_left
 from operator import attrgetter
 
 from helpers.actors import Mention
-from helpers.diplomacy.attribution import ADDRESSEE_VERBS, Attribution
+from helpers.diplomacy.attribution import ADDRESSEE_VERBS, NOUN_MARKERS, Attribution
 from helpers.diplomacy.cameo import cameo_code
 from helpers.diplomacy.dictionaries import dictionary
 from helpers.diplomacy.sentence import Sentence
@@ -48,7 +48,6 @@ _AUXILIARIES = frozenset(
 _NOT_AFTER_RELATIVE = frozenset(
     "of in on at to for from with by about against after before over under into".split()
 )
-_DETERMINERS = frozenset("a an the this these those its their his her our".split())
 #: How far back a subject may stand before the clause of its verb, across a relative clause.
 RELATIVE_REACH = 40
 _SENTENCE_STOPS = frozenset({".", ";", ":", "?", "!"})
@@ -121,7 +120,7 @@ def complementizer(s: Sentence, hits, pronoun: int, attribution: Attribution | N
     between = tokens[first:pronoun] if 0 <= pronoun - first <= 3 else ()
     object_phrase = (
         2 <= len(between) <= 3
-        and between[0].norm in _DETERMINERS
+        and between[0].norm in NOUN_MARKERS
         and attribution.verb.casefold() not in ADDRESSEE_VERBS
         and s.nearest_before(pronoun, pronoun - len(between)) is None
     )
