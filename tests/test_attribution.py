@@ -182,6 +182,17 @@ def test_pronouns_short_forms_and_people_are_carried_within_the_article():
     assert "no antecedent in the paragraph" in last.speaker_rule
 
 
+def test_one_of_them_is_a_member_of_the_group_that_spoke_last():
+    text = (
+        "Analysts at the International Crisis Group said the row could spread. "
+        '"Everyone wants a foothold on the Red Sea," one of them said.'
+    )
+    table = attributions(segment(text))
+    row = table[table["speaker_text"] == "one of them"].iloc[0]
+    assert (row.speaker_id, row.speaker_type) == ("CRISIS_GROUP", "ngo")
+    assert row.speaker_rule.endswith("one of 'Analysts at the International Crisis Group'")
+
+
 def test_a_quotation_continues_across_sentences_in_a_paragraph():
     table = attributions(segment(ARTICLE))
     continued = table[table["content"].str.contains("once again chosen")].iloc[0]

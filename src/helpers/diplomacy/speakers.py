@@ -382,6 +382,12 @@ def _read(
     text = reader.text(a, b)
     if b - a == 1 and tokens[a].norm in PRONOUNS:
         return _pronoun(reader, a, b, text)
+    if b - a == 3 and [t.norm for t in tokens[a:b]] in _ONE_OF_THEM and reader.memory is not None:
+        # "'...,' one of them said": one member of the group that spoke last.
+        found = reader.memory.pronoun("they")
+        if found is not None:
+            rule = f"one of '{found.text}'"
+            return found._replace(text=text, tok_start=a, tok_end=b, form="carried", rule=rule)
     poss, h0, j = _parts(tokens, a, b)
     if h0 >= j:
         return Source(text, a, b, "", "", "", "no head noun")
@@ -400,6 +406,9 @@ def _read(
     head = " ".join(t.norm for t in tokens[head_start:j]) if head_start < j else tokens[j - 1].norm
     source = _typed(reader, (a, b, text), (cls, kind, agent), owner, tokens[a].norm, words, depth)
     return source._replace(head=head, agent=source.agent or agent)
+
+
+_ONE_OF_THEM = (["one", "of", "them"], ["one", "of", "those"])
 
 
 def _pronoun(reader: _Reader, a: int, b: int, text: str) -> Source:
