@@ -193,6 +193,17 @@ def test_one_of_them_is_a_member_of_the_group_that_spoke_last():
     assert row.speaker_rule.endswith("one of 'Analysts at the International Crisis Group'")
 
 
+def test_a_participle_after_the_main_clause_takes_its_subject_not_a_fronted_phrase():
+    text = (
+        "Speaking in Jerusalem, Japan's prime minister called on the kidnappers to release "
+        'the hostages, saying that "their lives are the top priority."'
+    )
+    table = attributions(segment(text))
+    saying = table[table["verb"] == "saying"].iloc[0]
+    assert saying.speaker_id == "JPN"
+    assert saying.speaker_rule.startswith("participle takes the main subject")
+
+
 def test_a_quotation_continues_across_sentences_in_a_paragraph():
     table = attributions(segment(ARTICLE))
     continued = table[table["content"].str.contains("once again chosen")].iloc[0]

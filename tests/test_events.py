@@ -320,6 +320,16 @@ def test_trading_barbs_is_criticism_not_trade():
     assert set(table["cameo"]) == {"111"}
 
 
+def test_a_reporting_verb_inside_anothers_speech_keeps_its_own_speaker():
+    text = (
+        "China urged both sides to exercise restraint, while the United Nations "
+        "Secretary-General, António Guterres, said he was deeply concerned."
+    )
+    table = events(segment(text))
+    said = table[table["action"] == "said"]
+    assert list(said["source_id"]) == ["UN"] and list(said["rule"]) == ["speaker of the verb"]
+
+
 def test_sentence_without_event_has_empty_event_columns():
     out = row("The weather was mild in Tokyo.")
     assert out["cameo"] == "" and out["events"] == ""

@@ -330,11 +330,13 @@ def _source_of(s: Sentence, hit, speakers: Speakers) -> Source:
     if hit.pattern == "according to":
         phrase = phrase_after(tokens, b, predicates, loose=True)
     else:
-        phrase = phrase_before(tokens, a, predicates)
+        # "..., saying ...": the participle's subject is the main clause's, not a stretch
+        # before the comma ("Speaking in Jerusalem, Abe called on ..., saying ...").
+        phrase = participle_phrase(tokens, a, predicates)
+        if phrase is None:
+            phrase = phrase_before(tokens, a, predicates)
         if phrase is None and opens_clause(tokens, a):
             phrase = phrase_after(tokens, b, predicates)
-        if phrase is None:
-            phrase = participle_phrase(tokens, a, predicates)
     if phrase is None:
         return NO_SOURCE
     return describe(s, phrase, speakers.kinds, speakers.memory)

@@ -457,6 +457,16 @@ def _sources(
     if previous is not None and previous.sources and after_and(s.tokens, a):
         # "which brokered the ceasefire and deployed peacekeepers": no subject of its own.
         return previous.sources, "coordinated verb shares the subject"
+    spoken = coder.speech.spoken_by(hit)
+    if spoken is not None and spoken.speaker_id:
+        # "Nigeria's president, Bola Tinubu, who chairs ECOWAS, urged ...": the
+        # verb is a reporting verb whose speaker the attribution rules found
+        # past the apposition and the relative clause, where the nearest
+        # mention in the clause (none, or ECOWAS) would be the wrong one. Before
+        # the speaker of a speech around it: "China urged restraint, while the UN
+        # Secretary-General, António Guterres, said ..." is Guterres's saying.
+        speaker = stand_in(spoken.speaker_id, spoken.speaker_form)
+        return [speaker], "speaker of the verb"
     # "the detained sailors": a participle after a determiner describes, it reports no act.
     participle = a > 0 and s.tokens[a - 1].norm in _NOUN_MARKERS and s.tokens[a].norm.endswith("ed")
     if (
@@ -470,14 +480,6 @@ def _sources(
         # Russia to release the detained sailors": whose sanctions, who detained, is open).
         speaker = stand_in(attribution.speaker_id, attribution.speaker_form)
         return [speaker], "speaker of the reported speech"
-    spoken = coder.speech.spoken_by(hit)
-    if spoken is not None and spoken.speaker_id:
-        # "Nigeria's president, Bola Tinubu, who chairs ECOWAS, urged ...": the
-        # verb is a reporting verb whose speaker the attribution rules found
-        # past the apposition and the relative clause, where the nearest
-        # mention in the clause (none, or ECOWAS) would be the wrong one.
-        speaker = stand_in(spoken.speaker_id, spoken.speaker_form)
-        return [speaker], "speaker of the verb"
     before = before_relative_clause(s, lower)
     if before is not None:
         # "The Kremlin, which brokered the ceasefire, reacted coolly": the subject stands
