@@ -204,6 +204,19 @@ def test_a_participle_after_the_main_clause_takes_its_subject_not_a_fronted_phra
     assert saying.speaker_rule.startswith("participle takes the main subject")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        ("Analysts in Beijing said the move was symbolic.", "", "anonymous"),
+        ("Russian experts said the sanctions would bite.", "", "anonymous"),
+        ("Officials in Ankara said the talks would resume.", "TUR", "government"),
+    ],
+)
+def test_analysts_and_experts_in_a_capital_do_not_speak_for_its_state(text, speaker, kind):
+    row = attributions(segment(text)).iloc[0]
+    assert (row.speaker_id, row.speaker_type) == (speaker, kind)
+
+
 def test_a_quotation_continues_across_sentences_in_a_paragraph():
     table = attributions(segment(ARTICLE))
     continued = table[table["content"].str.contains("once again chosen")].iloc[0]

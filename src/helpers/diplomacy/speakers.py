@@ -543,7 +543,13 @@ def _typed(reader: _Reader, where, classes, owner, first: str, words: list[str],
     cls, kind, agent = classes
     agent_kind = _agent_kind(agent)
     if cls == "anonymous":
-        if owner is not None and owner.actor_id and first not in _INDEFINITE:
+        tokens = reader.tokens
+        if (
+            owner is not None
+            and owner.actor_id
+            and first not in _INDEFINITE
+            and not (owner.kind == "government" and _has(tokens, a, b, "anonymous/outsiders"))
+        ):
             return _owned(where, owner, owner.kind, agent, "officials of")
         if owner is not None and owner.kind in _ORGANISATIONS:
             return _owned(where, owner, owner.kind, agent, "of")
