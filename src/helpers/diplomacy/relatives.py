@@ -53,12 +53,19 @@ RELATIVE_REACH = 40
 _SENTENCE_STOPS = frozenset({".", ";", ":", "?", "!"})
 
 
+def _past_auxiliaries(tokens, a: int, most: int) -> int:
+    """Index of the word before ``a`` once at most ``most`` auxiliaries or adverbs are
+    passed over ("who was accused", "and would take"); -1 at the sentence start."""
+    k = a - 1
+    while k >= 0 and a - k <= most and tokens[k].norm in _AUXILIARIES:
+        k -= 1
+    return k
+
+
 def after_and(tokens, a: int) -> bool:
     """Whether the verb at ``a`` follows "and", with at most two auxiliaries or adverbs
     between ("... and would take", "... and later deployed")."""
-    k = a - 1
-    while k >= 0 and a - k <= 2 and tokens[k].norm in _AUXILIARIES:
-        k -= 1
+    k = _past_auxiliaries(tokens, a, 2)
     return k >= 0 and tokens[k].norm == "and"
 
 
@@ -71,18 +78,14 @@ def relative_verb(tokens, a: int) -> bool:
     between. A "that" after a reporting verb opens reported speech instead,
     which ranks the same (1). Added for issue 14 (ConfliBERT development set).
     """
-    k = a - 1
-    while k >= 0 and a - k <= 3 and tokens[k].norm in _AUXILIARIES:
-        k -= 1
+    k = _past_auxiliaries(tokens, a, 3)
     return k >= 0 and tokens[k].norm in _RELATIVES
 
 
 def relative_pronoun(tokens, a: int) -> int:
     """Index of the relative pronoun whose clause the verb at ``a`` heads, else -1
     ("who was accused": see :func:`relative_verb`)."""
-    k = a - 1
-    while k >= 0 and a - k <= 3 and tokens[k].norm in _AUXILIARIES:
-        k -= 1
+    k = _past_auxiliaries(tokens, a, 3)
     if k <= 0 or tokens[k].norm not in _RELATIVES:
         return -1
     if tokens[k].norm == "that":
