@@ -11,6 +11,7 @@ import pickle
 import subprocess
 import sys
 import textwrap
+import time
 
 import pytest
 
@@ -162,6 +163,20 @@ def test_the_oldest_entries_go_beyond_the_limit(tmp_path, folder, monkeypatch):
         os.utime(entry, (1_000_000 + number, 1_000_000 + number))  # written in this order
     names = sorted(p.name.split("-")[1] for p in folder.glob("*.pickle"))
     assert names == ["file3", "file4", "file5"]
+
+
+def test_a_read_marks_an_entry_used_only_when_its_mark_is_old(tmp_path, folder):
+    path = source(tmp_path)
+    cache.cached("words", [path], lambda: 1)
+    (entry,) = folder.glob("*.pickle")
+    recent = time.time() - cache.TOUCH_AFTER_SECONDS / 2
+    os.utime(entry, (recent, recent))
+    assert cache.cached("words", [path], lambda: 2) == 1
+    assert os.path.getmtime(entry) == pytest.approx(recent)  # no write for a fresh mark
+    old = time.time() - 2 * cache.TOUCH_AFTER_SECONDS
+    os.utime(entry, (old, old))
+    assert cache.cached("words", [path], lambda: 2) == 1
+    assert os.path.getmtime(entry) > recent  # an old one is marked used: _prune keeps it
 
 
 def test_clear_removes_every_entry(tmp_path, folder):

@@ -560,3 +560,36 @@ def test_workers_collect_garbage_after_each_chunk_not_during_it():
     finally:
         if was:
             gc.enable()
+
+
+def test_the_collector_is_paused_while_a_batch_is_scored_and_on_again_after(monkeypatch):
+    import gc
+
+    seen = []
+    real = score._score_units
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(score, "_score_units", spy)
+    monkeypatch.setattr(score, "BATCH_ROWS", 2)
+    assert gc.isenabled()
+    rows = score_texts(["Talks failed.", "Peace returned.", "War broke out."], ["sentiment"])
+    assert len(rows) == 3 and seen == [False, False]  # two batches, each with it paused
+    assert gc.isenabled()
+
+    def fails(*args, **kwargs):
+        raise RuntimeError("analysis broke")
+
+    monkeypatch.setattr(score, "_score_units", fails)
+    with pytest.raises(RuntimeError):
+        score_texts(["Talks failed."], ["sentiment"])
+    assert gc.isenabled()  # on again after an error too
+    gc.disable()
+    try:
+        monkeypatch.setattr(score, "_score_units", spy)
+        score_texts(["Talks failed."], ["sentiment"])
+        assert not gc.isenabled()  # a caller's choice to keep it off is kept
+    finally:
+        gc.enable()

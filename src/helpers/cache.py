@@ -46,6 +46,7 @@ import hashlib
 import os
 import pickle
 import sys
+import time
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
@@ -69,6 +70,10 @@ CACHE_DIR = Path(os.environ.get("DDN_CACHE_DIR") or PROJECT_ROOT / ".cache" / "c
 #: (entries of edited copies, of test files that are gone).
 MAX_ENTRIES = 200
 MAX_BYTES = 256 * 2**20
+# An entry read is marked used (its modification time set to now, for _prune) only when
+# its mark is older than this: setting it costs milliseconds on some file systems, and
+# every process reads a dozen entries at start-up.
+TOUCH_AFTER_SECONDS = 3600
 # Bumped when the layout of an entry file changes.
 _FORMAT = 1
 _SUFFIX = ".pickle"
@@ -172,7 +177,9 @@ def _entry_path(kind: str, sources: list[Path], key: str) -> Path:
 def _read(path: Path, key: str):
     """The object stored under ``key`` at ``path``, or a sentinel when there is none."""
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            marked = os.fstat(handle.fileno()).st_mtime
+            data = handle.read()
     except OSError:
         return _MISSING
     # Unpickling builds many small containers: the cyclic garbage collector would
@@ -189,10 +196,11 @@ def _read(path: Path, key: str):
             gc.enable()
     if stored_key != key:
         return _MISSING
-    try:
-        os.utime(path)  # used: the newest entries are the ones kept (_prune)
-    except OSError:
-        pass
+    if time.time() - marked > TOUCH_AFTER_SECONDS:
+        try:
+            os.utime(path)  # used: the newest entries are the ones kept (_prune)
+        except OSError:
+            pass
     return value
 
 

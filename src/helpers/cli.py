@@ -204,11 +204,29 @@ def _setup(args) -> int:
         f"VADER lexicon {state}: {info['package']} {info['version']}, sha256 {info['sha256'][:12]}…"
     )
     print("Sentence splitting: Punkt with data/lexicons/abbreviations.yml (no download needed)")
+    _compile_bytecode()
     _compile_dictionaries()
     if not args.no_kernel:
         path = resources.install_kernel()
         print(f"Jupyter kernel '{resources.KERNEL_NAME}' registered at {path}")
     return 0
+
+
+def _compile_bytecode() -> None:
+    """Write the package's bytecode now, as ``pip install`` does for a regular install.
+
+    The project is installed editable (``src/``), so Python would write it on the first
+    import, unless ``PYTHONDONTWRITEBYTECODE`` is set, as it is in some containers and
+    CI images: then every command compiled the modules it imports again (about a tenth
+    of a second of a one-row ``score``). A folder that cannot be written is left as it is.
+    """
+    import compileall
+    from pathlib import Path
+
+    import helpers
+
+    ok = compileall.compile_dir(Path(helpers.__file__).parent, quiet=2, workers=1)
+    print("Bytecode of the helpers package: " + ("written" if ok else "not all writable"))
 
 
 def _compile_dictionaries() -> None:
