@@ -38,6 +38,7 @@ LAYERS = {
     "compare": 6,
     "display": 6,
     "score": 7,
+    "score_command": 7,
     "score_columns": 7,
     "validation": 8,
     "batch": 8,

@@ -686,3 +686,29 @@ def test_an_edited_dictionary_reaches_tables_and_score_in_a_running_kernel(edita
     editable_ladder.write_text(edited, encoding="utf-8")
     reload_dictionaries()  # what a user calls before score_row after an edit
     assert row(text)["intensity"] == 2
+
+
+def test_a_batch_scores_each_unit_as_score_row_does():
+    from helpers.diplomacy.score import score_rows
+
+    texts = [
+        "Russia halted the peace talks with Japan, the Foreign Ministry said.",
+        '"We will respond," President Biden told reporters.',
+        "Police in Nairobi fired tear gas at protesters and arrested dozens.",
+        "",
+        "It rained all day.",
+    ]
+    tokens = [tokenize(t) for t in texts]
+    dates = ["2022-03-22", "2022-03-22", None, None, "2020-01-01"]
+    batch = score_rows(texts, tokens, [None] * len(texts), dates)
+    actors = default_actors()
+    one_by_one = []  # each sentence alone, PETRARCH2's words found inside analyse_tokens
+    for text, toks, date in zip(texts, tokens, dates, strict=True):
+        quotes = quote_spans(text)
+        hits = matcher(actors).match_tokens(toks)
+        analysis = analyse_tokens(
+            toks, text, 0, quotes, actors, hits, date=date, count_words=False, detail=False
+        )
+        one_by_one.append(row_from(analysis))
+    assert batch == one_by_one
+    assert batch[0]["cameo"] == "164" and batch[1]["speaker"] == "United States"

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import counting_analysis
-from helpers import score
+from helpers import score, score_command
 from helpers.errors import InputError
 from helpers.score import score_file, score_texts
 
@@ -496,8 +496,8 @@ def test_the_command_uses_every_usable_core_by_default(tmp_path, monkeypatch, co
     from helpers import cli
 
     calls = []
-    monkeypatch.setattr(score, "score_file", lambda *a, **k: calls.append(k["jobs"]) or 0)
-    monkeypatch.setattr(score, "usable_cores", lambda: 3)
+    monkeypatch.setattr(score_command, "score_file", lambda *a, **k: calls.append(k["jobs"]) or 0)
+    monkeypatch.setattr(score_command, "usable_cores", lambda: 3)
     source = write_csv(tmp_path / "in.csv", ["a"])
     assert cli.main(["score", str(source), "-o", str(tmp_path / "o.csv")]) == 0
     assert cli.main(["score", str(source), "-o", str(tmp_path / "o.csv"), "--jobs", "1"]) == 0

@@ -43,7 +43,7 @@ COMMANDS = {
         "write an article's sentences as CSV",
     ),
     "score": (
-        "helpers.score",
+        "helpers.score_command",
         "add_score_arguments",
         "run_score_command",
         "score a table of texts",

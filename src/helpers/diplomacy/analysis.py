@@ -68,6 +68,7 @@ def analyse_tokens(
     count_words: bool = True,
     detail: bool = True,
     memory: Discourse | None = None,
+    events: list | None = None,
 ) -> Analysis:
     """Run every analysis on one sentence.
 
@@ -80,12 +81,16 @@ def analyse_tokens(
     (speed: most sentences have none). ``memory`` is the article's
     :class:`~helpers.diplomacy.discourse.Discourse` (pronouns and short forms
     carried from the sentences before); ``score`` reads each row alone.
+    ``events`` are the sentence's event words with PETRARCH2's
+    (:func:`~helpers.diplomacy.petrarch_events.with_petrarch` of its
+    ``events.yml`` hits), when the caller found them already (``score`` does,
+    for a batch of sentences at a time).
     """
     stance_hits, verb_hits, ladder_hits, event_hits, uncertainty_hits, source_hits = hits[:6]
     actor_hits = hits[6], hits[7]  # the actors' dictionary, their agent dictionary
     # PETRARCH2's verb patterns where the project's list has no event word
     # (precedence: helpers.diplomacy.petrarch_events).
-    petrarch = with_petrarch(tokens, event_hits)
+    petrarch = with_petrarch(tokens, event_hits) if events is None else events
     if petrarch is not event_hits:
         event_hits = petrarch
         hits = [*hits[:3], event_hits, *hits[4:]]
