@@ -38,6 +38,7 @@ __all__ = ["PETRARCH", "petrarch_hits", "with_petrarch"]
 #: The category (``mode`` of an event) of PETRARCH2 event words.
 PETRARCH = "petrarch2"
 _TOK = attrgetter("tok_start")
+_NORM = attrgetter("norm")
 #: Longer units are no sentences (a table, an unpunctuated dump): PETRARCH2's words are not
 #: looked up there, so their cost stays that of the project's list.
 MAX_TOKENS = 300
@@ -86,7 +87,7 @@ def petrarch_hits(tokens) -> list[Hit]:
             title.append(_title_case(tokens))
         return title[0]
 
-    for m in match_verbs([t.norm for t in tokens]):
+    for m in match_verbs(list(map(_NORM, tokens))):
         attrs = _attrs(m.code, m.line, m.pattern)
         if attrs is None:
             continue

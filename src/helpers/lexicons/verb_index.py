@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import compress
 from pathlib import Path
 from typing import NamedTuple
 
@@ -297,13 +298,14 @@ def match_verbs(norms: list[str], index: VerbIndex | None = None) -> list[VerbMa
     A verb whose best pattern is ``[---]`` gives no match. Matches are in text order.
     """
     index = verb_index() if index is None else index
-    forms = index.forms
     found: list[VerbMatch] = []
     taken = -1
-    for i, word in enumerate(norms):
-        entries = forms.get(word)
-        if entries is None or i < taken or (i and norms[i - 1] in _NOT_VERB_AFTER):
+    # Most tokens are no verb form: the look-ups run in C, the loop only visits the others.
+    listed = list(map(index.forms.get, norms))
+    for i in compress(range(len(norms)), listed):
+        if i < taken or (i and norms[i - 1] in _NOT_VERB_AFTER):
             continue
+        entries = listed[i]
         best = None
         for tokens, block, own, line in entries:
             b = i + len(tokens)
