@@ -593,3 +593,21 @@ def test_the_collector_is_paused_while_a_batch_is_scored_and_on_again_after(monk
         assert not gc.isenabled()  # a caller's choice to keep it off is kept
     finally:
         gc.enable()
+
+
+def test_an_analysis_with_score_rows_scores_a_batch_in_one_call(monkeypatch):
+    import helpers.diplomacy as diplomacy
+
+    calls = []
+    real = diplomacy.score_rows
+
+    def spy(units, tokens, hits, dates):
+        calls.append(len(units))
+        return real(units, tokens, hits, dates)
+
+    monkeypatch.setattr(diplomacy, "score_rows", spy)
+    monkeypatch.setattr(score, "BATCH_ROWS", 3)
+    texts = ["Russia halted the talks.", "Japan protested.", "It rained.", "China abstained."]
+    rows = score_texts(texts, ["diplomacy"])
+    assert calls == [3, 1]
+    assert list(rows["cameo"])[0] == "164"

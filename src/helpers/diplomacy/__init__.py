@@ -29,7 +29,7 @@ everything from here; the files below say where each rule lives.
     One sentence through every analysis; one article sentence by sentence.
 ``score.py``
     The ``score`` contract: :data:`COLUMNS`, ``score_dictionaries``,
-    :func:`score_row`, :func:`aggregate_rows`.
+    :func:`score_row`, :func:`score_rows` (a batch of units), :func:`aggregate_rows`.
 ``tables.py``, ``event_tables.py``, ``densities.py``
     The DataFrames notebook 04 shows: markers, statements, the ladder,
     attributions and evidence spans; events and dyads; stance densities
@@ -79,7 +79,13 @@ from helpers.diplomacy.event_tables import (
     events_by_root,
 )
 from helpers.diplomacy.ladder import LADDER_LABELS
-from helpers.diplomacy.score import COLUMNS, aggregate_rows, score_dictionaries, score_row
+from helpers.diplomacy.score import (
+    COLUMNS,
+    aggregate_rows,
+    score_dictionaries,
+    score_row,
+    score_rows,
+)
 from helpers.diplomacy.sourcing import SOURCING
 from helpers.diplomacy.stance import STANCE_TYPES
 from helpers.diplomacy.tables import (
@@ -113,6 +119,7 @@ __all__ = [
     "LADDER_LABELS",
     "score_dictionaries",
     "score_row",
+    "score_rows",
     "aggregate_rows",
     "reload_dictionaries",
     "stance_markers",

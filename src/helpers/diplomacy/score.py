@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from helpers.diplomacy.analysis import Analysis, analyse_tokens
+from helpers.diplomacy.analysis import Analysis, analyse_batch
 from helpers.diplomacy.attribution import Attribution
 from helpers.diplomacy.dictionaries import (
     default_actors,
@@ -21,7 +21,6 @@ from helpers.diplomacy.dictionaries import (
     reload_dictionaries,
 )
 from helpers.diplomacy.event_coding import event_label, main_event
-from helpers.diplomacy.petrarch_events import with_petrarch
 from helpers.diplomacy.uncertainty import CLASSES, VOICES, joined, uncertainty_columns
 from helpers.errors import ParameterError
 from helpers.text import Token, quote_spans
@@ -122,11 +121,10 @@ def score_row(
 def score_rows(texts, tokens_list, hits_list, dates=None) -> list[dict]:
     """:func:`score_row` for a batch of units; :mod:`helpers.score` calls it for each batch.
 
-    PETRARCH2's verb patterns are matched for every unit of the batch first,
-    then each unit is analysed: the same code over many units in a row stays
-    in the processor's caches (measured: about 4% of the diplomacy analyses'
-    time on 4,000 sentences, batches of 1,000). The rows are those of
-    :func:`score_row`, unit by unit.
+    Each step of the analyses runs over every unit of the batch before the
+    next (:func:`~helpers.diplomacy.analysis.analyse_batch`): the same code
+    over many units in a row stays in the processor's caches. The rows are
+    those of :func:`score_row`, unit by unit.
 
     Examples
     --------
@@ -140,22 +138,15 @@ def score_rows(texts, tokens_list, hits_list, dates=None) -> list[dict]:
         matcher(actors).match_tokens(tokens) if hits is None else hits
         for tokens, hits in zip(tokens_list, hits_list, strict=True)
     ]
-    # The event words with PETRARCH2's, for the whole batch (see the docstring).
-    events = [
-        with_petrarch(tokens, hits[3]) for tokens, hits in zip(tokens_list, hits_list, strict=True)
+    sentences = [
+        (tokens, text, _quotes(text), hits)
+        for text, tokens, hits in zip(texts, tokens_list, hits_list, strict=True)
     ]
-    dates = [None] * len(texts) if dates is None else dates
-    rows = []
-    for text, tokens, hits, date, found in zip(
-        texts, tokens_list, hits_list, dates, events, strict=True
-    ):
-        quotes = quote_spans(text) if '"' in text or "“" in text or "‘" in text else []
-        analysis = analyse_tokens(
-            tokens, text, 0, quotes, actors, hits, date=date, count_words=False, detail=False,
-            events=found,
-        )  # fmt: skip
-        rows.append(row_from(analysis))
-    return rows
+    return [row_from(one) for one in analyse_batch(sentences, actors, dates)]
+
+
+def _quotes(text: str) -> list[tuple[int, int]]:
+    return quote_spans(text) if '"' in text or "“" in text or "‘" in text else []
 
 
 # The row of a sentence with no stance marker, statement, quotation or event.

@@ -283,12 +283,13 @@ def _fits(norms: list[str], p: Pattern, a: int, b: int) -> tuple[int, int] | Non
 def _candidates(norms: list[str], a: int, b: int, after: dict, before: dict) -> list[Pattern]:
     """The patterns of a block whose key word stands near the verb at ``norms[a:b]``."""
     found: list[Pattern] = []
+    # Most words near a verb key no pattern: the look-ups run in C, only hits are extended.
     if after:
-        for word in norms[b : b + ACTOR_GAP + 1]:
-            found.extend(after.get(word, ()))
+        for patterns in filter(None, map(after.get, norms[b : b + ACTOR_GAP + 1])):
+            found.extend(patterns)
     if before:
-        for word in norms[max(0, a - GAP - 1) : a]:
-            found.extend(before.get(word, ()))
+        for patterns in filter(None, map(before.get, norms[max(0, a - GAP - 1) : a])):
+            found.extend(patterns)
     return found
 
 
