@@ -87,7 +87,8 @@ def analyse_tokens(
     for a batch of sentences at a time).
     """
     found = _read_words(tokens, text, base, quotes, actors, hits, date, detail, memory, events)
-    return _finish(found, _acts(found, actors, memory, detail), count_words)
+    spoken = _speech(found, actors, memory, detail)
+    return _finish(found, _acts(found, spoken, actors, memory, detail), count_words)
 
 
 def analyse_batch(sentences, actors, dates=None) -> list[Analysis]:
@@ -101,7 +102,7 @@ def analyse_batch(sentences, actors, dates=None) -> list[Analysis]:
     in the processor's caches. The steps: PETRARCH2's verb patterns (a large
     index: matching them for the whole batch first saved about 4% of the
     diplomacy analyses' time on 4,000 sentences), the words (names, stance,
-    mentions), speech and acts, then uncertainty.
+    mentions), speech, acts (statements and events), then uncertainty.
     """
     n = len(sentences)
     dates = [None] * n if dates is None else dates
@@ -110,7 +111,8 @@ def analyse_batch(sentences, actors, dates=None) -> list[Analysis]:
         _read_words(tokens, text, 0, quotes, actors, hits, date, False, None, words)
         for (tokens, text, quotes, hits), date, words in zip(sentences, dates, events, strict=True)
     ]
-    acts = [_acts(one, actors, None, False) for one in found]
+    spoken = [_speech(one, actors, None, False) for one in found]
+    acts = [_acts(one, said, actors, None, False) for one, said in zip(found, spoken, strict=True)]
     return [_finish(one, act, False) for one, act in zip(found, acts, strict=True)]
 
 
@@ -163,15 +165,36 @@ def _read_words(tokens, text, base, quotes, actors, hits, date, detail, memory, 
     )  # fmt: skip
 
 
-def _acts(found: _Words, actors, memory, detail: bool) -> tuple:
-    """``(attributions, statements, events)`` of a sentence whose words were read."""
+def _speech(found: _Words, actors, memory, detail: bool) -> tuple | None:
+    """``(sentence, speakers, attributions, speech spans)`` of a sentence whose words were
+    read; None when it has no quotation, reporting verb, ladder or event word."""
     _, verb_hits, ladder_hits, event_hits = found.hits
     if not (found.quotes or verb_hits or ladder_hits or event_hits or memory is not None):
-        return [], [], []
+        return None
     s = Sentence(found.tokens, found.text, found.base, found.quotes, found.mentions, actors.names)
-    return _speech_and_acts(
-        s, actors, memory, detail, found.stance, (verb_hits, ladder_hits, event_hits)
-    )
+    if memory is not None:
+        memory.read_mentions(s, actor_kinds(actors))
+    speakers = None
+    if s.quotes or verb_hits or (detail and ladder_hits):
+        predicates = _predicates(verb_hits, ladder_hits, event_hits)
+        speakers = Speakers(actor_kinds(actors), memory, predicates)
+    attrs = attributions_in(s, verb_hits, speakers) if s.quotes or verb_hits else []
+    speech = SpeechSpans(attrs, s.tokens) if attrs and (ladder_hits or event_hits) else NO_SPEECH
+    return s, speakers, attrs, speech
+
+
+def _acts(found: _Words, spoken: tuple | None, actors, memory, detail: bool) -> tuple:
+    """``(attributions, statements, events)`` of a sentence whose speech was read
+    (:func:`_speech`); ``memory`` closes the sentence last."""
+    if spoken is None:
+        return [], [], []
+    s, speakers, attrs, speech = spoken
+    _, _, ladder_hits, event_hits = found.hits
+    statements = statements_in(s, speech, ladder_hits, detail, speakers) if ladder_hits else []
+    events = events_in(s, speech, found.stance, event_hits) if event_hits else []
+    if memory is not None:
+        memory.end_sentence(s, actor_kinds(actors))
+    return attrs, statements, events
 
 
 def _finish(found: _Words, acts: tuple, count_words: bool) -> Analysis:
@@ -195,30 +218,6 @@ def _finish(found: _Words, acts: tuple, count_words: bool) -> Analysis:
         anonymous,
         found.skipped,
     )
-
-
-def _speech_and_acts(s: Sentence, actors, memory, detail: bool, stance, hits) -> tuple:
-    """``(attributions, statements, events)`` of a sentence whose mentions are known.
-
-    ``hits`` are its reporting-verb, ladder and event hits, names left out;
-    ``memory`` (an article's :class:`~helpers.diplomacy.discourse.Discourse`)
-    reads the sentence's mentions first and closes the sentence last.
-    """
-    verb_hits, ladder_hits, event_hits = hits
-    tokens, quotes = s.tokens, s.quotes
-    if memory is not None:
-        memory.read_mentions(s, actor_kinds(actors))
-    speakers = None
-    if quotes or verb_hits or (detail and ladder_hits):
-        predicates = _predicates(verb_hits, ladder_hits, event_hits)
-        speakers = Speakers(actor_kinds(actors), memory, predicates)
-    attrs = attributions_in(s, verb_hits, speakers) if quotes or verb_hits else []
-    speech = SpeechSpans(attrs, tokens) if attrs and (ladder_hits or event_hits) else NO_SPEECH
-    statements = statements_in(s, speech, ladder_hits, detail, speakers) if ladder_hits else []
-    events = events_in(s, speech, stance, event_hits) if event_hits else []
-    if memory is not None:
-        memory.end_sentence(s, actor_kinds(actors))
-    return attrs, statements, events
 
 
 # The dictionaries whose hits names hide, in the order of ``hits``.
