@@ -236,30 +236,30 @@ def verb_index() -> VerbIndex:
     return cached("petrarch_verb_index", [SOURCE], lambda: build_index(SOURCE.read_text("utf-8")))
 
 
-def _find(norms: list[str], alternatives, start: int, gap: int, forward: bool) -> int:
-    """Where one pattern word matches within ``gap`` tokens of ``start``: the index past it
-    (forward) or of its first token (backward); -1 if not."""
-    n = len(norms)
-    for step in range(gap + 1):
-        if forward:
-            i = start + step
-            if i >= n:
-                return -1
-            word = norms[i]
-            for alt in alternatives:
-                # The first token decides most comparisons without building a slice.
-                if alt[0] == word and (len(alt) == 1 or tuple(norms[i : i + len(alt)]) == alt):
-                    return i + len(alt)
-        else:
-            i = start - step  # the word ends at i (exclusive)
-            if i <= 0:
-                return -1
-            word = norms[i - 1]
-            for alt in alternatives:
-                if alt[-1] == word and (
-                    len(alt) == 1 or (i - len(alt) >= 0 and tuple(norms[i - len(alt) : i]) == alt)
-                ):
-                    return i - len(alt)
+def _find_after(norms: list[str], alternatives, start: int, gap: int) -> int:
+    """Where one pattern word after the verb matches, at most ``gap`` tokens from ``start``:
+    the index past it; -1 if not (or if a stop such as "," comes first)."""
+    for i in range(start, min(start + gap + 1, len(norms))):
+        word = norms[i]
+        for alt in alternatives:
+            # The first token decides most comparisons without building a slice.
+            if alt[0] == word and (len(alt) == 1 or tuple(norms[i : i + len(alt)]) == alt):
+                return i + len(alt)
+        if word in _STOPS:
+            return -1
+    return -1
+
+
+def _find_before(norms: list[str], alternatives, start: int, gap: int) -> int:
+    """Where one pattern word before the verb matches, its last token at most ``gap`` tokens
+    before ``start`` (exclusive): the index of its first token; -1 if not."""
+    for i in range(start, max(start - gap - 1, 0), -1):  # the word ends at i (exclusive)
+        word = norms[i - 1]
+        for alt in alternatives:
+            if alt[-1] == word and (
+                len(alt) == 1 or (i - len(alt) >= 0 and tuple(norms[i - len(alt) : i]) == alt)
+            ):
+                return i - len(alt)
         if word in _STOPS:
             return -1
     return -1
@@ -269,12 +269,12 @@ def _fits(norms: list[str], p: Pattern, a: int, b: int) -> tuple[int, int] | Non
     """The span of ``p`` around the verb at ``norms[a:b]``, or None."""
     end = b
     for alternatives, gap in p.after:
-        end = _find(norms, alternatives, end, gap, True)
+        end = _find_after(norms, alternatives, end, gap)
         if end < 0:
             return None
     start = a
     for alternatives, gap in p.before:
-        start = _find(norms, alternatives, start, gap, False)
+        start = _find_before(norms, alternatives, start, gap)
         if start < 0:
             return None
     return start, end
