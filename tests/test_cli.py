@@ -73,7 +73,8 @@ SLOW_SCORE = textwrap.dedent(
     slow.COLUMNS = ("n",)
 
     def score_row(text, tokens):
-        pids = os.path.join(os.path.dirname(sys.argv[-1]), "..", "pids")
+        # Beside the output's folder: "out/../pids" would make "out" itself (os.makedirs).
+        pids = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(sys.argv[-1]))), "pids")
         os.makedirs(pids, exist_ok=True)
         open(os.path.join(pids, str(os.getpid())), "w").close()
         time.sleep(0.1)

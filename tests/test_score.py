@@ -611,3 +611,23 @@ def test_an_analysis_with_score_rows_scores_a_batch_in_one_call(monkeypatch):
     rows = score_texts(texts, ["diplomacy"])
     assert calls == [3, 1]
     assert list(rows["cameo"])[0] == "164"
+
+
+def test_the_command_freezes_what_it_loaded_and_a_library_call_does_not(tmp_path):
+    import gc
+
+    source = write_csv(tmp_path / "in.csv", ["Russia halted the talks."])
+    before = gc.get_freeze_count()
+    score_file(source, tmp_path / "lib.csv", analyses=["sentiment"])
+    assert gc.get_freeze_count() == before  # a notebook kernel keeps its collector as it was
+    program = (
+        "import gc, sys; from helpers.score import score_file; "
+        f"score_file({str(source)!r}, {str(tmp_path / 'cmd.csv')!r}, analyses=['sentiment'], "
+        "ends_after=True); "
+        "print(gc.get_freeze_count(), gc.isenabled())"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    frozen, enabled = done.stdout.split()
+    assert int(frozen) > 10_000 and enabled == "True"  # what it loaded, out of the passes
+    assert (tmp_path / "cmd.csv").read_bytes() == (tmp_path / "lib.csv").read_bytes()

@@ -87,6 +87,7 @@ def run_score_command(args) -> int:
         id_column=args.id_column,
         date_column=args.date_column,
         targets=target,
+        ends_after=True,  # this process ends when the table is scored
     )
     print(f"scored {rows} rows ({args.unit}) -> {args.output}")
     return 0
