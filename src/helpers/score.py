@@ -579,9 +579,7 @@ def score_file(
     targets : helpers.sentiment.TargetColumns, optional
         Add the tone toward each row's target (``--target-column`` ...).
     ends_after : bool, default False
-        The process ends once the table is scored (the ``score`` command):
-        what the analyses load is loaded once the input is checked, and
-        frozen out of the garbage collector's passes (:func:`warm_up_frozen`).
+        The process ends after this (the command): see :func:`warm_up_frozen`.
     """
     _check_unit(unit)
     _check_options(jobs, chunk_rows)
@@ -603,17 +601,10 @@ def score_file(
     sweep_stale_parts(target.parent)  # what killed runs left behind
     if ends_after:
         warm_up_frozen(analyses, unit, targets is not None)
+    extra = (date_column, targets)
     tasks = (
-        (
-            chunk,
-            text_column,
-            analyses,
-            unit,
-            (new_columns, out_kind, number == 0, plain),
-            date_column,
-            targets,
-        )
-        for number, chunk in enumerate(chunks)
+        (chunk, text_column, analyses, unit, (new_columns, out_kind, not k, plain), *extra)
+        for k, chunk in enumerate(chunks)
     )
     start = _start_workers(jobs, scheduler, analyses, unit, targets is not None)
     # Local workers only pay off from a second chunk on; a cluster was asked for.
