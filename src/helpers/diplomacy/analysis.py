@@ -68,7 +68,6 @@ def analyse_tokens(
     count_words: bool = True,
     detail: bool = True,
     memory: Discourse | None = None,
-    events: list | None = None,
 ) -> Analysis:
     """Run every analysis on one sentence.
 
@@ -80,13 +79,10 @@ def analyse_tokens(
     Actors are resolved only when speech, a statement or an event needs them
     (speed: most sentences have none). ``memory`` is the article's
     :class:`~helpers.diplomacy.discourse.Discourse` (pronouns and short forms
-    carried from the sentences before); ``score`` reads each row alone.
-    ``events`` are the sentence's event words with PETRARCH2's
-    (:func:`~helpers.diplomacy.petrarch_events.with_petrarch` of its
-    ``events.yml`` hits), when the caller found them already (``score`` does,
-    for a batch of sentences at a time).
+    carried from the sentences before); ``score`` reads each row alone
+    (:func:`analyse_batch`: the same steps, each over a batch of sentences).
     """
-    found = _read_words(tokens, text, base, quotes, actors, hits, date, detail, memory, events)
+    found = _read_words(tokens, text, base, quotes, actors, hits, date, detail, memory, None)
     spoken = _speech(found, actors, memory, detail)
     return _finish(found, _acts(found, spoken, actors, memory, detail), count_words)
 
@@ -132,7 +128,11 @@ class _Words(NamedTuple):
 
 
 def _read_words(tokens, text, base, quotes, actors, hits, date, detail, memory, events) -> _Words:
-    """The first step of :func:`analyse_tokens`: event words, names, stance and mentions."""
+    """The first step of :func:`analyse_tokens`: event words, names, stance and mentions.
+
+    ``events`` are the event words with PETRARCH2's (:func:`with_petrarch` of the
+    ``events.yml`` hits) when the caller found them already, else None.
+    """
     stance_hits, verb_hits, ladder_hits, event_hits, uncertainty_hits, source_hits = hits[:6]
     actor_hits = hits[6], hits[7]  # the actors' dictionary, their agent dictionary
     # PETRARCH2's verb patterns where the project's list has no event word
