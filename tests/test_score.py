@@ -631,3 +631,26 @@ def test_the_command_freezes_what_it_loaded_and_a_library_call_does_not(tmp_path
     frozen, enabled = done.stdout.split()
     assert int(frozen) > 10_000 and enabled == "True"  # what it loaded, out of the passes
     assert (tmp_path / "cmd.csv").read_bytes() == (tmp_path / "lib.csv").read_bytes()
+
+
+def test_the_last_chunk_is_shared_among_the_workers_and_the_output_is_the_same(tmp_path):
+    from helpers.io import Chunk
+
+    chunks = [Chunk(["text"], [[str(i)] for i in range(k, k + 5)], k) for k in (0, 5, 10)]
+    pieces = list(score._even_tail(iter(chunks), 4))
+    assert [len(p) for p in pieces] == [5, 5, 1, 1, 1, 2]  # the last one cut in four
+    assert [list(p.index) for p in pieces[2:]] == [[10], [11], [12], [13, 14]]
+    alone = [Chunk(["text"], [["a"], ["b"]], 0)]
+    assert [len(p) for p in score._even_tail(iter(alone), 4)] == [2]  # one chunk: left whole
+    # Through the command, with DataFrames (JSON Lines) and with the csv module's chunks.
+    texts = [f"Talks {i} resumed in Geneva." for i in range(23)]
+    for suffix in (".csv", ".jsonl"):
+        source = tmp_path / f"in{suffix}"
+        if suffix == ".csv":
+            write_csv(source, texts)
+        else:
+            source.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts))
+        one, four = tmp_path / f"one{suffix}", tmp_path / f"four{suffix}"
+        score_file(source, one, analyses=["sentiment"], chunk_rows=10)
+        score_file(source, four, analyses=["sentiment"], chunk_rows=10, jobs=4)
+        assert one.read_bytes() == four.read_bytes()

@@ -41,6 +41,7 @@ from helpers.io import (
     column_cells,
     read_table,
     row_tuples,
+    split_rows,
     sweep_stale_parts,
     table_format,
 )
@@ -601,6 +602,8 @@ def score_file(
     sweep_stale_parts(target.parent)  # what killed runs left behind
     if ends_after:
         warm_up_frozen(analyses, unit, targets is not None)
+    if jobs > 1 and not scheduler:
+        chunks = _even_tail(chunks, TAIL_PIECES_PER_JOB * jobs)
     extra = (date_column, targets)
     tasks = (
         (chunk, text_column, analyses, unit, (new_columns, out_kind, not k, plain), *extra)
@@ -610,6 +613,29 @@ def score_file(
     # Local workers only pay off from a second chunk on; a cluster was asked for.
     scored = ordered_results(_score_chunk, tasks, start, min_tasks=1 if scheduler else 2)
     return _write_scored(scored, target, progress)
+
+
+#: The last chunk of a table scored by several local workers is cut into this many pieces
+#: per worker (see :func:`_even_tail`).
+TAIL_PIECES_PER_JOB = 2
+
+
+def _even_tail(chunks, pieces: int):
+    """The chunks, with the last one (unless it is the only one) cut into ``pieces``.
+
+    The workers take chunk after chunk; the last one would keep one of them
+    busy while the others wait (measured: 0.15-0.2 s of a 3 s run on 20,760
+    rows, a worker idle for its 760-row last chunk). Cut, it is shared. The
+    output is the same: the pieces keep their order and their rows' numbers.
+    """
+    held = None
+    for number, chunk in enumerate(chunks):
+        if held is not None:
+            yield held
+        held = chunk
+        last_is_first = number == 0
+    if held is not None:
+        yield from [held] if last_is_first else split_rows(held, pieces)
 
 
 def _input_chunks(

@@ -10,7 +10,7 @@
 """
 
 from helpers.io.atomic import atomic_path, sweep_stale_parts, write_table_atomic, write_text_atomic
-from helpers.io.chunk import Chunk, column_cells, row_tuples, select_columns
+from helpers.io.chunk import Chunk, column_cells, row_tuples, select_columns, split_rows
 from helpers.io.tables import MAX_TEXT_CHARS, TABLE_FORMATS, read_table, table_format
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "read_table",
     "row_tuples",
     "select_columns",
+    "split_rows",
     "sweep_stale_parts",
     "table_format",
     "write_table_atomic",

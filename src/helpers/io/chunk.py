@@ -111,3 +111,23 @@ def row_tuples(chunk):
     if isinstance(chunk, Chunk):
         return iter(chunk.rows)
     return zip(*(chunk[column].tolist() for column in chunk.columns), strict=True)
+
+
+def split_rows(chunk, pieces: int) -> list:
+    """A :class:`Chunk` or a DataFrame cut into ``pieces`` runs of rows, in order, of nearly
+    equal length (fewer when it has fewer rows); each keeps its rows' numbers in the file.
+
+    Examples
+    --------
+    >>> parts = split_rows(Chunk(["text"], [["a"], ["b"], ["c"]], first_row=7), 2)
+    >>> [(p.rows, list(p.index)) for p in parts]
+    [([['a']], [7]), ([['b'], ['c']], [8, 9])]
+    """
+    n = len(chunk)
+    pieces = max(1, min(pieces, n))
+    bounds = [n * k // pieces for k in range(pieces + 1)]
+    spans = list(zip(bounds[:-1], bounds[1:], strict=True))
+    if isinstance(chunk, Chunk):
+        first = chunk.index.start
+        return [Chunk(chunk.columns, chunk.rows[a:b], first + a) for a, b in spans]
+    return [chunk.iloc[a:b] for a, b in spans]
