@@ -146,8 +146,13 @@ def test_a_part_file_left_by_sigkill_is_swept_on_the_next_run(tmp_path):
     process, target = start_slow_score(tmp_path)
     (left,) = wait_for_a_part_file(target.parent, process)
     process.kill()
-    process.communicate(timeout=60)
+    process.communicate(timeout=60)  # no worker keeps the command's output open
     assert left.exists()  # what SIGKILL leaves behind
+    scorers = [int(p.name) for p in (tmp_path / "pids").iterdir()]
+    deadline = time.monotonic() + 30
+    while any(map(alive, scorers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(map(alive, scorers))  # the workers end with the process that made them
     later = tmp_path / "short.csv"
     later.write_text("text\nTalks stall.\n", encoding="utf-8")
     result = run("score", later, "-o", target.parent / "other.csv", "--analyses", "sentiment")

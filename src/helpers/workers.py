@@ -77,13 +77,39 @@ class _TrackingContext:
 
 def _worker_started() -> None:
     """In a worker: die on SIGTERM, leave Ctrl-C to the main process (which stops
-    us), and keep what was inherited out of the garbage collector's scans."""
+    us), end when the main process is gone, and keep what was inherited out of the
+    garbage collector's scans."""
     import signal
 
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent(os.getppid())
     gc.freeze()
     gc.disable()  # a pass after each chunk instead (see _run_chunk)
+
+
+#: Seconds between a worker's looks at whether the main process is still there.
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _exit_with_parent(parent: int) -> None:
+    """In a worker: end this process soon after ``parent`` is gone.
+
+    A main process killed outright (SIGKILL, the out-of-memory killer) cannot
+    stop its workers, and an idle worker waits for its next chunk forever: the
+    other workers, forked from the same process, keep the task pipe open. They
+    also keep the command's standard output open, so whatever ran the command
+    waited for them too. A daemon thread notices the new parent instead.
+    """
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 # Chunks a worker has run; every FULL_PASS_EVERY-th is followed by a full pass.
