@@ -522,15 +522,19 @@ def warm_up_frozen(analyses=tuple(ANALYSES), unit: str = "sentence", target: boo
         gc.freeze()  # before the collector is on again: its next pass would scan it all
 
 
-def _start_workers(jobs: int, scheduler: str | None, analyses, unit: str, target: bool):
-    """Return a function that starts the workers where chunks are scored (None: here)."""
+def _start_workers(
+    jobs: int, scheduler: str | None, analyses, unit: str, target: bool, warm: bool = False
+):
+    """Return a function that starts the workers where chunks are scored (None: here);
+    ``warm``: :func:`warm_up` ran already in this process."""
     if scheduler:
         return lambda: DaskWorkers(_score_chunk, scheduler, jobs, DASK_CONNECT_TIMEOUT)
     if jobs == 1:
         return None
 
     def start():
-        warm_up(analyses, unit, target)  # compiled before the fork: shared with the workers
+        if not warm:
+            warm_up(analyses, unit, target)  # compiled before the fork: shared with the workers
         return LocalWorkers(_score_chunk, jobs)
 
     return start
@@ -609,7 +613,7 @@ def score_file(
         (chunk, text_column, analyses, unit, (new_columns, out_kind, not k, plain), *extra)
         for k, chunk in enumerate(chunks)
     )
-    start = _start_workers(jobs, scheduler, analyses, unit, targets is not None)
+    start = _start_workers(jobs, scheduler, analyses, unit, targets is not None, ends_after)
     # Local workers only pay off from a second chunk on; a cluster was asked for.
     scored = ordered_results(_score_chunk, tasks, start, min_tasks=1 if scheduler else 2)
     return _write_scored(scored, target, progress)
