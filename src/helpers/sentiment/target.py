@@ -64,7 +64,7 @@ from helpers.sentiment.roles import (
 )
 from helpers.sentiment.vader import Reading, engine, punctuation_emphasis
 from helpers.sentiment.words import news_words, token_base
-from helpers.text import Token
+from helpers.text import Token, quote_spans
 
 #: Weight of a negative word against a positive one in the tone toward a target.
 #: Impressions of a person are swayed more by negative than by equally strong
@@ -185,8 +185,6 @@ def _quotes(text: str, tokens: list[Token], base: int) -> list[tuple[int, int]]:
     """Direct quotations as token ranges (none looked for without a quotation mark)."""
     if '"' not in text and "“" not in text and "‘" not in text and " '" not in text:
         return []
-    from helpers.text import quote_spans
-
     spans = []
     for s, e in quote_spans(text):
         a = bisect_right(tokens, s - 1 + base, key=_START)
@@ -373,6 +371,7 @@ def target_tone(
     roles: RoleLexicon | None = None,
     threshold: float = DEFAULT_THRESHOLD,
     norms: list[str] | None = None,
+    sentence: float | None = None,
 ) -> TargetTone:
     """The tone toward the target at character ``span`` of one sentence.
 
@@ -394,6 +393,9 @@ def target_tone(
         The neutral band of the label.
     norms : list of str, optional
         The tokens' ``norm``, when the caller has them.
+    sentence : float, optional
+        The sentence's own news-aware score (``scores(reading.valences, ...)``),
+        when the caller has it; computed here when a source needs it.
 
     Examples
     --------
@@ -435,7 +437,9 @@ def target_tone(
         total = _emphasised(total, tokens, scope)
     compound = round(eng.normalize(total), 4) if total else 0.0
     if not compound and scope.speaker:
-        compound, evidence = _warm_source(text, reading, evidence, eng)
+        if sentence is None:
+            sentence = eng.scores(reading.valences, punctuation_emphasis(text))[0]
+        compound, evidence = _warm_source(sentence, evidence)
     return _tone((compound, label(compound, threshold), evidence, scope.role, *span))
 
 
@@ -478,9 +482,8 @@ the development 80% of NewsMTSC (0.4 to 0.7 gave the same macro-F1 within
 """
 
 
-def _warm_source(text: str, reading: Reading, evidence: str, eng) -> tuple[float, str]:
+def _warm_source(sentence: float, evidence: str) -> tuple[float, str]:
     """The sentence's score when it is warm (the source shares it), else 0; and the evidence."""
-    sentence = eng.scores(reading.valences, punctuation_emphasis(text))[0]
     if sentence < SOURCE_WARMTH:
         return 0.0, evidence
     return sentence, f"{evidence}; warm words of the source (sentence {sentence:+.2f}) count for it"

@@ -11,6 +11,7 @@ not whole numbers inside the text.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
 from operator import attrgetter
 from typing import Any
 
@@ -87,9 +88,10 @@ def _first_place(tokens, norms, wanted, forms, firsts) -> tuple[int, int] | None
             found = i, i + size
             break
         start = i + 1
-    if not forms or firsts.isdisjoint(norms):
-        return found
-    for i in range(found[0] if found else len(tokens)):
+    before = norms[: found[0]] if found else norms
+    if not forms or firsts.isdisjoint(before):
+        return found  # no form's first word before the literal target (the common case)
+    for i in compress(range(len(before)), map(firsts.__contains__, before)):
         for form in forms.get(tokens[i].text, ()):  # longest first
             if len(form) == 1 or tuple(t.text for t in tokens[i : i + len(form)]) == form:
                 return i, i + len(form)
