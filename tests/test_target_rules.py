@@ -5,7 +5,48 @@ from __future__ import annotations
 import pytest
 
 from helpers.errors import DictionaryError
+from helpers.sentiment import TargetSpec, score_row, score_target_row
+from helpers.sentiment.clauses import clause_breaks, without_paired_dashes
 from helpers.sentiment.roles import RoleLexicon
+from helpers.text import tokenize
+
+
+def tone(text: str, target: str):
+    """The target's (score, label, evidence) in one sentence."""
+    row = score_target_row(text, tokenize(text), None, TargetSpec(target))
+    return row["target_sentiment"], row["target_label"], row["target_evidence"]
+
+
+def label(text: str, target: str) -> str:
+    return tone(text, target)[1]
+
+
+def sentence(text: str) -> float:
+    return score_row(text, tokenize(text))["sentiment"]
+
+
+# -- clauses: paired dashes --------------------------------------------------------------------
+
+
+def test_a_pair_of_dashes_encloses_a_parenthetical_not_a_new_clause():
+    text = "The envoy – a brave and honest negotiator – secured the release."
+    score, lab, evidence = tone(text, "envoy")
+    assert lab == "positive" and "brave" in evidence
+    # One dash still cuts: what follows it is another clause.
+    assert label("The envoy arrived – the talks were a disaster.", "envoy") == "neutral"
+
+
+def test_without_paired_dashes_keeps_an_odd_dash_and_every_other_cut():
+    # Three dashes: which two are a pair cannot be told, so every dash still cuts.
+    norms = [t.norm for t in tokenize("A – b – c; d – e but f")]
+    kept = without_paired_dashes(clause_breaks(norms), norms)
+    assert [norms[k] for k, _ in kept] == ["–", "–", ";", "–", "but"]
+    norms = [t.norm for t in tokenize("A – b – c; d but f")]
+    assert [norms[k] for k, _ in without_paired_dashes(clause_breaks(norms), norms)] == [
+        ";",
+        "but",
+    ]
+
 
 # -- the roles list's checks -------------------------------------------------------------------
 

@@ -24,7 +24,9 @@ decides which of those words count for the target, in this order:
    ("thanked", "praised") counts for its source (``_OWN_ACT``); "claimed"
    counts :data:`CLAIM_VALENCE` for it (the writer's distance).
 4. **Clause.** Otherwise the words of the clause that holds the target
-   (:func:`helpers.sentiment.clauses.clause_spans`), with the roles of
+   (:func:`helpers.sentiment.clauses.clause_spans`, a pair of dashes
+   enclosing a parenthetical being no cut:
+   :func:`helpers.sentiment.clauses.without_paired_dashes`), with the roles of
    ``data/lexicons/sentiment_roles.yml``
    (:mod:`helpers.sentiment.roles`): the valence of a verb of harm does not
    count against its victim, of a penalty not against the one imposing it;
@@ -51,7 +53,13 @@ from itertools import compress
 from operator import attrgetter
 from typing import Any, NamedTuple
 
-from helpers.sentiment.clauses import CLAUSE_BREAK_MARKS, CLAUSE_BREAK_WORDS, clause_bounds
+from helpers.sentiment.clauses import (
+    CLAUSE_BREAK_MARKS,
+    CLAUSE_BREAK_WORDS,
+    DASHES,
+    clause_bounds,
+    without_paired_dashes,
+)
 from helpers.sentiment.labels import DEFAULT_THRESHOLD, label
 from helpers.sentiment.roles import (
     MAX_SOURCE_TOKENS,
@@ -135,6 +143,7 @@ _NORM = attrgetter("norm")
 _TEXT = attrgetter("text")
 # Markers of clause cuts among the roles list's categories (see _markers).
 _WORD, _MARK, _ACCORDING = "<clause word>", "<clause mark>", "<according to>"
+_DASH = "<dash>"  # a clause mark, unless dashes come in pairs
 _SILENT = "no rated word in the sentence"
 # Before a listed word, these make it a noun ("Japan's claims", "the attack").
 _NOUN_BEFORE = frozenset({"'s", "'", "the", "a", "an", "his", "her", "their", "its", "our", "my"})
@@ -246,6 +255,7 @@ def _markers(roles: RoleLexicon) -> dict[str, str]:
     """Normalised word -> its roles category, or a clause cut (``_WORD``, ``_MARK``):
     one look-up per token finds both the acts and the clause bounds of a sentence."""
     markers = dict.fromkeys(CLAUSE_BREAK_WORDS, _WORD) | dict.fromkeys(CLAUSE_BREAK_MARKS, _MARK)
+    markers |= dict.fromkeys(DASHES, _DASH)  # clause marks too, unless paired (see _marked)
     return {**markers, "according": _ACCORDING, **roles.kind}
 
 
@@ -490,15 +500,20 @@ def _marked(norms: list[str], roles: RoleLexicon) -> tuple[list, list, bool]:
     """A sentence's listed acts ``[(token, category)]``, clause cuts ``[(token, is a mark)]``
     and whether it has "according", found with C-level loops (few words are marked)."""
     marked = list(map(_markers(roles).get, norms))
-    verbs, breaks, according = [], [], False
+    verbs, breaks, according, dashes = [], [], False, 0
     for i in compress(range(len(marked)), marked):
         category = marked[i]
         if category is _WORD or category is _MARK:
             breaks.append((i, category is _MARK))
+        elif category is _DASH:
+            breaks.append((i, True))
+            dashes += 1
         elif category is _ACCORDING:
             according = True
         else:
             verbs.append((i, category))
+    if dashes and not dashes % 2:  # a pair of dashes encloses a parenthetical: no cut
+        breaks = without_paired_dashes(breaks, norms)
     return verbs, breaks, according
 
 
