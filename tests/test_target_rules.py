@@ -25,6 +25,33 @@ def sentence(text: str) -> float:
     return score_row(text, tokenize(text))["sentiment"]
 
 
+# -- judgements of persons ------------------------------------------------------------------
+
+
+def test_a_judgement_of_a_person_counts_for_the_target_not_for_the_sentence():
+    text = "The seasoned diplomat arrived in Vienna."
+    assert sentence(text) == 0  # the sentence score does not read the judgements
+    score, lab, evidence = tone(text, "diplomat")
+    assert lab == "positive" and "seasoned" in evidence and "a judgement of a person" in evidence
+    assert label("The embattled prime minister arrived in Vienna.", "prime minister") == "negative"
+
+
+def test_a_negated_judgement_is_reversed_as_vader_reverses_a_rated_word():
+    score, lab, evidence = tone("The new envoy is not qualified for the post.", "envoy")
+    assert lab == "negative" and "negated" in evidence
+
+
+def test_a_lead_is_a_standing_for_its_holder_and_against_the_one_it_is_over():
+    text = "Macron holds a ten-point lead over Le Pen."
+    assert label(text, "Macron") == "positive"
+    assert label(text, "Le Pen") == "negative"
+    # "lead to" names a cause, and "lead-up" is another word: no standing in either.
+    for text in ("Ankara's proposal could lead to new elections.",
+                 "Moscow's conduct in the lead-up to the vote."):  # fmt: skip
+        score, lab, evidence = tone(text, text.split("'")[0])
+        assert lab == "neutral" and "lead" not in evidence.split(":", 1)[1]
+
+
 # -- clauses: paired dashes --------------------------------------------------------------------
 
 
