@@ -1,4 +1,12 @@
-"""Tone toward a named target: the rules of issue 18's fourth round, one by one."""
+"""Tone toward a named target: the rules of issue 18's fourth round, one by one.
+
+Every sentence below was written for this file (no development-set sentence).
+Each test checks one rule and, where a wrong reading is close at hand, the
+case the rule must leave alone: judgements of persons, a standing in a
+contest, what apologising and denying presuppose of their doer, attacks as
+the source's own act, unrated forms of stance verbs, naming as speech, paired
+dashes, verbs of talking about a topic, and the roles list's checks.
+"""
 
 from __future__ import annotations
 
@@ -50,6 +58,65 @@ def test_a_lead_is_a_standing_for_its_holder_and_against_the_one_it_is_over():
                  "Moscow's conduct in the lead-up to the vote."):  # fmt: skip
         score, lab, evidence = tone(text, text.split("'")[0])
         assert lab == "neutral" and "lead" not in evidence.split(":", 1)[1]
+
+
+# -- what an act presupposes of its doer ------------------------------------------------------
+
+
+def test_apologising_presupposes_a_fault_of_the_one_who_apologises():
+    text = "Tokyo apologized to Seoul for the remarks."
+    assert sentence(text) > 0  # VADER rates "apologized" +1.3
+    score, lab, evidence = tone(text, "Tokyo")
+    assert lab == "negative" and "admission, the target is its agent" in evidence
+    assert label(text, "Seoul") == "neutral"  # the one apologised to is not judged by it
+    # A presupposition survives negation: not apologising still presupposes the fault.
+    assert label("Tokyo did not apologize for the remarks.", "Tokyo") == "negative"
+    # Forms VADER does not rate count as well.
+    assert label("The ministry acknowledged the report.", "ministry") == "negative"
+
+
+def test_a_denial_presupposes_that_its_source_stands_accused():
+    score, lab, evidence = tone("Beijing denied that it had hacked the servers.", "Beijing")
+    assert lab == "negative" and "presupposes" in evidence and score > -0.35
+    assert label("Beijing did not deny the reports.", "Beijing") == "negative"
+
+
+# -- stance verbs: attacks, unrated forms, naming -----------------------------------------------
+
+
+def test_an_attack_counts_for_its_source_and_formal_protest_does_not():
+    blamed = "Ankara blamed Athens for the incident."
+    score, lab, evidence = tone(blamed, "Ankara")
+    assert lab == "negative" and "an attack of the source's own" in evidence
+    assert label(blamed, "Athens") == "negative"
+    criticized = "Ankara criticized Athens for the incident."
+    assert label(criticized, "Ankara") == "neutral"
+    assert label(criticized, "Athens") == "negative"
+
+
+def test_stance_verbs_vader_does_not_rate_have_their_valence_from_the_roles_list():
+    text = "The president lambasted the opposition."
+    assert sentence(text) == 0  # VADER lacks "lambasted"
+    score, lab, evidence = tone(text, "opposition")
+    assert lab == "negative" and "valence -1.9 of the act" in evidence
+    text = "Berlin congratulated Paris on the election."
+    assert label(text, "Paris") == "positive"
+    assert label(text, "Berlin") == "positive"  # a warm act of its own
+
+
+def test_the_source_of_a_warm_name_shares_its_warmth_as_a_speaker_does():
+    text = "Merkel called the agreement a great and historic success for Europe."
+    assert sentence(text) >= 0.6
+    score, lab, evidence = tone(text, "Merkel")
+    assert lab == "positive" and "warm words of the source" in evidence
+    # A cold name is tone toward the one named, not toward the one naming.
+    assert label("Merkel called the plan a terrible failure.", "Merkel") == "neutral"
+
+
+def test_the_one_who_talks_about_a_topic_is_not_judged_by_it():
+    text = "The foreign minister spoke about the terrible famine in Yemen."
+    score, lab, evidence = tone(text, "foreign minister")
+    assert lab == "neutral" and "the source of 'spoke'" in evidence
 
 
 # -- clauses: paired dashes --------------------------------------------------------------------
