@@ -475,6 +475,7 @@ def target_tone(
     roles: RoleLexicon | None = None,
     threshold: float = DEFAULT_THRESHOLD,
     norms: list[str] | None = None,
+    sentence: float | None = None,
 ) -> TargetTone:
     """The tone toward the target at character ``span`` of one sentence.
 
@@ -496,6 +497,9 @@ def target_tone(
         The neutral band of the label.
     norms : list of str, optional
         The tokens' ``norm``, when the caller has them.
+    sentence : float, optional
+        The sentence's score (``compound`` of the same reading), when the
+        caller has it: the source of warm speech shares it.
 
     Examples
     --------
@@ -539,7 +543,7 @@ def target_tone(
         total = _emphasised(total, tokens, scope)
     compound = round(eng.normalize(total), 4) if total else 0.0
     if not compound and scope.speaker:
-        compound, evidence = _warm_source(text, reading, evidence, eng)
+        compound, evidence = _warm_source(text, reading, evidence, eng, sentence)
     return _tone((compound, label(compound, threshold), evidence, scope.role, *span))
 
 
@@ -582,9 +586,11 @@ the development 80% of NewsMTSC (0.4 to 0.7 gave the same macro-F1 within
 """
 
 
-def _warm_source(text: str, reading: Reading, evidence: str, eng) -> tuple[float, str]:
-    """The sentence's score when it is warm (the source shares it), else 0; and the evidence."""
-    sentence = eng.scores(reading.valences, punctuation_emphasis(text))[0]
+def _warm_source(text: str, reading: Reading, evidence: str, eng, sentence=None):
+    """The sentence's score when it is warm (the source shares it), else 0; and the evidence.
+    ``sentence``: the score when the caller has it (else computed from ``reading``)."""
+    if sentence is None:
+        sentence = eng.scores(reading.valences, punctuation_emphasis(text))[0]
     if sentence < SOURCE_WARMTH:
         return 0.0, evidence
     return sentence, f"{evidence}; warm words of the source (sentence {sentence:+.2f}) count for it"

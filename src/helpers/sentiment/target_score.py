@@ -175,7 +175,9 @@ def score_target_rows(texts, tokens_list, hits_list, targets) -> list[dict]:
     for row, text, tokens, span, reading, norms in zip(
         rows, texts, tokens_list, spans, readings, norms_list, strict=True
     ):
-        tone = target_tone(text, tokens, span, reading, roles=roles, norms=norms)
+        tone = target_tone(
+            text, tokens, span, reading, roles=roles, norms=norms, sentence=row["sentiment"]
+        )
         row["target_sentiment"] = tone.score if span is not None else ""
         row["target_label"] = tone.label if span is not None else ""
         row["target_evidence"] = tone.evidence
