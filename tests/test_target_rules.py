@@ -47,6 +47,9 @@ def test_a_judgement_of_a_person_counts_for_the_target_not_for_the_sentence():
 def test_a_negated_judgement_is_reversed_as_vader_reverses_a_rated_word():
     score, lab, evidence = tone("The new envoy is not qualified for the post.", "envoy")
     assert lab == "negative" and "negated" in evidence
+    # "not only" adds, it does not deny.
+    score, lab, evidence = tone("The junta is not only lawless but also venal.", "junta")
+    assert lab == "negative" and "negated" not in evidence
 
 
 def test_a_lead_is_a_standing_for_its_holder_and_against_the_one_it_is_over():

@@ -449,9 +449,12 @@ def _judges(norms: list[str], i: int, roles: RoleLexicon) -> bool:
 
 def _judgement(tokens: list[Token], t: int, valence: float, eng) -> tuple[float, str]:
     """The valence of the judgement at token ``t`` and its note: negated as VADER negates
-    a rated word (a negation among the three words before it: "not qualified")."""
+    a rated word (a negation among the three words before it: "not qualified"), but
+    not by "not only", which adds ("not only inept but ...")."""
     before = [tokens[i].norm for i in range(max(0, t - 3), t)]
-    if any(w in eng.negate or w.endswith("n't") for w in before):
+    negated = [k for k, w in enumerate(before) if w in eng.negate or w.endswith("n't")]
+    # "not only X (but also)" adds to X, it does not deny it.
+    if negated and "only" not in before[negated[-1] + 1 :]:
         return valence * eng.n_scalar, "a judgement of a person, negated"
     return valence, "a judgement of a person"
 
