@@ -163,3 +163,18 @@ def test_the_roles_list_refuses_judgements_and_set_actions_without_a_valence():
     both.category_attrs["judgement"].update(valence=-1.0)
     with pytest.raises(DictionaryError, match="listed under"):
         RoleLexicon(both)
+
+
+# -- roles: the reduced passive -----------------------------------------------------------------
+
+
+def test_a_participle_with_its_agent_or_ground_next_is_passive_without_a_be_form():
+    # Headlines and reduced relatives drop the be-form: the subject is still the patient.
+    headline = "Tehran sanctioned over drone sales to Moscow."
+    score, lab, evidence = tone(headline, "Tehran")
+    assert lab == "negative" and "penalty, the target is its patient" in evidence
+    ousted = "Finance minister ousted by ruling party."
+    assert label(ousted, "Finance minister") == "negative"
+    assert label(ousted, "ruling party") == "neutral"  # the one imposing a penalty
+    # An active verb with its object keeps its agent.
+    assert label("Russia annexed Crimea in 2014.", "Russia") == "negative"

@@ -55,6 +55,8 @@ _BETWEEN_AGENT_AND_VERB = frozenset(
 )
 # Be-forms before a participle: the verb is passive.
 _PASSIVE_AUX = frozenset("was were is are been being be get got gets getting".split())
+# After a participle with no be-form, these make it passive ("ousted by", "sanctioned over").
+_REDUCED_PASSIVE_NEXT = frozenset({"by", "over", "amid", "as"})
 # Words between a verb and its patient: determiners, possessives, titles.
 _BEFORE_PATIENT = frozenset(
     "the a an his her their its our my your this that these those president prime minister "
@@ -286,7 +288,12 @@ def is_passive(tokens: list[Token], v: int) -> bool:
     j = v - 1
     while j >= 0 and _adverb(tokens[j]) and tokens[j].norm not in _PASSIVE_AUX:
         j -= 1
-    return j >= 0 and tokens[j].norm in _PASSIVE_AUX
+    if j >= 0 and tokens[j].norm in _PASSIVE_AUX:
+        return True
+    # A reduced passive (headlines, reduced relatives): a participle with no object,
+    # its agent or ground next ("Najib detained amid probe", "Minister ousted by party").
+    after = tokens[v + 1].norm if v + 1 < len(tokens) else ""
+    return tokens[v].norm.endswith("ed") and after in _REDUCED_PASSIVE_NEXT
 
 
 def relation(tokens: list[Token], a: int, b: int, v: int) -> str | None:
