@@ -146,7 +146,11 @@ def test_a_reported_denial_is_tone_toward_what_is_denied_not_the_writer_s():
     text = "Russia denied the allegations."
     row = score_row(text, tokenize(text))
     assert row["sentiment"] > row["sentiment_raw"]  # 'denied' is Russia's act, not the writer's
-    assert label(text, "Russia") == "neutral"
+    # What is denied is not tone toward Russia; only what the denial presupposes
+    # of its source (that it stands accused) is, a small negative (round 4).
+    score, lab, evidence = tone(text, "Russia")
+    assert "allegations" not in evidence and "presupposes" in evidence
+    assert -0.35 < score < 0
     assert label("Russia denied Japan's claims.", "Japan") == "negative"
 
 
@@ -367,8 +371,9 @@ def test_a_warm_act_counts_for_its_source_and_a_hostile_one_does_not():
     score, lab, evidence = tone("The coach thanked the volunteers.", "coach")
     assert lab == "positive" and "warm act" in evidence
     assert label("The coach thanked the volunteers.", "volunteers") == "positive"
-    # Blame is the source's evaluation of its counterpart, not the writer's of the source.
-    text = "The coach blamed the volunteers for the chaos."
+    # Criticism is the source's evaluation of its counterpart, not the writer's of the
+    # source (an attack verb, "blamed", is another matter: test_target_rules.py).
+    text = "The coach criticized the volunteers for the chaos."
     assert label(text, "coach") == "neutral"
     assert label(text, "volunteers") == "negative"
 

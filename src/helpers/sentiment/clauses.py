@@ -63,6 +63,37 @@ def clause_breaks(norms) -> list[tuple[int, bool]]:
     return [(k, n in marks) for k, n in enumerate(norms) if n in words or n in marks]
 
 
+#: Dashes, among the clause marks: a pair of them encloses a parenthetical, as brackets do.
+DASHES = frozenset({"—", "–"})
+
+
+def without_paired_dashes(breaks: list[tuple[int, bool]], norms) -> list[tuple[int, bool]]:
+    """The cuts of :func:`clause_breaks` less the dashes, when they come in pairs.
+
+    A pair of dashes encloses a parenthetical, an aside or an apposition of
+    what precedes it ("Millard -- brave, honest -- has done us a service"),
+    and the clause goes on after the second dash (Quirk, Greenbaum, Leech &
+    Svartvik 1985, *A Comprehensive Grammar of the English Language*,
+    appendix III on paired dashes; Nunberg 1990, *The Linguistics of
+    Punctuation*): it is no cut, as brackets are none. A single dash, or an
+    odd number of them, still cuts (it may open an afterthought of its own).
+    The tone toward a target reads its clause with these cuts (issue 18,
+    round 4); :func:`clause_spans` keeps every dash.
+
+    Examples
+    --------
+    >>> norms = ["millard", "—", "brave", "—", "has", "done", "well", ";", "others", "did", "not"]
+    >>> without_paired_dashes(clause_breaks(norms), norms)
+    [(7, True)]
+    >>> without_paired_dashes([(1, True)], ["talks", "—", "failed"])
+    [(1, True)]
+    """
+    dashes = [k for k, is_mark in breaks if is_mark and norms[k] in DASHES]
+    if not dashes or len(dashes) % 2:
+        return breaks
+    return [(k, is_mark) for k, is_mark in breaks if not (is_mark and norms[k] in DASHES)]
+
+
 def clause_bounds(norms, i: int, breaks=None) -> tuple[int, int]:
     """Return the token range ``(start, end)`` of the clause holding token ``i``.
 

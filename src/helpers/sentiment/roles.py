@@ -38,10 +38,13 @@ from helpers.text import Token
 ROLES_LEXICON = "sentiment_roles"
 
 #: What a kind of act may do to the valence of its verb, for its agent or patient.
-ROLE_ACTIONS = ("keep", "drop", "reverse", "positive", "own_words")
+ROLE_ACTIONS = ("keep", "drop", "reverse", "positive", "own_words", "set")
 
 # Categories that name no act: prepositions of circumstance and names of times.
 _PLAIN_CATEGORIES = ("circumstance", "time_names")
+#: The category of words that judge a person, with a valence of their own for
+#: the tone toward a target only (see :attr:`RoleLexicon.judgement`).
+JUDGEMENT = "judgement"
 
 # Words that may stand between an agent and its verb: auxiliaries, negation
 # and common adverbs (any lower-case word in -ly counts as an adverb too).
@@ -52,6 +55,8 @@ _BETWEEN_AGENT_AND_VERB = frozenset(
 )
 # Be-forms before a participle: the verb is passive.
 _PASSIVE_AUX = frozenset("was were is are been being be get got gets getting".split())
+# After a participle with no be-form, these make it passive ("ousted by", "sanctioned over").
+_REDUCED_PASSIVE_NEXT = frozenset({"by", "over", "amid", "as"})
 # Words between a verb and its patient: determiners, possessives, titles.
 _BEFORE_PATIENT = frozenset(
     "the a an his her their its our my your this that these those president prime minister "
@@ -99,12 +104,38 @@ class RoleLexicon:
     valence : dict
         Category -> the valence its verbs have for their patient when neither
         VADER nor the domain list rates the verb (``valence`` of a category).
+    set_valence : dict
+        ``(category, "agent" or "patient")`` -> the valence the verb counts for
+        that role in place of its own rating, for a role whose action is
+        ``set`` (the category's ``agent_valence`` or ``patient_valence``).
+    word_valence : dict
+        Normalised word -> the valence it has for its patient when neither VADER
+        nor the domain list rates it (a pattern's own ``valence``; it outranks
+        its category's).
+    source_valence : dict
+        Category -> the valence the verb counts for its source, in place of its
+        own rating, when the agent's action is ``own_words`` (the category's
+        ``source_valence``: "denied" presupposes an accusation of its source).
+    judgement : dict
+        Normalised word -> its valence, for the words of the ``judgement``
+        category: words that judge a person's capacity, conduct or standing
+        (Martin & White's judgement) and that neither VADER nor the domain
+        list rates. They count for a target in whose scope they stand, as a
+        rated word does; the sentence score does not read them.
+    standing : frozenset
+        Judgement words of standing in a contest (a pattern's ``contest: true``:
+        "lead"), reversed for the one they are "over".
+    judgement_not_before : dict
+        Normalised judgement word -> the words after which it is something
+        else (a pattern's ``not_before``: "lead to" names a cause, not a
+        standing).
 
     Raises
     ------
     DictionaryError
         A pattern of more than one word or with a glob, a word in two
-        categories, or an act category without a valid ``agent`` and ``patient``.
+        categories, an act category without a valid ``agent`` and ``patient``,
+        a ``set`` action or a judgement without a valence.
     """
 
     def __init__(self, dictionary: Any) -> None:
@@ -114,33 +145,17 @@ class RoleLexicon:
         self.patient: dict[str, str] = {}
         self.notes: dict[str, str] = {}
         self.valence: dict[str, float] = {}
+        self.set_valence: dict[tuple[str, str], float] = {}
+        self.source_valence: dict[str, float] = {}
+        self.word_valence: dict[str, float] = {}
+        self.judgement: dict[str, float] = {}
+        self.judgement_not_before: dict[str, frozenset[str]] = {}
+        standing: set[str] = set()
         plain: dict[str, set[str]] = {name: set() for name in _PLAIN_CATEGORIES}
         for category, attrs in dictionary.category_attrs.items():
             self.notes[category] = str(attrs.get("note", ""))
-            if category in _PLAIN_CATEGORIES:
-                continue
-            value = attrs.get("valence")
-            if value is not None:
-                if (
-                    isinstance(value, bool)
-                    or not isinstance(value, (int, float))
-                    or not -4 <= value <= 4
-                ):
-                    raise DictionaryError(
-                        f"category {category!r} has valence {value!r}",
-                        where=where,
-                        fix="Give a number between -4 and 4 (VADER's scale)",
-                    )
-                self.valence[category] = float(value)
-            for side, table in (("agent", self.agent), ("patient", self.patient)):
-                action = attrs.get(side)
-                if action not in ROLE_ACTIONS:
-                    raise DictionaryError(
-                        f"category {category!r} needs '{side}: <action>', not {action!r}",
-                        where=where,
-                        fix=f"Use one of {', '.join(ROLE_ACTIONS)}",
-                    )
-                table[category] = action
+            if category not in _PLAIN_CATEGORIES and category != JUDGEMENT:
+                self._read_category(category, attrs, where)
         for entry in dictionary.entries:
             word = entry.pattern
             if " " in word or "*" in word or "?" in word:
@@ -152,16 +167,76 @@ class RoleLexicon:
             norm = word.casefold()
             if entry.category in plain:
                 plain[entry.category].add(norm)
-                continue
-            if self.kind.get(norm, entry.category) != entry.category:
-                raise DictionaryError(
-                    f"{word!r} is listed under {self.kind[norm]!r} and {entry.category!r}",
-                    where=where,
-                    fix="Keep each word form in one category",
-                )
-            self.kind[norm] = entry.category
+            elif entry.category == JUDGEMENT:
+                default = dictionary.category_attrs[JUDGEMENT].get("valence")
+                self._read_judgement(entry, norm, default, standing, where)
+            else:
+                self._read_act(entry, norm, where)
+        both = sorted(self.judgement.keys() & self.kind.keys())
+        if both:
+            raise DictionaryError(
+                f"{both[0]!r} is listed under {self.kind[both[0]]!r} and {JUDGEMENT!r}",
+                where=where,
+                fix="Keep each word form in one category",
+            )
+        self.standing = frozenset(standing)
         self.circumstance = frozenset(plain["circumstance"])
         self.time_names = frozenset(plain["time_names"])
+
+    def _read_category(self, category: str, attrs: dict, where: str) -> None:
+        """An act category's actions for agent and patient, and its valences."""
+        for key, table in (("valence", self.valence), ("source_valence", self.source_valence)):
+            if attrs.get(key) is not None:
+                table[category] = _checked_valence(attrs[key], category, where)
+        for side, table in (("agent", self.agent), ("patient", self.patient)):
+            action = attrs.get(side)
+            if action not in ROLE_ACTIONS:
+                raise DictionaryError(
+                    f"category {category!r} needs '{side}: <action>', not {action!r}",
+                    where=where,
+                    fix=f"Use one of {', '.join(ROLE_ACTIONS)}",
+                )
+            table[category] = action
+            if action == "set":
+                value = attrs.get(f"{side}_valence")
+                self.set_valence[(category, side)] = _checked_valence(
+                    value, f"{category} ({side}_valence)", where
+                )
+
+    def _read_act(self, entry: Any, norm: str, where: str) -> None:
+        """One word of an act category (in one category only), with its own valence if any."""
+        if self.kind.get(norm, entry.category) != entry.category:
+            raise DictionaryError(
+                f"{entry.pattern!r} is listed under {self.kind[norm]!r} and {entry.category!r}",
+                where=where,
+                fix="Keep each word form in one category",
+            )
+        self.kind[norm] = entry.category
+        if "valence" in entry.attrs:
+            self.word_valence[norm] = _checked_valence(entry.attrs["valence"], entry.pattern, where)
+
+    def _read_judgement(self, entry: Any, norm: str, default: Any, standing: set, where: str):
+        """One judgement: its valence (its own, else the category's), whether it is a
+        standing in a contest, and the words after which it is another word."""
+        value = entry.attrs.get("valence", default)
+        self.judgement[norm] = _checked_valence(value, f"{JUDGEMENT}: {entry.pattern}", where)
+        if entry.attrs.get("contest") is True:
+            standing.add(norm)
+        if entry.attrs.get("not_before"):
+            self.judgement_not_before[norm] = frozenset(
+                str(w).casefold() for w in entry.attrs["not_before"]
+            )
+
+
+def _checked_valence(value: Any, what: str, where: str) -> float:
+    """``value`` as a float on VADER's scale, or a DictionaryError naming ``what``."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not -4 <= value <= 4:
+        raise DictionaryError(
+            f"{what!r} has valence {value!r}",
+            where=where,
+            fix="Give a number between -4 and 4 (VADER's scale)",
+        )
+    return float(value)
 
 
 def role_lexicon(name_or_path: Any = ROLES_LEXICON) -> RoleLexicon:
@@ -213,7 +288,12 @@ def is_passive(tokens: list[Token], v: int) -> bool:
     j = v - 1
     while j >= 0 and _adverb(tokens[j]) and tokens[j].norm not in _PASSIVE_AUX:
         j -= 1
-    return j >= 0 and tokens[j].norm in _PASSIVE_AUX
+    if j >= 0 and tokens[j].norm in _PASSIVE_AUX:
+        return True
+    # A reduced passive (headlines, reduced relatives): a participle with no object,
+    # its agent or ground next ("Najib detained amid probe", "Minister ousted by party").
+    after = tokens[v + 1].norm if v + 1 < len(tokens) else ""
+    return tokens[v].norm.endswith("ed") and after in _REDUCED_PASSIVE_NEXT
 
 
 def relation(tokens: list[Token], a: int, b: int, v: int) -> str | None:

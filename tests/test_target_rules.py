@@ -1,0 +1,180 @@
+"""Tone toward a named target: the rules of issue 18's fourth round, one by one.
+
+Every sentence below was written for this file (no development-set sentence).
+Each test checks one rule and, where a wrong reading is close at hand, the
+case the rule must leave alone: judgements of persons, a standing in a
+contest, what apologising and denying presuppose of their doer, attacks as
+the source's own act, unrated forms of stance verbs, naming as speech, paired
+dashes, verbs of talking about a topic, and the roles list's checks.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.errors import DictionaryError
+from helpers.sentiment import TargetSpec, score_row, score_target_row
+from helpers.sentiment.clauses import clause_breaks, without_paired_dashes
+from helpers.sentiment.roles import RoleLexicon
+from helpers.text import tokenize
+
+
+def tone(text: str, target: str):
+    """The target's (score, label, evidence) in one sentence."""
+    row = score_target_row(text, tokenize(text), None, TargetSpec(target))
+    return row["target_sentiment"], row["target_label"], row["target_evidence"]
+
+
+def label(text: str, target: str) -> str:
+    return tone(text, target)[1]
+
+
+def sentence(text: str) -> float:
+    return score_row(text, tokenize(text))["sentiment"]
+
+
+# -- judgements of persons ------------------------------------------------------------------
+
+
+def test_a_judgement_of_a_person_counts_for_the_target_not_for_the_sentence():
+    text = "The seasoned diplomat arrived in Vienna."
+    assert sentence(text) == 0  # the sentence score does not read the judgements
+    score, lab, evidence = tone(text, "diplomat")
+    assert lab == "positive" and "seasoned" in evidence and "a judgement of a person" in evidence
+    assert label("The embattled prime minister arrived in Vienna.", "prime minister") == "negative"
+
+
+def test_a_negated_judgement_is_reversed_as_vader_reverses_a_rated_word():
+    score, lab, evidence = tone("The new envoy is not qualified for the post.", "envoy")
+    assert lab == "negative" and "negated" in evidence
+    # "not only" adds, it does not deny.
+    score, lab, evidence = tone("The junta is not only lawless but also venal.", "junta")
+    assert lab == "negative" and "negated" not in evidence
+
+
+def test_a_lead_is_a_standing_for_its_holder_and_against_the_one_it_is_over():
+    text = "Macron holds a ten-point lead over Le Pen."
+    assert label(text, "Macron") == "positive"
+    assert label(text, "Le Pen") == "negative"
+    # "lead to" names a cause, and "lead-up" is another word: no standing in either.
+    for text in ("Ankara's proposal could lead to new elections.",
+                 "Moscow's conduct in the lead-up to the vote."):  # fmt: skip
+        score, lab, evidence = tone(text, text.split("'")[0])
+        assert lab == "neutral" and "lead" not in evidence.split(":", 1)[1]
+
+
+# -- what an act presupposes of its doer ------------------------------------------------------
+
+
+def test_apologising_presupposes_a_fault_of_the_one_who_apologises():
+    text = "Tokyo apologized to Seoul for the remarks."
+    assert sentence(text) > 0  # VADER rates "apologized" +1.3
+    score, lab, evidence = tone(text, "Tokyo")
+    assert lab == "negative" and "admission, the target is its agent" in evidence
+    assert label(text, "Seoul") == "neutral"  # the one apologised to is not judged by it
+    # A presupposition survives negation: not apologising still presupposes the fault.
+    assert label("Tokyo did not apologize for the remarks.", "Tokyo") == "negative"
+    # Forms VADER does not rate count as well.
+    assert label("The ministry acknowledged the report.", "ministry") == "negative"
+
+
+def test_a_denial_presupposes_that_its_source_stands_accused():
+    score, lab, evidence = tone("Beijing denied that it had hacked the servers.", "Beijing")
+    assert lab == "negative" and "presupposes" in evidence and score > -0.35
+    assert label("Beijing did not deny the reports.", "Beijing") == "negative"
+
+
+# -- stance verbs: attacks, unrated forms, naming -----------------------------------------------
+
+
+def test_an_attack_counts_for_its_source_and_formal_protest_does_not():
+    blamed = "Ankara blamed Athens for the incident."
+    score, lab, evidence = tone(blamed, "Ankara")
+    assert lab == "negative" and "an attack of the source's own" in evidence
+    assert label(blamed, "Athens") == "negative"
+    criticized = "Ankara criticized Athens for the incident."
+    assert label(criticized, "Ankara") == "neutral"
+    assert label(criticized, "Athens") == "negative"
+
+
+def test_stance_verbs_vader_does_not_rate_have_their_valence_from_the_roles_list():
+    text = "The president lambasted the opposition."
+    assert sentence(text) == 0  # VADER lacks "lambasted"
+    score, lab, evidence = tone(text, "opposition")
+    assert lab == "negative" and "valence -1.9 of the act" in evidence
+    text = "Berlin congratulated Paris on the election."
+    assert label(text, "Paris") == "positive"
+    assert label(text, "Berlin") == "positive"  # a warm act of its own
+
+
+def test_the_source_of_a_warm_name_shares_its_warmth_as_a_speaker_does():
+    text = "Merkel called the agreement a great and historic success for Europe."
+    assert sentence(text) >= 0.6
+    score, lab, evidence = tone(text, "Merkel")
+    assert lab == "positive" and "warm words of the source" in evidence
+    # A cold name is tone toward the one named, not toward the one naming.
+    assert label("Merkel called the plan a terrible failure.", "Merkel") == "neutral"
+
+
+def test_the_one_who_talks_about_a_topic_is_not_judged_by_it():
+    text = "The foreign minister spoke about the terrible famine in Yemen."
+    score, lab, evidence = tone(text, "foreign minister")
+    assert lab == "neutral" and "the source of 'spoke'" in evidence
+
+
+# -- clauses: paired dashes --------------------------------------------------------------------
+
+
+def test_a_pair_of_dashes_encloses_a_parenthetical_not_a_new_clause():
+    text = "The envoy – a brave and honest negotiator – secured the release."
+    score, lab, evidence = tone(text, "envoy")
+    assert lab == "positive" and "brave" in evidence
+    # One dash still cuts: what follows it is another clause.
+    assert label("The envoy arrived – the talks were a disaster.", "envoy") == "neutral"
+
+
+def test_without_paired_dashes_keeps_an_odd_dash_and_every_other_cut():
+    # Three dashes: which two are a pair cannot be told, so every dash still cuts.
+    norms = [t.norm for t in tokenize("A – b – c; d – e but f")]
+    kept = without_paired_dashes(clause_breaks(norms), norms)
+    assert [norms[k] for k, _ in kept] == ["–", "–", ";", "–", "but"]
+    norms = [t.norm for t in tokenize("A – b – c; d but f")]
+    assert [norms[k] for k, _ in without_paired_dashes(clause_breaks(norms), norms)] == [
+        ";",
+        "but",
+    ]
+
+
+# -- the roles list's checks -------------------------------------------------------------------
+
+
+def test_the_roles_list_refuses_judgements_and_set_actions_without_a_valence():
+    from helpers.lexicons import Dictionary
+
+    judgement = Dictionary.from_patterns({"judgement": ["inept"]})
+    with pytest.raises(DictionaryError, match="inept"):
+        RoleLexicon(judgement)
+    admission = Dictionary.from_patterns({"admission": ["apologized"]})
+    admission.category_attrs["admission"].update(agent="set", patient="drop")
+    with pytest.raises(DictionaryError, match="agent_valence"):
+        RoleLexicon(admission)
+    both = Dictionary.from_patterns({"harm": ["shelled"], "judgement": ["shelled"]})
+    both.category_attrs["harm"].update(agent="keep", patient="drop")
+    both.category_attrs["judgement"].update(valence=-1.0)
+    with pytest.raises(DictionaryError, match="listed under"):
+        RoleLexicon(both)
+
+
+# -- roles: the reduced passive -----------------------------------------------------------------
+
+
+def test_a_participle_with_its_agent_or_ground_next_is_passive_without_a_be_form():
+    # Headlines and reduced relatives drop the be-form: the subject is still the patient.
+    headline = "Tehran sanctioned over drone sales to Moscow."
+    score, lab, evidence = tone(headline, "Tehran")
+    assert lab == "negative" and "penalty, the target is its patient" in evidence
+    ousted = "Finance minister ousted by ruling party."
+    assert label(ousted, "Finance minister") == "negative"
+    assert label(ousted, "ruling party") == "neutral"  # the one imposing a penalty
+    # An active verb with its object keeps its agent.
+    assert label("Russia annexed Crimea in 2014.", "Russia") == "negative"
