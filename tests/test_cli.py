@@ -132,7 +132,7 @@ def test_sigterm_removes_the_temporary_output_and_the_workers(tmp_path, jobs):
     wait_for_a_part_file(target.parent, process)
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=120)
-    assert process.returncode == 128 + signal.SIGTERM
+    assert process.returncode == 128 + signal.SIGTERM, err  # err says why, if it ever fails
     assert err.count("\n") == 1 and "Traceback" not in err, err
     assert not target.parent.exists()  # the folder made for the output went with the file
     workers = [int(p.name) for p in (tmp_path / "pids").iterdir()]
