@@ -178,3 +178,17 @@ def test_a_participle_with_its_agent_or_ground_next_is_passive_without_a_be_form
     assert label(ousted, "ruling party") == "neutral"  # the one imposing a penalty
     # An active verb with its object keeps its agent.
     assert label("Russia annexed Crimea in 2014.", "Russia") == "negative"
+
+
+def test_lead_is_a_standing_only_near_a_word_of_a_contest():
+    # Guidance and office are not a standing: no judgement, whoever the target is.
+    for text, target in (
+        ("Following the West's lead, Japan revoked Russia's trade status.", "Russia"),
+        ("Following the West's lead, Japan revoked Russia's trade status.", "Japan"),
+        ("Kenya will lead the delegation to the summit in Addis Ababa.", "Kenya"),
+    ):
+        score, lab, evidence = tone(text, target)
+        assert "a judgement of a person" not in evidence, (text, target, evidence)
+    # A contest word within three tokens keeps it one.
+    score, lab, evidence = tone("Sandu leads in the polls before Sunday's runoff.", "Sandu")
+    assert lab == "positive" and "a judgement of a person" in evidence

@@ -45,6 +45,8 @@ _PLAIN_CATEGORIES = ("circumstance", "time_names")
 #: The category of words that judge a person, with a valence of their own for
 #: the tone toward a target only (see :attr:`RoleLexicon.judgement`).
 JUDGEMENT = "judgement"
+#: How near (in tokens, either side) a judgement's ``only_near`` cue must stand.
+CUE_TOKENS = 3
 
 # Words that may stand between an agent and its verb: auxiliaries, negation
 # and common adverbs (any lower-case word in -ly counts as an adverb too).
@@ -129,6 +131,11 @@ class RoleLexicon:
         Normalised judgement word -> the words after which it is something
         else (a pattern's ``not_before``: "lead to" names a cause, not a
         standing).
+    judgement_only_near : dict
+        Normalised judgement word -> the words of which one must stand within
+        :data:`CUE_TOKENS` tokens of it for it to be a judgement (a pattern's
+        ``only_near``: "lead" is a standing in "a lead over", "leads in the
+        polls", not in "lead the delegation" or "follow the West's lead").
 
     Raises
     ------
@@ -150,6 +157,7 @@ class RoleLexicon:
         self.word_valence: dict[str, float] = {}
         self.judgement: dict[str, float] = {}
         self.judgement_not_before: dict[str, frozenset[str]] = {}
+        self.judgement_only_near: dict[str, frozenset[str]] = {}
         standing: set[str] = set()
         plain: dict[str, set[str]] = {name: set() for name in _PLAIN_CATEGORIES}
         for category, attrs in dictionary.category_attrs.items():
@@ -217,7 +225,8 @@ class RoleLexicon:
 
     def _read_judgement(self, entry: Any, norm: str, default: Any, standing: set, where: str):
         """One judgement: its valence (its own, else the category's), whether it is a
-        standing in a contest, and the words after which it is another word."""
+        standing in a contest, the words after which it is another word, and the
+        words near which alone it is a judgement."""
         value = entry.attrs.get("valence", default)
         self.judgement[norm] = _checked_valence(value, f"{JUDGEMENT}: {entry.pattern}", where)
         if entry.attrs.get("contest") is True:
@@ -225,6 +234,10 @@ class RoleLexicon:
         if entry.attrs.get("not_before"):
             self.judgement_not_before[norm] = frozenset(
                 str(w).casefold() for w in entry.attrs["not_before"]
+            )
+        if entry.attrs.get("only_near"):
+            self.judgement_only_near[norm] = frozenset(
+                str(w).casefold() for w in entry.attrs["only_near"]
             )
 
 

@@ -71,6 +71,7 @@ from helpers.sentiment.clauses import (
 )
 from helpers.sentiment.labels import DEFAULT_THRESHOLD, label
 from helpers.sentiment.roles import (
+    CUE_TOKENS,
     MAX_SOURCE_TOKENS,
     RoleLexicon,
     according_to,
@@ -440,9 +441,14 @@ def _judging(scope: _Scope, judged: list[int], norms: list[str], roles: RoleLexi
 def _judges(norms: list[str], i: int, roles: RoleLexicon) -> bool:
     """Whether the judgement word at ``i`` is one here: not the first part of a
     hyphenated compound ("lead-up") nor before a word that makes it another
-    word ("lead to": a cause; the list's ``not_before``)."""
+    word ("lead to": a cause; the list's ``not_before``), and, for a word the
+    list gives cues (``only_near``), with one of them near ("a lead over",
+    "leads in the polls"; not "lead the delegation", "follow the West's lead")."""
     after = norms[i + 1] if i + 1 < len(norms) else ""
-    return after != "-" and after not in roles.judgement_not_before.get(norms[i], ())
+    if after == "-" or after in roles.judgement_not_before.get(norms[i], ()):
+        return False
+    cues = roles.judgement_only_near.get(norms[i])
+    return cues is None or not cues.isdisjoint(norms[max(0, i - CUE_TOKENS) : i + CUE_TOKENS + 1])
 
 
 def _judgement(tokens: list[Token], t: int, valence: float, eng) -> tuple[float, str]:
