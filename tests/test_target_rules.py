@@ -192,3 +192,9 @@ def test_lead_is_a_standing_only_near_a_word_of_a_contest():
     # A contest word within three tokens keeps it one.
     score, lab, evidence = tone("Sandu leads in the polls before Sunday's runoff.", "Sandu")
     assert lab == "positive" and "a judgement of a person" in evidence
+
+
+def test_a_term_that_holds_a_judgement_word_is_no_judgement():
+    # The EU's "qualified majority" says nothing of anyone's qualifications.
+    text = "Hungary was outvoted by a qualified majority in the Council."
+    assert "a judgement of a person" not in tone(text, "Hungary")[2]
