@@ -172,13 +172,23 @@ def test_the_first_occurrence_is_the_target():
 
 
 def test_a_metonym_stands_for_its_state():
-    text = "The Kremlin rejected the plan, and Russia will not sign it."
+    text = "The Kremlin rejected the plan, and Moscow will not sign it."
     start, end = locate_target(text, tokenize(text), "Russia")
-    assert text[start:end] == "Kremlin"
+    assert text[start:end] == "Kremlin"  # the first of the actor's forms
     text = "Officials in Moscow called the proposal a disgrace."
     start, end = locate_target(text, tokenize(text), "Russia")
     assert text[start:end] == "Moscow"
     assert "'Moscow'" in tone(text, "Russia")[2]  # the evidence names the mention found
+
+
+def test_the_target_s_own_words_come_before_its_actor_s_other_forms():
+    # What a row names is the mention meant, even after another form of its actor.
+    text = "India said the water talks in New Delhi had failed."
+    start, end = locate_target(text, tokenize(text), "New Delhi")
+    assert text[start:end] == "New Delhi"
+    text = "The Kremlin rejected the plan, and Russia will not sign it."
+    start, end = locate_target(text, tokenize(text), "Russia")
+    assert text[start:end] == "Russia"
 
 
 def test_offsets_decide_when_given():

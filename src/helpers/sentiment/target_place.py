@@ -2,10 +2,11 @@
 
 :func:`locate_target` is the first step of the tone toward a target
 (:mod:`helpers.sentiment.target`): offsets given by the caller decide;
-otherwise the first occurrence of the target's words or, when the target
-names an actor of the actors list, of any of that actor's forms ("the
-Kremlin" for "Russia"). :func:`checked_offsets` refuses offsets that are
-not whole numbers inside the text.
+otherwise the first occurrence of the target's own words or, when they are
+not in the sentence and the target names an actor of the actors list, the
+first of that actor's other forms ("the Kremlin" for "Russia").
+:func:`checked_offsets` refuses offsets that are not whole numbers inside
+the text.
 """
 
 from __future__ import annotations
@@ -37,11 +38,13 @@ def locate_target(
     """Return the target's character span in ``text``, or None when it is not there.
 
     Offsets (``start``, ``end``), when given, decide. Otherwise the first
-    occurrence of ``target`` (its tokens, in any case) or, when ``target``
+    occurrence of ``target`` (its tokens, in any case): what a row names is
+    the mention meant ("New Delhi" is the city's mention even after "India"
+    in the same sentence). When it is not in the sentence and ``target``
     names an actor of the actors list (``actors``, default
-    ``data/lexicons/actors.yml``), of any of that actor's forms (its name,
+    ``data/lexicons/actors.yml``), the first of that actor's forms (its name,
     aliases, demonyms, capital, metonyms and leaders, as the list spells
-    them: "the Kremlin" and "Moscow" for "Russia"), whichever comes first.
+    them: "the Kremlin" and "Moscow" for "Russia").
     ``norms`` (the tokens' ``norm``) may be passed when the caller has them.
 
     Raises
@@ -52,10 +55,13 @@ def locate_target(
     Examples
     --------
     >>> from helpers.text import tokenize
-    >>> text = "The Kremlin rejected the plan; Russia will not sign."
+    >>> text = "The Kremlin rejected the plan; Moscow will not sign."
     >>> start, end = locate_target(text, tokenize(text), "Russia")
     >>> text[start:end]
     'Kremlin'
+    >>> start, end = locate_target(text + " Russia left.", tokenize(text + " Russia left."), "Russia")
+    >>> (text + " Russia left.")[start:end]
+    'Russia'
     """
     if start is not None or end is not None:
         return checked_offsets(text, start, end)
@@ -75,8 +81,8 @@ def locate_target(
 
 
 def _first_place(tokens, norms, wanted, forms, firsts) -> tuple[int, int] | None:
-    """Token range of the first occurrence of the target (``wanted`` norms, any case)
-    or of one of its actor's ``forms`` (token texts by first word, case as listed;
+    """Token range of the first occurrence of the target (``wanted`` norms, any case),
+    else of one of its actor's ``forms`` (token texts by first word, case as listed;
     ``firsts``: their first words' norms), or None."""
     found, size, start = None, len(wanted), 0
     while size:  # the literal target: searched in C, occurrence by occurrence
@@ -88,14 +94,13 @@ def _first_place(tokens, norms, wanted, forms, firsts) -> tuple[int, int] | None
             found = i, i + size
             break
         start = i + 1
-    before = norms[: found[0]] if found else norms
-    if not forms or firsts.isdisjoint(before):
-        return found  # no form's first word before the literal target (the common case)
-    for i in compress(range(len(before)), map(firsts.__contains__, before)):
+    if found is not None or not forms or firsts.isdisjoint(norms):
+        return found  # the target's own words, or no form of its actor
+    for i in compress(range(len(norms)), map(firsts.__contains__, norms)):
         for form in forms.get(tokens[i].text, ()):  # longest first
             if len(form) == 1 or tuple(t.text for t in tokens[i : i + len(form)]) == form:
                 return i, i + len(form)
-    return found
+    return None
 
 
 def checked_offsets(text: str, start: Any, end: Any) -> tuple[int, int]:
