@@ -57,10 +57,11 @@ def locate_target(
     >>> from helpers.text import tokenize
     >>> text = "The Kremlin rejected the plan; Moscow will not sign."
     >>> start, end = locate_target(text, tokenize(text), "Russia")
-    >>> text[start:end]
+    >>> text[start:end]  # "Russia" is not in the text: the first of its forms
     'Kremlin'
-    >>> start, end = locate_target(text + " Russia left.", tokenize(text + " Russia left."), "Russia")
-    >>> (text + " Russia left.")[start:end]
+    >>> text = "The Kremlin rejected the plan; Russia will not sign."
+    >>> start, end = locate_target(text, tokenize(text), "Russia")
+    >>> text[start:end]  # the target's own words come first
     'Russia'
     """
     if start is not None or end is not None:
