@@ -115,16 +115,25 @@ def score_rows(rows: list[dict]) -> list[dict]:
 
 
 def _macro_f1_of_picks(gold, predicted, picks):
-    """Macro-F1 of every resample: ``gold`` and ``predicted`` as label indices, ``picks`` (reps, n)."""
+    """Macro-F1 of every resample: ``gold`` and ``predicted`` as label indices, ``picks`` (reps, n).
+
+    Each resample's confusion matrix is read by the project's own macro-F1
+    (:func:`helpers.validation.stats._from_confusion`, over every label, a
+    class absent from a resample counting 0), as ``validate`` reads its tables.
+    Targets are resampled here, not the matrix's cells as
+    :func:`helpers.validation.stats.bootstrap_intervals` does, so that both
+    methods see the same targets in a draw and their difference is paired.
+    """
     import numpy as np
 
+    from helpers.validation.stats import _from_confusion
+
     k = len(LABELS)
+    every = list(range(k))
     values = np.empty(len(picks))
     for i, pick in enumerate(picks):
         cells = np.bincount(gold[pick] * k + predicted[pick], minlength=k * k).reshape(k, k)
-        tp = np.diag(cells).astype(float)
-        denom = cells.sum(axis=0) + cells.sum(axis=1)
-        values[i] = np.divide(2 * tp, denom, out=np.zeros(k), where=denom > 0).mean()
+        values[i] = _from_confusion(cells, every)[2]
     return values
 
 
