@@ -126,7 +126,7 @@ def test_tables_and_score_see_an_edited_domain_list(tmp_path, monkeypatch):
 
 LAYERS = [
     {"words", "labels", "clauses", "domain", "roles"},
-    {"vader"},
+    {"vader", "target_phrases"},
     {"score", "tables"},
     {"target_place", "target"},
     {"target_score", "explain", "actors", "voice", "afinn"},

@@ -198,3 +198,88 @@ def test_a_term_that_holds_a_judgement_word_is_no_judgement():
     # The EU's "qualified majority" says nothing of anyone's qualifications.
     text = "Hungary was outvoted by a qualified majority in the Council."
     assert "a judgement of a person" not in tone(text, "Hungary")[2]
+
+
+# -- round 5: victims of misfortune, coordinated passives, inquiries, phrases ------------------
+
+
+def test_the_one_who_dies_is_not_judged_by_the_death():
+    text = "The former senator died on Tuesday in Boise."
+    assert sentence(text) < 0  # VADER rates "died" -2.6
+    score, lab, evidence = tone(text, "former senator")
+    assert lab == "neutral" and "misfortune, the target is its agent" in evidence
+    assert label("Officials announced the death of the mayor.", "mayor") == "neutral"
+    assert label("The town learned of the mayor's death.", "mayor") == "neutral"
+    # Must not fire: a doer's killing is still an act of harm ("murder" is a verb too).
+    assert label("The rebels will murder the hostages.", "rebels") == "negative"
+
+
+def test_coordinated_participles_share_their_auxiliary_and_subject():
+    text = "The envoy was shot and killed by a gunman."
+    score, lab, evidence = tone(text, "envoy")
+    assert lab == "neutral" and "harm, the target is its patient" in evidence
+    assert label(text, "gunman") == "negative"
+    assert label("Russia invaded and annexed the peninsula.", "Russia") == "negative"
+    # Must not fire: an adjective before "and" is no participle ("angry and attacked").
+    score, lab, evidence = tone("The envoy was angry and attacked the press.", "envoy")
+    assert lab == "negative" and "the target is its patient" not in evidence
+
+
+def test_the_one_investigated_is_presented_under_suspicion():
+    text = "Parliament opened an inquiry into the minister."
+    assert sentence(text) == 0  # neither VADER nor the domain list rates "inquiry"
+    score, lab, evidence = tone(text, "minister")
+    assert lab == "negative" and "inquiry, the target is its patient" in evidence
+    # Must not fire: the investigator is not judged by the act.
+    assert label("The auditor investigated the ministry.", "auditor") == "neutral"
+    assert label("The auditor investigated the ministry.", "ministry") == "negative"
+
+
+def test_a_predicament_phrase_counts_for_its_subject_only():
+    text = "The chancellor came under fire over the budget."
+    score, lab, evidence = tone(text, "chancellor")
+    assert lab == "negative" and "what 'under fire' says of its subject" in evidence
+    # Its words count for nobody else ("fire" is no fire).
+    score, lab, evidence = tone(text, "budget")
+    assert lab == "neutral" and "part of 'under fire'" in evidence
+    assert sentence(text) < 0  # the sentence score is unchanged: it reads "fire" as VADER does
+    assert label("The governor, a Democrat, is under investigation.", "governor") == "negative"
+    # Must not fire: the subject of another verb is not the phrase's subject.
+    assert label("The chancellor said the budget was under pressure.", "chancellor") == "neutral"
+
+
+def test_an_attack_idiom_and_an_anti_prefix_count_for_their_object():
+    text = "The premier took a swipe at the opposition leader."
+    assert sentence(text) == 0
+    score, lab, evidence = tone(text, "opposition leader")
+    assert lab == "negative" and "says of its object" in evidence
+    assert label(text, "premier") == "neutral"
+    assert label("Thousands joined anti-Corbyn rallies in London.", "Corbyn") == "negative"
+    # Must not fire: "anti" before another word than the target.
+    assert label("Corbyn spoke at an anti-war rally.", "Corbyn") == "neutral"
+
+
+def test_discourse_markers_count_for_no_target():
+    text = "To be sure, the minister has answered every question."
+    assert sentence(text) > 0  # VADER reads "sure" +1.3
+    score, lab, evidence = tone(text, "minister")
+    assert lab == "neutral" and "part of 'To be sure'" in evidence
+    text = "The court ruled with respect to the treaty."
+    assert label(text, "court") == "neutral"
+    # Must not fire: "sure" outside the marker still counts.
+    assert label("The minister is sure of a great victory.", "minister") == "positive"
+
+
+def test_the_roles_list_refuses_a_phrase_without_a_valid_bearer():
+    from helpers.lexicons import Dictionary
+
+    phrases = Dictionary.from_patterns({"phrases": ["under fire"]})
+    with pytest.raises(DictionaryError, match="bearer"):
+        RoleLexicon(phrases)
+    lexicon = Dictionary.from_patterns({"phrases": ["faced|faces calls"]})
+    lexicon.entries[0].attrs.update(bearer="subject", valence=-1.3)
+    forms = RoleLexicon(lexicon).phrases
+    assert sorted(form for first in forms.values() for form, _, _ in first) == [
+        ("faced", "calls"),
+        ("faces", "calls"),
+    ]

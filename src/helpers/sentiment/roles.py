@@ -47,6 +47,13 @@ _PLAIN_CATEGORIES = ("circumstance", "time_names")
 JUDGEMENT = "judgement"
 #: How near (in tokens, either side) a judgement's ``only_near`` cue must stand.
 CUE_TOKENS = 3
+#: The category of multiword expressions (the only one whose patterns have
+#: several words): see :attr:`RoleLexicon.phrases` and
+#: :mod:`helpers.sentiment.target_phrases`.
+PHRASES = "phrases"
+#: Whom a phrase's valence is about: the noun phrase before it, the one after
+#: it, or nobody (a discourse marker, whose words count for no target).
+PHRASE_BEARERS = ("subject", "object", "none")
 
 # Words that may stand between an agent and its verb: auxiliaries, negation
 # and common adverbs (any lower-case word in -ly counts as an adverb too).
@@ -59,6 +66,8 @@ _BETWEEN_AGENT_AND_VERB = frozenset(
 _PASSIVE_AUX = frozenset("was were is are been being be get got gets getting".split())
 # After a participle with no be-form, these make it passive ("ousted by", "sanctioned over").
 _REDUCED_PASSIVE_NEXT = frozenset({"by", "over", "amid", "as"})
+# Irregular past participles of verbs of harm, for coordinated passives ("was shot and killed").
+_IRREGULAR_PARTICIPLES = frozenset("shot hit struck hurt cut beat".split())
 # Words between a verb and its patient: determiners, possessives, titles.
 _BEFORE_PATIENT = frozenset(
     "the a an his her their its our my your this that these those president prime minister "
@@ -76,8 +85,9 @@ _CONTROL_VERBS = frozenset(
     "attempted begin begins began start starts started agree agrees agreed decide decides "
     "decided moved moves managed manages worked works".split()
 )
-# Prepositions that tie a noun of an act to its patient ("the attack on Ukraine").
-_PATIENT_PREPOSITIONS = frozenset({"on", "of", "against", "at", "to"})
+# Prepositions that tie a noun of an act to its patient ("the attack on Ukraine",
+# "an inquiry into Flynn": "into" added in round 5 of issue 18 with the inquiry class).
+_PATIENT_PREPOSITIONS = frozenset({"on", "of", "against", "at", "to", "into"})
 # Marks and words that end a noun phrase when reading leftwards from a verb.
 _NP_STOP_MARKS = frozenset({";", ":", "—", "–", "(", ")", '"', "“", "”", "'", "‘", "’", "``"})
 _NP_STOP_WORDS = frozenset(
@@ -136,13 +146,20 @@ class RoleLexicon:
         :data:`CUE_TOKENS` tokens of it for it to be a judgement (a pattern's
         ``only_near``: "lead" is a standing in "a lead over", "leads in the
         polls", not in "lead the delegation" or "follow the West's lead").
+    phrases : dict
+        First word -> the phrases starting with it, each ``(words, valence,
+        bearer)``: the ``phrases`` category's multiword expressions, one tuple
+        of normalised words per form (a pattern's ``|`` separates the forms
+        of one slot: ``"faced|faces questions|criticism"``), their valence for
+        their bearer (:data:`PHRASE_BEARERS`), longest first.
 
     Raises
     ------
     DictionaryError
-        A pattern of more than one word or with a glob, a word in two
-        categories, an act category without a valid ``agent`` and ``patient``,
-        a ``set`` action or a judgement without a valence.
+        A pattern of more than one word (outside ``phrases``) or with a glob,
+        a word in two categories, an act category without a valid ``agent``
+        and ``patient``, a ``set`` action, a judgement or a phrase without a
+        valence, a phrase without a valid ``bearer``.
     """
 
     def __init__(self, dictionary: Any) -> None:
@@ -158,14 +175,18 @@ class RoleLexicon:
         self.judgement: dict[str, float] = {}
         self.judgement_not_before: dict[str, frozenset[str]] = {}
         self.judgement_only_near: dict[str, frozenset[str]] = {}
+        self.phrases: dict[str, list[tuple[tuple[str, ...], float, str]]] = {}
         standing: set[str] = set()
         plain: dict[str, set[str]] = {name: set() for name in _PLAIN_CATEGORIES}
         for category, attrs in dictionary.category_attrs.items():
             self.notes[category] = str(attrs.get("note", ""))
-            if category not in _PLAIN_CATEGORIES and category != JUDGEMENT:
+            if category not in _PLAIN_CATEGORIES and category not in (JUDGEMENT, PHRASES):
                 self._read_category(category, attrs, where)
         for entry in dictionary.entries:
             word = entry.pattern
+            if entry.category == PHRASES:
+                self._read_phrase(entry, where)
+                continue
             if " " in word or "*" in word or "?" in word:
                 raise DictionaryError(
                     f"pattern {word!r} is not one word",
@@ -187,6 +208,8 @@ class RoleLexicon:
                 where=where,
                 fix="Keep each word form in one category",
             )
+        for forms in self.phrases.values():
+            forms.sort(key=lambda form: -len(form[0]))  # the longest match first
         self.standing = frozenset(standing)
         self.circumstance = frozenset(plain["circumstance"])
         self.time_names = frozenset(plain["time_names"])
@@ -240,6 +263,24 @@ class RoleLexicon:
                 str(w).casefold() for w in entry.attrs["only_near"]
             )
 
+    def _read_phrase(self, entry: Any, where: str) -> None:
+        """One multiword expression: each of its forms (the product of its slots'
+        ``|`` alternatives), its bearer and its valence (0 for a discourse marker)."""
+        bearer = entry.attrs.get("bearer")
+        if bearer not in PHRASE_BEARERS:
+            raise DictionaryError(
+                f"phrase {entry.pattern!r} needs 'bearer: <who>', not {bearer!r}",
+                where=where,
+                fix=f"Use one of {', '.join(PHRASE_BEARERS)}",
+            )
+        value = 0.0 if bearer == "none" else entry.attrs.get("valence")
+        value = _checked_valence(value, f"{PHRASES}: {entry.pattern}", where)
+        forms: list[tuple[str, ...]] = [()]
+        for slot in entry.pattern.casefold().split():
+            forms = [form + (word,) for form in forms for word in slot.split("|")]
+        for form in forms:
+            self.phrases.setdefault(form[0], []).append((form, value, bearer))
+
 
 def _checked_valence(value: Any, what: str, where: str) -> float:
     """``value`` as a float on VADER's scale, or a DictionaryError naming ``what``."""
@@ -289,6 +330,12 @@ def _skip_apposition(tokens: list[Token], k: int, stop: int) -> int:
     return j + 1 if j < stop and tokens[j].text == "," else k
 
 
+def skip_apposition(tokens: list[Token], k: int, stop: int) -> int:
+    """Index after ``", apposition ,"`` starting at ``k`` (a comma) and ending before
+    ``stop``, else ``k`` (public form of the rule :func:`relation` applies)."""
+    return _skip_apposition(tokens, k, stop)
+
+
 def is_passive(tokens: list[Token], v: int) -> bool:
     """Whether the verb at ``v`` is passive: a be-form before it (adverbs allowed between).
 
@@ -303,10 +350,25 @@ def is_passive(tokens: list[Token], v: int) -> bool:
         j -= 1
     if j >= 0 and tokens[j].norm in _PASSIVE_AUX:
         return True
+    if j >= 1 and tokens[j].norm in ("and", "or") and _participle(tokens[j - 1]):
+        # Coordinated participles share their auxiliary ("was shot and killed":
+        # "killed" is passive too; Quirk et al. 1985, 13.32, ellipsis in coordination).
+        k = j - 2
+        while k >= 0 and _adverb(tokens[k]) and tokens[k].norm not in _PASSIVE_AUX:
+            k -= 1
+        if k >= 0 and tokens[k].norm in _PASSIVE_AUX:
+            return True
     # A reduced passive (headlines, reduced relatives): a participle with no object,
     # its agent or ground next ("Najib detained amid probe", "Minister ousted by party").
     after = tokens[v + 1].norm if v + 1 < len(tokens) else ""
     return tokens[v].norm.endswith("ed") and after in _REDUCED_PASSIVE_NEXT
+
+
+def _participle(token: Token) -> bool:
+    """Whether ``token`` may be a past participle: a lower-case "-ed" or "-en" form, or an
+    irregular participle of a verb of harm ("shot", "hit", "struck")."""
+    norm = token.norm
+    return token.text.islower() and (norm.endswith(("ed", "en")) or norm in _IRREGULAR_PARTICIPLES)
 
 
 def relation(tokens: list[Token], a: int, b: int, v: int) -> str | None:
@@ -340,6 +402,8 @@ def relation(tokens: list[Token], a: int, b: int, v: int) -> str | None:
                 j += 1
             elif tokens[j].norm in _CONTROL_VERBS and j + 1 < v and tokens[j + 1].norm == "to":
                 j += 2  # "vowed to fight": the subject of "vowed" fights
+            elif j + 2 <= v and tokens[j + 1].norm in ("and", "or") and _participle(tokens[j]):
+                j += 2  # "was shot and killed", "attacked and annexed": one subject for both
             else:
                 break
         if j != v:
@@ -354,6 +418,12 @@ def relation(tokens: list[Token], a: int, b: int, v: int) -> str | None:
         if _only(tokens, j, a, _BEFORE_PATIENT) and not passive:
             return "patient"
     return None
+
+
+def only_before_patient(tokens: list[Token], start: int, stop: int) -> bool:
+    """Whether tokens ``start:stop`` may stand between an act and its patient: at most
+    three determiners, possessives or titles ("at the president's")."""
+    return _only(tokens, start, stop, _BEFORE_PATIENT)
 
 
 def _only(tokens: list[Token], start: int, stop: int, allowed: frozenset) -> bool:

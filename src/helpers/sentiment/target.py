@@ -41,7 +41,9 @@ decides which of those words count for the target, in this order:
 
 In every scope, the roles list's judgements ("inept", "seasoned", "lead"),
 words that judge a person and that the sentence reading leaves unrated,
-count with their own valence (:func:`_judging`).
+count with their own valence (:func:`_judging`), and its multiword expressions
+("came under fire", "to be sure") count for their bearer alone
+(:mod:`helpers.sentiment.target_phrases`).
 
 The counted valences are summed and squashed as VADER squashes a sentence
 (``x / sqrt(x^2 + 15)``, with "!"/"?" emphasis when they are in scope), and
@@ -80,6 +82,7 @@ from helpers.sentiment.roles import (
     role_lexicon,
     source_span,
 )
+from helpers.sentiment.target_phrases import find_phrases, with_phrases
 from helpers.sentiment.vader import Reading, engine, punctuation_emphasis
 from helpers.sentiment.words import news_words, token_base
 from helpers.text import Token, quote_spans
@@ -525,10 +528,10 @@ def target_tone(
         reading = eng.news_reading(text, tokens, domain)
     roles = roles or role_lexicon()
     norms = norms if norms is not None else list(map(_NORM, tokens))
-    verbs, breaks, according, judged = _marked(norms, roles)
+    verbs, breaks, according, judged, phrases = _marked(norms, roles)
     rated = list(compress(range(len(reading.valences)), reading.valences))
     target = text[span[0] : span[1]]
-    if not rated and not judged and _restorable(roles).isdisjoint(norms[i] for i, _ in verbs):
+    if not (rated or judged or phrases) and _unrestorable(verbs, norms, roles):
         # Nothing can count: no rated word, and no act whose valence a role restores.
         return _tone((0.0, label(0.0, threshold), f"{target!r}: {_SILENT}", "clause", *span))
     base = token_base(text, tokens)
@@ -537,6 +540,7 @@ def target_tone(
     scope = _scope(tokens, a, b, _quotes(text, tokens, base), verbs, breaks, according, roles)
     if judged:
         scope = _judging(scope, judged, norms, roles, a)
+    scope = with_phrases(scope, phrases, tokens, a, b) if phrases else scope
     if scope.effects:  # an act's verb may count though the reading does not rate it
         near = (a - NEAR_TOKENS, b + NEAR_TOKENS)
         found = (reading, rated, scope, target, eng, _named(tokens, a, b), near)
@@ -602,10 +606,16 @@ def _warm_source(sentence, text: str, reading: Reading, evidence: str) -> tuple[
     return sentence, f"{evidence}; warm words of the source (sentence {sentence:+.2f}) count for it"
 
 
-def _marked(norms: list[str], roles: RoleLexicon) -> tuple[list, list, bool, list]:
+def _unrestorable(verbs: list, norms: list[str], roles: RoleLexicon) -> bool:
+    """Whether no listed act of the sentence can have its valence restored by a role."""
+    return _restorable(roles).isdisjoint(norms[i] for i, _ in verbs)
+
+
+def _marked(norms: list[str], roles: RoleLexicon) -> tuple[list, list, bool, list, list]:
     """A sentence's listed acts ``[(token, category)]``, clause cuts ``[(token, is a mark)]``,
-    whether it has "according" and its judgements ``[token]``, found with C-level
-    loops (few words are marked)."""
+    whether it has "according", its judgements ``[token]``, found with C-level
+    loops (few words are marked), and its multiword expressions
+    (:func:`helpers.sentiment.target_phrases.find_phrases`)."""
     marked = list(map(_markers(roles).get, norms))
     verbs, breaks, according, judged, dashes = [], [], False, [], 0
     for i in compress(range(len(marked)), marked):
@@ -623,7 +633,7 @@ def _marked(norms: list[str], roles: RoleLexicon) -> tuple[list, list, bool, lis
             verbs.append((i, category))
     if dashes and not dashes % 2:  # a pair of dashes encloses a parenthetical: no cut
         breaks = without_paired_dashes(breaks, norms)
-    return verbs, breaks, according, judged
+    return verbs, breaks, according, judged, find_phrases(norms, roles)
 
 
 def _named(tokens: list[Token], a: int, b: int) -> frozenset[int]:
