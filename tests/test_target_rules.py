@@ -283,3 +283,13 @@ def test_the_roles_list_refuses_a_phrase_without_a_valid_bearer():
         ("faced", "calls"),
         ("faces", "calls"),
     ]
+
+
+def test_strong_judges_a_person_but_not_a_protest():
+    text = "The senator is a strong candidate in the northern states."
+    assert sentence(text) == 0  # the domain list neutralises "strong" (force of words)
+    score, lab, evidence = tone(text, "senator")
+    assert lab == "positive" and "strong" in evidence and "a judgement of a person" in evidence
+    # Must not fire: the strength of a protest is not its source's.
+    score, lab, evidence = tone("Tokyo lodged a strong protest with the embassy.", "Tokyo")
+    assert "a judgement of a person" not in evidence
