@@ -279,7 +279,7 @@ def test_the_roles_list_refuses_a_phrase_without_a_valid_bearer():
     lexicon = Dictionary.from_patterns({"phrases": ["faced|faces calls"]})
     lexicon.entries[0].attrs.update(bearer="subject", valence=-1.3)
     forms = RoleLexicon(lexicon).phrases
-    assert sorted(form for first in forms.values() for form, _, _ in first) == [
+    assert sorted(form for first in forms.values() for form, *_ in first) == [
         ("faced", "calls"),
         ("faces", "calls"),
     ]
@@ -293,3 +293,13 @@ def test_strong_judges_a_person_but_not_a_protest():
     # Must not fire: the strength of a protest is not its source's.
     score, lab, evidence = tone("Tokyo lodged a strong protest with the embassy.", "Tokyo")
     assert "a judgement of a person" not in evidence
+
+
+def test_a_demand_to_leave_office_counts_against_the_one_asked_to_leave():
+    text = "Protesters called for the mayor to step down."
+    score, lab, evidence = tone(text, "mayor")
+    assert lab == "negative" and "what 'step down' says of its subject" in evidence
+    assert label("The crowd chanted that the governor must go!", "governor") == "negative"
+    # Must not fire: "must go" before its destination is no demand for removal.
+    score, lab, evidence = tone("The governor must go to Brussels on Monday.", "governor")
+    assert lab == "neutral" and "must go" not in evidence

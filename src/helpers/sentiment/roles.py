@@ -148,10 +148,12 @@ class RoleLexicon:
         polls", not in "lead the delegation" or "follow the West's lead").
     phrases : dict
         First word -> the phrases starting with it, each ``(words, valence,
-        bearer)``: the ``phrases`` category's multiword expressions, one tuple
-        of normalised words per form (a pattern's ``|`` separates the forms
-        of one slot: ``"faced|faces questions|criticism"``), their valence for
-        their bearer (:data:`PHRASE_BEARERS`), longest first.
+        bearer, final)``: the ``phrases`` category's multiword expressions, one
+        tuple of normalised words per form (a pattern's ``|`` separates the
+        forms of one slot: ``"faced|faces questions|criticism"``), their
+        valence for their bearer (:data:`PHRASE_BEARERS`), and whether the
+        phrase counts only at the end of a clause (a pattern's ``final:
+        true``: "must go!", not "must go to Paris"), longest first.
 
     Raises
     ------
@@ -175,7 +177,7 @@ class RoleLexicon:
         self.judgement: dict[str, float] = {}
         self.judgement_not_before: dict[str, frozenset[str]] = {}
         self.judgement_only_near: dict[str, frozenset[str]] = {}
-        self.phrases: dict[str, list[tuple[tuple[str, ...], float, str]]] = {}
+        self.phrases: dict[str, list[tuple[tuple[str, ...], float, str, bool]]] = {}
         standing: set[str] = set()
         plain: dict[str, set[str]] = {name: set() for name in _PLAIN_CATEGORIES}
         for category, attrs in dictionary.category_attrs.items():
@@ -279,7 +281,8 @@ class RoleLexicon:
         for slot in entry.pattern.casefold().split():
             forms = [form + (word,) for form in forms for word in slot.split("|")]
         for form in forms:
-            self.phrases.setdefault(form[0], []).append((form, value, bearer))
+            final = entry.attrs.get("final") is True
+            self.phrases.setdefault(form[0], []).append((form, value, bearer, final))
 
 
 def _checked_valence(value: Any, what: str, where: str) -> float:

@@ -40,10 +40,11 @@ from helpers.sentiment.roles import RoleLexicon, only_before_patient, skip_appos
 from helpers.text import Token
 
 # Words that may stand between a phrase's subject and the phrase: auxiliaries,
-# be-forms and the light verbs of a state entered or kept ("came under fire",
-# "remains under investigation", "found himself in hot water").
+# be-forms, "to" ("calls for Ryan to step down") and the light verbs of a state
+# entered or kept ("came under fire", "remains under investigation", "found
+# himself in hot water").
 _LINKING = frozenset(
-    "is was are were be been being has have had will would could may might also now still "
+    "is was are were be been being has have had will would could may might also now still to "
     "already again once came come comes coming remained remains remain stayed stays stay "
     "found finds himself herself itself themselves".split()
 )
@@ -53,14 +54,18 @@ def find_phrases(norms: list[str], roles: RoleLexicon) -> list[tuple[int, int, f
     """The listed phrases in a sentence's normalised tokens: ``[(start, end, valence, bearer)]``.
 
     At each token the longest listed form that starts there; matches do not overlap.
+    A phrase marked ``final`` counts only before a mark or at the end ("Trump must
+    go!", not "must go to Paris").
     """
     phrases = roles.phrases
     if phrases.keys().isdisjoint(norms):
         return []
     found, i, n = [], 0, len(norms)
     while i < n:
-        for words, valence, bearer in phrases.get(norms[i], ()):
+        for words, valence, bearer, final in phrases.get(norms[i], ()):
             end = i + len(words)
+            if final and end < n and norms[end][:1].isalnum():
+                continue
             if end <= n and tuple(norms[i:end]) == words:
                 found.append((i, end, valence, bearer))
                 i = end - 1
