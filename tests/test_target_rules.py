@@ -303,3 +303,14 @@ def test_a_demand_to_leave_office_counts_against_the_one_asked_to_leave():
     # Must not fire: "must go" before its destination is no demand for removal.
     score, lab, evidence = tone("The governor must go to Brussels on Monday.", "governor")
     assert lab == "neutral" and "must go" not in evidence
+
+
+def test_right_judges_a_choice_or_a_course_not_a_side_or_a_time():
+    text = "The envoy made the right decision on the border."
+    assert sentence(text) == 0  # VADER rates "wrong", not "right"
+    score, lab, evidence = tone(text, "envoy")
+    assert lab == "positive" and "right" in evidence
+    # Must not fire: a political side, a time, a hyphenated compound.
+    for text in ("The envoy met the far right in Vienna.", "The envoy left right after the talks.",
+                 "The envoy met right-wing deputies."):  # fmt: skip
+        assert "a judgement of a person" not in tone(text, "envoy")[2], text
