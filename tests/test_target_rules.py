@@ -314,3 +314,14 @@ def test_right_judges_a_choice_or_a_course_not_a_side_or_a_time():
     for text in ("The envoy met the far right in Vienna.", "The envoy left right after the talks.",
                  "The envoy met right-wing deputies."):  # fmt: skip
         assert "a judgement of a person" not in tone(text, "envoy")[2], text
+
+
+def test_judgements_of_truthfulness_and_conduct_count_for_the_one_judged():
+    text = "The spokesman incorrectly stated the figures."
+    assert sentence(text) == 0  # VADER lacks "incorrectly"
+    score, lab, evidence = tone(text, "spokesman")
+    assert lab == "negative" and "incorrectly" in evidence
+    assert label("The senator is toxic with voters.", "senator") == "negative"
+    # Must not fire: a toxic substance is no judgement of anyone.
+    score, lab, evidence = tone("The factory released toxic waste into the river.", "factory")
+    assert "a judgement of a person" not in evidence
