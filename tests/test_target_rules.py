@@ -325,3 +325,12 @@ def test_judgements_of_truthfulness_and_conduct_count_for_the_one_judged():
     # Must not fire: a toxic substance is no judgement of anyone.
     score, lab, evidence = tone("The factory released toxic waste into the river.", "factory")
     assert "a judgement of a person" not in evidence
+
+
+def test_a_faint_word_counts_for_the_sentence_but_not_for_a_target():
+    text = "The minister raised a number of points."
+    assert sentence(text) > 0.05  # VADER rates "number" +0.3: the sentence reads positive
+    score, lab, evidence = tone(text, "minister")
+    assert lab == "neutral" and "number" not in evidence
+    # Must not fire: a word rated half a point or more still counts.
+    assert label("The minister raised a number of good points.", "minister") == "positive"

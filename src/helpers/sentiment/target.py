@@ -45,7 +45,8 @@ count with their own valence (:func:`_judging`), and its multiword expressions
 ("came under fire", "to be sure") count for their bearer alone
 (:mod:`helpers.sentiment.target_phrases`).
 
-The counted valences are summed and squashed as VADER squashes a sentence
+Faint words (a VADER rating below :data:`helpers.sentiment.labels.FAINT_VALENCE`:
+"number", "matter") count in no scope. The counted valences are summed and squashed as VADER squashes a sentence
 (``x / sqrt(x^2 + 15)``, with "!"/"?" emphasis when they are in scope), and
 labelled with the neutral band (:data:`helpers.sentiment.labels.DEFAULT_THRESHOLD`).
 
@@ -71,7 +72,7 @@ from helpers.sentiment.clauses import (
     clause_bounds,
     without_paired_dashes,
 )
-from helpers.sentiment.labels import DEFAULT_THRESHOLD, label
+from helpers.sentiment.labels import DEFAULT_THRESHOLD, countable, label
 from helpers.sentiment.roles import (
     CUE_TOKENS,
     MAX_SOURCE_TOKENS,
@@ -529,7 +530,7 @@ def target_tone(
     roles = roles or role_lexicon()
     norms = norms if norms is not None else list(map(_NORM, tokens))
     verbs, breaks, according, judged, phrases = _marked(norms, roles)
-    rated = list(compress(range(len(reading.valences)), reading.valences))
+    rated = countable(reading.words, reading.valences, eng.lexicon)  # faint words do not count
     target = text[span[0] : span[1]]
     if not (rated or judged or phrases) and _unrestorable(verbs, norms, roles):
         # Nothing can count: no rated word, and no act whose valence a role restores.
