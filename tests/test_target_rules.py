@@ -334,3 +334,12 @@ def test_a_faint_word_counts_for_the_sentence_but_not_for_a_target():
     assert lab == "neutral" and "number" not in evidence
     # Must not fire: a word rated half a point or more still counts.
     assert label("The minister raised a number of good points.", "minister") == "positive"
+
+
+def test_engaged_in_is_taking_part_not_the_betrothal_vader_rates():
+    text = "The agency engaged in talks with the union."
+    assert sentence(text) > 0  # VADER rates "engaged" +1.7
+    score, lab, evidence = tone(text, "agency")
+    assert lab == "neutral" and "part of 'engaged in'" in evidence
+    # Must not fire: "engaged" without "in" keeps its rating.
+    assert label("The envoy is deeply engaged.", "envoy") == "positive"
