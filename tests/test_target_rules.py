@@ -343,3 +343,13 @@ def test_engaged_in_is_taking_part_not_the_betrothal_vader_rates():
     assert lab == "neutral" and "part of 'engaged in'" in evidence
     # Must not fire: "engaged" without "in" keeps its rating.
     assert label("The envoy is deeply engaged.", "envoy") == "positive"
+
+
+def test_a_battle_is_valued_by_its_object_not_by_those_named_near_it():
+    text = "Ruiz met Ortega during the primary battle."
+    assert sentence(text) < 0  # VADER rates "battle" -1.2
+    score, lab, evidence = tone(text, "Ortega")
+    assert lab == "neutral" and "struggle, valued by its object" in evidence
+    # Must not fire on the doer and the one fought: a reversing act as before.
+    assert label("Lopez fought corruption in the ministry.", "Lopez") == "positive"
+    assert label("The army fought the rebels near the border.", "rebels") == "negative"

@@ -113,6 +113,9 @@ class RoleLexicon:
         Names of days and months (a target that is one is a circumstance).
     notes : dict
         Category -> its note (the reason, for explanations).
+    bystander : frozenset
+        Categories whose verbs' valence counts for no participant other than
+        their agent and patient (a category's ``bystander: drop``).
     valence : dict
         Category -> the valence its verbs have for their patient when neither
         VADER nor the domain list rates the verb (``valence`` of a category).
@@ -213,6 +216,9 @@ class RoleLexicon:
         for forms in self.phrases.values():
             forms.sort(key=lambda form: -len(form[0]))  # the longest match first
         self.standing = frozenset(standing)
+        self.bystander = frozenset(
+            c for c, attrs in dictionary.category_attrs.items() if attrs.get("bystander") == "drop"
+        )
         self.circumstance = frozenset(plain["circumstance"])
         self.time_names = frozenset(plain["time_names"])
 

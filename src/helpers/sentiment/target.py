@@ -255,6 +255,8 @@ def _scope(tokens: list[Token], a: int, b: int, quotes, verbs, breaks, according
             continue  # outside the clause, or too far to be the target's act
         rel = relation(tokens, a, b, v)
         if rel is None:
+            if category in roles.bystander:  # "the primary battle": a contest, valued by its object
+                effects[v] = ("drop", f"{category}, valued by its object", None)
             continue
         action = (roles.agent if rel == "agent" else roles.patient)[category]
         if action in _STANCE:
