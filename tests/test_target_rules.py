@@ -353,3 +353,10 @@ def test_a_battle_is_valued_by_its_object_not_by_those_named_near_it():
     # Must not fire on the doer and the one fought: a reversing act as before.
     assert label("Lopez fought corruption in the ministry.", "Lopez") == "positive"
     assert label("The army fought the rebels near the border.", "rebels") == "negative"
+
+
+def test_a_lead_on_someone_is_a_lead_over_them():
+    assert label("Macron holds a ten-point lead on Le Pen.", "Le Pen") == "negative"
+    # Must not fire: a name farther after "on" is not the one the lead is over.
+    text = "Macron holds a ten-point lead on the question of Le Pen's pension plan."
+    assert label(text, "Le Pen") != "negative"

@@ -426,8 +426,8 @@ def _judging(scope: _Scope, judged: list[int], norms: list[str], roles: RoleLexi
     """``scope`` with the judgements inside it among its effects: words that judge a
     person (the roles list's ``judgement``), which the sentence reading leaves
     unrated, count for the target in whose scope they stand; a standing in a
-    contest is reversed for a target just after "over" ("a lead over Le Pen":
-    the one behind)."""
+    contest is reversed for a target just after "over" or "on" ("a lead over Le Pen",
+    "a lead on Trump": the one behind; "on" since round 5 of issue 18)."""
     inside = [
         i
         for i in judged
@@ -438,7 +438,7 @@ def _judging(scope: _Scope, judged: list[int], norms: list[str], roles: RoleLexi
     effects = dict(scope.effects)
     for i in inside:
         value = roles.judgement[norms[i]]
-        if i + 1 < a <= i + 4 and norms[i + 1] == "over" and norms[i] in roles.standing:
+        if i + 1 < a <= i + 4 and norms[i + 1] in ("over", "on") and norms[i] in roles.standing:
             value *= _REVERSED
         effects[i] = ("judge", "a judgement of a person", value)
     return _scoped(scope.role, scope.tokens, effects, scope.why, scope.speaker)
