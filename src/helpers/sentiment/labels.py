@@ -8,6 +8,7 @@ scores (:func:`label_shares`) that the tables report.
 
 from __future__ import annotations
 
+from itertools import compress
 from typing import Any, NamedTuple
 
 from helpers.errors import ParameterError
@@ -112,8 +113,9 @@ def countable(words, valences, lexicon) -> list[int]:
     >>> countable(["the", "number", "good"], [0.0, 0.3, 1.9], {"number": 0.3, "good": 1.9})
     [2]
     """
+    # Only the rated words are looked at (picked in C): a sentence has few of them.
     return [
         k
-        for k, valence in enumerate(valences)
-        if valence and abs(lexicon.get(words[k].lower(), FAINT_VALENCE)) >= FAINT_VALENCE
+        for k in compress(range(len(valences)), valences)
+        if abs(lexicon.get(words[k].lower(), FAINT_VALENCE)) >= FAINT_VALENCE
     ]
