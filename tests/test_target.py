@@ -407,3 +407,36 @@ def test_claimed_instead_of_said_distances_the_writer_from_the_source():
     assert label("The senator said the report was accurate.", "senator") == "neutral"
     # What the source claims is still tone toward its topic.
     assert label("The senator claimed the governor had lied.", "governor") == "negative"
+
+
+def test_a_sentence_repeated_on_the_next_row_is_read_once(monkeypatch):
+    # A table of mentions has one row per target of a sentence: the rows of one sentence
+    # share its reading, and score exactly as if each were scored alone.
+    from helpers.sentiment.vader import VaderEngine
+
+    first = "Japan condemned Russia's decision; China stayed silent."
+    second = "Talks in Geneva failed."
+    texts = [first, first, first, second, first]
+    targets = [TargetSpec(t) for t in ("Japan", "Russia", "China", "Geneva", "Japan")]
+    alone = [
+        score_texts([t], ("sentiment",), targets=[s]).iloc[0]
+        for t, s in zip(texts, targets, strict=True)
+    ]
+    read = []
+    real = VaderEngine.news_reading
+    monkeypatch.setattr(
+        VaderEngine,
+        "news_reading",
+        lambda self, text, *a, **k: read.append(text) or real(self, text, *a, **k),
+    )
+    table = score_texts(texts, ("sentiment",), targets=targets)
+    assert read == [first, second, first]  # only neighbours share: the last row is read again
+    assert table["target_label"].tolist() == [
+        "neutral",
+        "negative",
+        "neutral",
+        "neutral",
+        "neutral",
+    ]
+    for (_, row), single in zip(table.iterrows(), alone, strict=True):
+        assert row.to_dict() == single.to_dict()

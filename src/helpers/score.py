@@ -179,8 +179,13 @@ def _score_units(units: list[str], plan, dates=None, targets=None) -> tuple[list
     over the batch.
     """
     match, parts = plan
-    tokens = [tokenize(unit) for unit in units]
-    found = [match(unit_tokens) for unit_tokens in tokens]
+    tokens, found, last = [], [], None
+    for unit in units:  # a unit equal to the one before it (a row per target) is read once
+        if unit != last:
+            last, unit_tokens = unit, tokenize(unit)
+            hits = match(unit_tokens)
+        tokens.append(unit_tokens)  # shared objects: nothing downstream changes them
+        found.append(hits)
     rows: list[dict] = [{} for _ in units]
     for module, part, dated in parts:
         score_row = module.score_row

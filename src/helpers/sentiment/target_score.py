@@ -154,20 +154,26 @@ def score_target_rows(texts, tokens_list, hits_list, targets) -> list[dict]:
     Each step (reading the sentences, finding the targets, their tone) runs
     over the whole batch before the next starts, as :mod:`helpers.score`
     runs one analysis after the other: the same code over many rows in a
-    row stays in the processor's caches.
+    row stays in the processor's caches. A row with the same text as the row
+    before it (a table of mentions: one row per target of a sentence) reuses
+    that row's reading of the sentence; rows further apart are read again,
+    so a table that merely repeats sentences is not scored faster than it is read.
     """
     eng = engine()
     roles, actors = kept_lists()
     rows, readings, norms_list = [], [], []
+    last_text, last = None, None
     for text, tokens, hits in zip(texts, tokens_list, hits_list, strict=True):
-        domain, found = hits_domain(hits)
-        reading = eng.news_reading(text, tokens, domain, found, spans=False)
-        compound, pos, neu, neg = eng.scores(reading.valences, punctuation_emphasis(text))
-        rows.append({"sentiment": compound, "sentiment_raw": eng.raw(text)[0], "pos": pos,
-                     "neu": neu, "neg": neg})  # fmt: skip
-        readings.append(reading)
-    for tokens in tokens_list:
-        norms_list.append(list(map(_NORM, tokens)))
+        if text != last_text:  # a table of mentions repeats a sentence once per target
+            domain, found = hits_domain(hits)
+            reading = eng.news_reading(text, tokens, domain, found, spans=False)
+            compound, pos, neu, neg = eng.scores(reading.valences, punctuation_emphasis(text))
+            columns = {"sentiment": compound, "sentiment_raw": eng.raw(text)[0], "pos": pos,
+                       "neu": neu, "neg": neg}  # fmt: skip
+            last_text, last = text, (columns, reading, list(map(_NORM, tokens)))
+        rows.append(dict(last[0]))
+        readings.append(last[1])
+        norms_list.append(last[2])
     spans = [
         locate_target(text, tokens, t.text, t.start, t.end, actors=actors, norms=norms)
         for text, tokens, t, norms in zip(texts, tokens_list, targets, norms_list, strict=True)
