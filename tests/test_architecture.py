@@ -18,6 +18,7 @@ SOURCE = Path(paths.PROJECT_ROOT) / "src" / "helpers"
 #: Layer of each top-level module or package of helpers (docs/architecture.md).
 LAYERS = {
     "errors": 0,
+    "stopping": 0,
     "paths": 1,
     "safe_yaml": 1,
     "io": 1,

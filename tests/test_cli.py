@@ -197,3 +197,31 @@ def test_a_worker_that_cannot_start_is_one_line_and_no_hang(tmp_path):
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert "worker" in result.stderr and "--jobs" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
+
+
+class _SignalsItselfWhenCollected:
+    """Sends this process SIGTERM from ``__del__``, where Python swallows what a handler raises."""
+
+    def __del__(self):
+        os.kill(os.getpid(), signal.SIGTERM)
+        for _ in range(10_000):  # the handler runs here, inside __del__
+            pass
+
+
+def test_a_sigterm_whose_exception_python_swallows_still_stops_the_command(tmp_path, capsys):
+    # Python drops an exception raised in __del__ or a fork handler ("Exception ignored
+    # in ..."): the request is kept, nothing is published, the command ends stopped, and
+    # no report of the dropped exception reaches standard error.
+    from helpers import stopping
+    from helpers.cli import _sigterm_raises
+    from helpers.io import atomic_path
+
+    written = tmp_path / "out.txt"
+    with pytest.raises(stopping.Terminated):
+        with _sigterm_raises():
+            _SignalsItselfWhenCollected()  # collected at once: SIGTERM inside __del__
+            with atomic_path(written) as tmp:
+                tmp.write_text("scored", encoding="utf-8")
+    assert not written.exists() and list(tmp_path.iterdir()) == []
+    assert "Exception ignored" not in capsys.readouterr().err
+    stopping.check()  # the request ends with the command: nothing left for the next one

@@ -26,7 +26,9 @@ import threading
 from contextlib import contextmanager
 from importlib import import_module
 
+from helpers import stopping
 from helpers.errors import HelpersError, file_error
+from helpers.stopping import Terminated
 
 # command -> (module, function adding arguments, function running it, help)
 COMMANDS = {
@@ -108,12 +110,6 @@ def _command_named(argv: list[str]) -> str | None:
     return argv[0] if argv and argv[0] in COMMANDS else None
 
 
-class Terminated(BaseException):
-    """Raised in the main thread on SIGTERM, so that ``finally`` blocks and
-    :func:`helpers.io.atomic_path` clean up; a ``BaseException``, like
-    ``KeyboardInterrupt``, so that ``except Exception`` does not swallow it."""
-
-
 @contextmanager
 def _sigterm_raises():
     """Turn SIGTERM into :class:`Terminated` in this process while the block runs."""
@@ -129,13 +125,18 @@ def _sigterm_raises():
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
             os.kill(os.getpid(), signal.SIGTERM)
             return
+        stopping.request()  # kept, in case Python swallows the exception (see helpers.stopping)
         raise Terminated
 
+    stopping.clear()
     previous = signal.signal(signal.SIGTERM, handler)
     try:
-        yield
+        with stopping.lost_stops_kept_quiet():
+            yield
+            stopping.check()  # the command ended though asked to stop: say so
     finally:
         signal.signal(signal.SIGTERM, previous)
+        stopping.clear()
 
 
 # Errors of writing that name no file; they concern the command's output.

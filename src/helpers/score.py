@@ -52,6 +52,7 @@ from helpers.score_columns import (
     chunk_dates,
     numbered,
 )
+from helpers.stopping import until_stopped
 from helpers.text import _sentence_rows, tokenize
 from helpers.workers import DaskWorkers, LocalWorkers, ordered_results, usable_cores
 
@@ -616,7 +617,7 @@ def score_file(
     extra = (date_column, targets)
     tasks = (
         (chunk, text_column, analyses, unit, (new_columns, out_kind, not k, plain), *extra)
-        for k, chunk in enumerate(chunks)
+        for k, chunk in enumerate(until_stopped(chunks))
     )
     start = _start_workers(jobs, scheduler, analyses, unit, targets is not None, ends_after)
     # Local workers only pay off from a second chunk on; a cluster was asked for.

@@ -18,6 +18,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from helpers import stopping
 from helpers.errors import FileError, HelpersError, file_error
 
 # When this process started, near enough: a temporary file older than this
@@ -62,6 +63,7 @@ def atomic_path(target: str | os.PathLike, suffix: str = ""):
     tmp = Path(name)
     try:
         yield tmp
+        stopping.check()  # a process asked to stop publishes nothing (see helpers.stopping)
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException as exc:
