@@ -17,18 +17,12 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from helpers.stopping import Terminated  # the commands' own: one class for every stop
+
 #: Exit status of a batch stopped by SIGTERM (128 + the signal number, as shells report it).
 TERMINATED_STATUS = 128 + signal.SIGTERM
 #: How long a worker whose batch has ended gives itself to clean up before it exits regardless.
 ORPHAN_GRACE_SECONDS = 10.0
-
-
-class Terminated(BaseException):
-    """The process received SIGTERM.
-
-    A ``BaseException``, like ``KeyboardInterrupt``: code that catches
-    ``Exception`` to fail one render must not swallow it.
-    """
 
 
 def _raise_terminated(signum, frame) -> None:

@@ -329,20 +329,15 @@ def _adverb(token: Token) -> bool:
     return norm in _BETWEEN_AGENT_AND_VERB or (norm.endswith("ly") and token.text.islower())
 
 
-def _skip_apposition(tokens: list[Token], k: int, stop: int) -> int:
-    """Index after ``", apposition ,"`` starting at ``k`` (a comma), else ``k``."""
+def skip_apposition(tokens: list[Token], k: int, stop: int) -> int:
+    """Index after ``", apposition ,"`` starting at ``k`` (a comma) and ending before
+    ``stop``, else ``k`` (the rule :func:`relation` and the phrases' bearers apply)."""
     j = k + 1
     while j < stop and j < k + MAX_SOURCE_TOKENS and tokens[j].text != ",":
         if tokens[j].text in _NP_STOP_MARKS or tokens[j].text in ".;":
             return k
         j += 1
     return j + 1 if j < stop and tokens[j].text == "," else k
-
-
-def skip_apposition(tokens: list[Token], k: int, stop: int) -> int:
-    """Index after ``", apposition ,"`` starting at ``k`` (a comma) and ending before
-    ``stop``, else ``k`` (public form of the rule :func:`relation` applies)."""
-    return _skip_apposition(tokens, k, stop)
 
 
 def is_passive(tokens: list[Token], v: int) -> bool:
@@ -405,7 +400,7 @@ def relation(tokens: list[Token], a: int, b: int, v: int) -> str | None:
         if j < v and tokens[j].norm in ("'s", "'"):
             return "agent" if j + 1 == v else None
         if j < v and tokens[j].text == ",":
-            j = _skip_apposition(tokens, j, v + 1)
+            j = skip_apposition(tokens, j, v + 1)
         while j < v:
             if _adverb(tokens[j]) or tokens[j].norm in _PASSIVE_AUX:
                 j += 1
@@ -523,7 +518,7 @@ def _phrase_end(tokens: list[Token], start: int) -> int:
     ):
         k += 1
     if k < n and tokens[k].text == ",":
-        after = _skip_apposition(tokens, k, n)
+        after = skip_apposition(tokens, k, n)
         if after != k:
             return after - 1
     return k
