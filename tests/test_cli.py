@@ -225,3 +225,21 @@ def test_a_sigterm_whose_exception_python_swallows_still_stops_the_command(tmp_p
     assert not written.exists() and list(tmp_path.iterdir()) == []
     assert "Exception ignored" not in capsys.readouterr().err
     stopping.check()  # the request ends with the command: nothing left for the next one
+
+
+def test_a_worker_whose_main_process_died_before_it_started_ends():
+    # The main process's id is taken in the main process: a worker that starts after
+    # a SIGKILL of its main process sees another parent at once, and ends.
+    code = textwrap.dedent(
+        """
+        import os, time
+        from helpers.workers import _worker_started
+
+        _worker_started(os.getppid() + 10_000_000)  # no process has this id: "gone"
+        time.sleep(60)
+        """
+    )
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=30)
+    assert result.returncode == 1, result.stderr  # os._exit(1) from the watch
+    assert time.monotonic() - started < 20

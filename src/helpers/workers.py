@@ -75,15 +75,15 @@ class _TrackingContext:
                 process.join(timeout=5)
 
 
-def _worker_started() -> None:
+def _worker_started(parent: int) -> None:
     """In a worker: die on SIGTERM, leave Ctrl-C to the main process (which stops
-    us), end when the main process is gone, and keep what was inherited out of the
-    garbage collector's scans."""
+    us), end when the main process (``parent``, its id taken there) is gone, and
+    keep what was inherited out of the garbage collector's scans."""
     import signal
 
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _exit_with_parent(os.getppid())
+    _exit_with_parent(parent)
     gc.freeze()
     gc.disable()  # a pass after each chunk instead (see _run_chunk)
 
@@ -100,6 +100,10 @@ def _exit_with_parent(parent: int) -> None:
     other workers, forked from the same process, keep the task pipe open. They
     also keep the command's standard output open, so whatever ran the command
     waited for them too. A daemon thread notices the new parent instead.
+    ``parent`` is the main process's id as the main process saw it: read here
+    (``os.getppid()``) it would already be the new parent's when the main
+    process died before this worker started, and the worker would wait for ever
+    (seen under load: a SIGKILL while the second worker was starting).
     """
     import threading
     import time
@@ -151,7 +155,10 @@ class LocalWorkers:
         self.jobs = jobs
         self._context = _TrackingContext(_context())
         self._executor = ProcessPoolExecutor(
-            max_workers=jobs, mp_context=self._context, initializer=_worker_started
+            max_workers=jobs,
+            mp_context=self._context,
+            initializer=_worker_started,
+            initargs=(os.getpid(),),
         )
 
     def submit(self, *args):
