@@ -156,8 +156,8 @@ def score_target_rows(texts, tokens_list, hits_list, targets) -> list[dict]:
     runs one analysis after the other: the same code over many rows in a
     row stays in the processor's caches. A row with the same text as the row
     before it (a table of mentions: one row per target of a sentence) reuses
-    that row's reading of the sentence; rows further apart are read again,
-    so a table that merely repeats sentences is not scored faster than it is read.
+    that row's reading of the sentence; rows of one sentence that are not
+    neighbours are read again.
     """
     eng = engine()
     roles, actors = kept_lists()
