@@ -46,8 +46,9 @@ count with their own valence (:func:`_judging`), and its multiword expressions
 (:mod:`helpers.sentiment.target_phrases`).
 
 Faint words (a VADER rating below :data:`helpers.sentiment.labels.FAINT_VALENCE`:
-"number", "matter") count in no scope. The counted valences are summed and squashed as VADER squashes a sentence
-(``x / sqrt(x^2 + 15)``, with "!"/"?" emphasis when they are in scope), and
+"number", "matter") count in no scope. The counted valences are summed and
+squashed as VADER squashes a sentence (``x / sqrt(x^2 + 15)``, with "!"/"?"
+emphasis when they are in scope), and
 labelled with the neutral band (:data:`helpers.sentiment.labels.DEFAULT_THRESHOLD`).
 
 Limits: no parser, so agent and patient are read from word order (a target
