@@ -270,6 +270,31 @@ def test_discourse_markers_count_for_no_target():
     assert label("The minister is sure of a great victory.", "minister") == "positive"
 
 
+def test_phrases_are_found_in_order_without_overlap_and_final_ones_only_at_the_end():
+    from helpers.sentiment.roles import role_lexicon
+    from helpers.sentiment.target_phrases import find_phrases
+
+    def found(text):
+        norms = [t.norm for t in tokenize(text)]
+        return [
+            (" ".join(norms[s:e]), bearer)
+            for s, e, _, bearer in find_phrases(norms, role_lexicon())
+        ]
+
+    text = "To be sure, the minister came under fire and must go!"
+    assert found(text) == [
+        ("to be sure", "none"),
+        ("under fire", "subject"),
+        ("must go", "subject"),
+    ]
+    # A "final" phrase goes on in the sentence: no match ("must go to Paris").
+    assert found("The minister must go to Paris.") == []
+    # The longest form at a token wins and its words start no other phrase.
+    assert found("He has got to go.") == [("has got to go", "subject")]
+    assert found("The premier took a swipe at the rival.") == [("took a swipe at", "object")]
+    assert found("Talks in Vienna went on.") == []
+
+
 def test_the_roles_list_refuses_a_phrase_without_a_valid_bearer():
     from helpers.lexicons import Dictionary
 

@@ -34,6 +34,7 @@ Examples
 
 from __future__ import annotations
 
+from itertools import compress
 from typing import Any
 
 from helpers.sentiment.roles import RoleLexicon, only_before_patient, skip_apposition
@@ -60,17 +61,20 @@ def find_phrases(norms: list[str], roles: RoleLexicon) -> list[tuple[int, int, f
     phrases = roles.phrases
     if phrases.keys().isdisjoint(norms):
         return []
-    found, i, n = [], 0, len(norms)
-    while i < n:
-        for words, valence, bearer, final in phrases.get(norms[i], ()):
+    # Most sentences hold a first word ("in", "to", "on"): the tokens that may start
+    # a phrase are picked in C, and only they are tried.
+    found, after, n = [], 0, len(norms)
+    for i in compress(range(n), map(phrases.__contains__, norms)):
+        if i < after:
+            continue  # inside the phrase found before
+        for words, valence, bearer, final in phrases[norms[i]]:
             end = i + len(words)
             if final and end < n and norms[end][:1].isalnum():
                 continue
             if end <= n and tuple(norms[i:end]) == words:
                 found.append((i, end, valence, bearer))
-                i = end - 1
+                after = end
                 break
-        i += 1
     return found
 
 
