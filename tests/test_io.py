@@ -197,6 +197,19 @@ def test_atomic_path_names_its_temporary_file_after_the_target_and_process(tmp_p
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
 
 
+def test_after_a_stop_only_a_write_despite_the_stop_is_published(tmp_path):
+    from helpers import stopping
+
+    stopping.request()
+    try:
+        with pytest.raises(stopping.Terminated):
+            write_text_atomic("a report", tmp_path / "report.txt")
+        write_text_atomic("what failed", tmp_path / "failure.json", despite_stop=True)
+    finally:
+        stopping.clear()
+    assert [p.name for p in tmp_path.iterdir()] == ["failure.json"]
+
+
 def _stale(folder, name, age=3600):
     path = folder / name
     path.write_text("half")

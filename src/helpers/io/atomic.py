@@ -32,13 +32,25 @@ _WRITE_ERRNOS = {"ENOSPC", "EDQUOT", "EFBIG", "EROFS", "EIO"}
 
 
 @contextmanager
-def atomic_path(target: str | os.PathLike, suffix: str = ""):
+def atomic_path(target: str | os.PathLike, suffix: str = "", *, despite_stop: bool = False):
     """Yield a temporary path beside ``target``; rename it onto ``target`` on success.
 
     On an exception the temporary file (and any folder made for it) is
     removed and ``target`` is untouched. Errors of the file system (a full
     disk, a read-only folder, ``target`` a folder, a parent a file) are raised
     as :class:`~helpers.errors.FileError` naming ``target``.
+
+    Parameters
+    ----------
+    target : path-like
+        The file to write.
+    suffix : str
+        The temporary file's ending (default ``.part``).
+    despite_stop : bool
+        Publish even after this process was asked to stop (see
+        :mod:`helpers.stopping`). By default nothing is published then; a
+        record of what failed, which the clean-up of a stop writes on purpose,
+        says True.
 
     Examples
     --------
@@ -63,7 +75,8 @@ def atomic_path(target: str | os.PathLike, suffix: str = ""):
     tmp = Path(name)
     try:
         yield tmp
-        stopping.check()  # a process asked to stop publishes nothing (see helpers.stopping)
+        if not despite_stop:
+            stopping.check()  # a process asked to stop publishes nothing (see helpers.stopping)
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException as exc:
@@ -135,9 +148,12 @@ def write_table_atomic(table, target: str | os.PathLike, **to_csv_kwargs) -> Pat
     return Path(target)
 
 
-def write_text_atomic(text: str, target: str | os.PathLike) -> Path:
-    """Write UTF-8 text to ``target`` atomically and return the path."""
-    with atomic_path(target) as tmp:
+def write_text_atomic(text: str, target: str | os.PathLike, *, despite_stop: bool = False) -> Path:
+    """Write UTF-8 text to ``target`` atomically and return the path.
+
+    ``despite_stop``: publish even after a stop was asked for (see :func:`atomic_path`).
+    """
+    with atomic_path(target, despite_stop=despite_stop) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return Path(target)
 
