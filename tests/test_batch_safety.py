@@ -2,12 +2,14 @@
 
 Two batches on one reports folder are serialised by a lock; what a killed
 batch leaves is swept by the next one (only when no batch holds the lock);
-a batch stopped by SIGTERM cleans up and exits; a batch killed by SIGKILL
-leaves no worker process behind.
+a batch stopped by SIGTERM cleans up and exits, also when Python drops the
+exception the signal's handler raises; a batch killed by SIGKILL leaves no
+worker process behind.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import time
 
@@ -184,3 +186,112 @@ def test_a_killed_batch_leaves_no_process_and_the_next_one_cleans_up(project):
     results = batch.run_batch(*folders(project), notebooks="03", jobs=2, progress=False)
     assert results["status"].tolist() == ["ok", "ok"]
     assert not list(project["reports"].rglob(".tmp-*"))
+
+
+# -------------------------------------------------- a stop whose exception Python drops
+
+
+class _SignalsItselfWhenCollected:
+    """Sends this process SIGTERM from ``__del__``, where Python drops what a handler raises."""
+
+    def __del__(self):
+        import signal
+
+        os.kill(os.getpid(), signal.SIGTERM)
+        for _ in range(10_000):  # the handler runs here, inside __del__
+            pass
+
+
+def _lose_a_stop_after_rendering(article: str, monkeypatch) -> None:
+    """SIGTERM arrives, and its exception is dropped, as ``article``'s notebook ends."""
+    real = batch.execute._papermill
+
+    def papermill_then_a_dropped_stop(job, *args):
+        try:
+            real(job, *args)
+        finally:
+            if job.article == article:
+                _SignalsItselfWhenCollected()  # collected at once: SIGTERM inside __del__
+
+    monkeypatch.setattr(batch.execute, "_papermill", papermill_then_a_dropped_stop)
+
+
+def _helpers_batch(project, *extra: str) -> int:
+    """``python -m helpers batch ...`` (as ``make report`` runs it), in this process."""
+    from helpers.cli import main
+
+    notebooks, articles, reports = folders(project)
+    return main(
+        ["batch", "--notebooks-dir", notebooks, "--articles-dir", articles]
+        + ["--reports-dir", reports, "--no-progress", *extra]
+    )
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("command", [cli, _helpers_batch], ids=["helpers.batch", "helpers batch"])
+def test_a_sigterm_whose_exception_python_drops_still_stops_the_batch(
+    project, monkeypatch, capsys, command
+):
+    # Python drops an exception raised in __del__ or a fork handler ("Exception ignored
+    # in ..."): the batch still stops, publishing neither the render under way nor a later one.
+    from helpers import stopping
+
+    _lose_a_stop_after_rendering("alpha", monkeypatch)
+    status = command(project, "--notebooks", "02", "--articles", "alpha,beta", "--jobs", "1")
+    err = capsys.readouterr().err
+    assert status == 143, err
+    assert err.startswith("error: batch stopped by SIGTERM") and err.count("\n") == 1, err
+    reports = project["reports"]
+    assert not list(reports.rglob("*.batch.json"))  # nothing counts as done ...
+    assert not list(reports.rglob("frames.csv"))  # ... and no report was put in place
+    assert not (reports / "index.html").exists()
+    assert not list(reports.rglob(".tmp-*")) and not list(reports.rglob(".*.part"))
+    stopping.check()  # the request ends with the batch: nothing left for the next one
+
+
+@pytest.mark.notebook
+def test_a_render_that_failed_keeps_its_record_though_the_batch_is_stopped(tmp_path, monkeypatch):
+    project = make_project(tmp_path, failing=True, corpus=False)
+    _lose_a_stop_after_rendering("gamma", monkeypatch)
+    status = cli(project, "--notebooks", "01", "--articles", "gamma,alpha", "--jobs", "1")
+    assert status == 143
+    reports = project["reports"]
+    failed = reports / "_failed" / "gamma"
+    record = json.loads((failed / "01_count.batch.json").read_text(encoding="utf-8"))
+    assert record["status"] == "failed" and "crafted failure for gamma" in record["error"]
+    assert (failed / "01_count" / "01_count.ipynb").is_file()  # the failed render, kept apart
+    assert not list(reports.rglob("sentences.csv"))  # alpha, after the stop, was not rendered
+    assert not (reports / "index.html").exists()
+
+
+def touch(job):
+    """A render without a kernel: leaves ``<article>.rendered`` in the worker's folder."""
+    from pathlib import Path
+
+    Path(f"{job.article}.rendered").write_text("rendered", encoding="utf-8")
+    return {"status": "ok", "article": job.article}
+
+
+def test_a_stop_dropped_while_a_record_is_taken_hands_out_no_other_job(tmp_path):
+    from helpers.batch import signals
+
+    project = make_project(tmp_path, failing=True, corpus=False)
+    plan = batch.plan_batch(*folders(project), notebooks="02", articles="alpha,beta,gamma")
+    work = tmp_path / "work"
+    work.mkdir()
+    workers = batch.pool.WorkerPool(2, str(work), render=touch)
+    taken = []
+
+    def on_done(job, record):
+        taken.append(job.article)
+        _SignalsItselfWhenCollected()  # SIGTERM while the first record is taken
+
+    with pytest.raises(batch.Terminated):
+        with signals.sigterm_raises():
+            try:
+                workers.run(plan, on_done)
+            finally:
+                workers.close()
+    assert not workers.workers
+    assert not (work / "gamma.rendered").exists()  # two workers, two jobs: the third waited
+    assert len(taken) in (1, 2)

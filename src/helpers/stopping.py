@@ -7,12 +7,16 @@ Python only reports ("Exception ignored in ..."): a fork handler such as
 callback, the exception the handler raises is printed and lost, and a
 command told to stop would run to the end and publish its output (seen:
 ``score --jobs 2`` exiting 0 after SIGTERM while starting its workers). So
-the commands' handler (:mod:`helpers.cli`) also records the request here,
-and the code that publishes output (:func:`helpers.io.atomic_path`), walks
-the input (``score``'s chunks) or ends a command checks it with
-:func:`check`. The batch's handler (:mod:`helpers.batch.signals`) does not
-record it: a stopped batch still writes what failed, which a recorded
-request would refuse.
+both handlers, the commands' (:mod:`helpers.cli`) and the batch's
+(:mod:`helpers.batch.signals`, in its process and in its workers), also
+record the request here, and the code that publishes output
+(:func:`helpers.io.atomic_path`, the batch putting a render in place), walks
+the input (``score``'s chunks; the batch's jobs and the records it takes) or
+ends a command checks it with :func:`check`. A write that must happen after
+a stop says so: the record of a failed render, which the batch writes
+despite the stop (``atomic_path(..., despite_stop=True)``). The request is
+forgotten when the command or batch that set the handler ends, so a later
+one in the same process (a notebook's, a test's) starts afresh.
 
 Examples
 --------

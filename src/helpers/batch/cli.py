@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from helpers import stopping
 from helpers.batch.freshness import decide
 from helpers.batch.parameters import parse_parameter
 from helpers.batch.plan import DEFAULT_TIMEOUT, plan_batch
@@ -133,6 +134,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except Terminated as exc:
+        stopping.clear()  # handled here: said once, and in the exit status
         print(
             f"error: batch {exc}; its staging folders are removed, its workers stopped, "
             "and the reports finished so far are kept (rerun to do the rest)",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 
+from helpers import stopping
 from helpers.batch import execute
 from helpers.batch.plan import Job
 from helpers.batch.records import crashed_record
@@ -44,7 +45,8 @@ def run_dask(jobs: list[Job], address: str, on_done) -> None:
             client.submit(execute.execute_job, job, pure=False, key=f"ddn-{uuid.uuid4().hex}"): job
             for job in jobs
         }
-        for future in as_completed(futures):
+        # A stop leaves the client, which releases the futures: renders not begun are cancelled.
+        for future in stopping.until_stopped(as_completed(futures)):
             job = futures[future]
             try:
                 record = future.result()

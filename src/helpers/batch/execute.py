@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from helpers import stopping
 from helpers.batch.export import (
     about_report,
     export_html,
@@ -282,6 +283,9 @@ def _commit(staging: Path, job: Job, record: dict[str, Any], clock: float) -> No
     The record goes last: its presence says the report is complete. A failure
     kept from an earlier render is removed after it.
     """
+    # A stop whose exception Python dropped let the render run on: put nothing
+    # in place (the files are renamed, so io.atomic_path's own check is not enough).
+    stopping.check()
     out_dir = Path(job.out_dir)
     path = record_path(out_dir, job.notebook)
     previous = read_record(path) or {}
@@ -313,7 +317,9 @@ def _keep_failure(staging: Path, job: Job, record: dict[str, Any], clock: float)
     """Keep a failed render apart (``_failed/<folder>/<notebook>/``), with its record.
 
     The previous good report, if any, and its record stay as they were; the
-    failure record makes the next batch try again.
+    failure record makes the next batch try again. Both are written even when
+    the batch was asked to stop meanwhile: they publish no report, and say
+    what failed.
     """
     folder = Path(job.out_dir).name
     target = failed_folder(job.reports_root, folder, job.notebook)
@@ -325,7 +331,7 @@ def _keep_failure(staging: Path, job: Job, record: dict[str, Any], clock: float)
     record["files"] = sorted(item.name for item in target.iterdir() if item.is_file())
     record["failed_folder"] = target.relative_to(job.reports_root).as_posix()
     _finish(record, clock)
-    write_record(path, record)
+    write_record(path, record, despite_stop=True)
 
 
 def execute_here(job: Job) -> dict[str, Any]:

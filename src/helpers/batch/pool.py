@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from helpers import stopping
 from helpers.batch import execute, export, signals
 from helpers.batch.plan import Job
 from helpers.batch.records import job_record
@@ -117,17 +118,19 @@ def worker_main(conn, lifeline, cwd: str, render: Callable[[Job], dict] | None =
     signals.raise_on_sigterm()
     signals.die_with_batch(lifeline)
     try:
-        os.chdir(cwd)
-        render = render or execute.execute_here
-        _warm_worker()
-        while True:
-            try:
-                job = conn.recv()
-            except EOFError:  # the batch has gone
-                return
-            if job is None:
-                return
-            conn.send(render(job))
+        with stopping.lost_stops_kept_quiet():
+            os.chdir(cwd)
+            render = render or execute.execute_here
+            _warm_worker()
+            while True:
+                try:
+                    job = conn.recv()
+                except EOFError:  # the batch has gone
+                    return
+                if job is None:
+                    return
+                stopping.check()  # a stop whose exception was dropped: render nothing more
+                conn.send(render(job))
     except (signals.Terminated, KeyboardInterrupt):
         return  # stopped: the render's own clean-up has run
 
@@ -278,6 +281,9 @@ class WorkerPool:
         while len(self.workers) < min(self.size, len(pending)) and self._starts_left > 0:
             self._start_worker()
         while pending or any(worker.job is not None for worker in self.workers):
+            # Before each job handed out and after each record taken: a stop whose
+            # exception Python dropped (in a __del__, a fork handler) ends the batch here.
+            stopping.check()
             if not self.workers:
                 self._render_here(pending, on_done)
                 return
@@ -293,6 +299,7 @@ class WorkerPool:
         """No worker runs: render what is left in this process, one at a time."""
         self._warn("no worker process is running: this process renders the rest, one at a time")
         while pending:
+            stopping.check()
             job = pending.popleft()
             on_done(job, execute.execute_here(job))
 
@@ -331,7 +338,7 @@ def run_local(jobs: list[Job], n_jobs: int, on_done, cwd: str) -> list[str]:
         The workers' working directory (a folder that outlives the batch).
     """
     if n_jobs <= 1 or len(jobs) <= 1:
-        for job in jobs:
+        for job in stopping.until_stopped(jobs):
             on_done(job, execute.execute_here(job))
         return []
     pool = WorkerPool(min(n_jobs, len(jobs)), cwd)

@@ -22,9 +22,14 @@ def read_record(path: str | Path) -> dict | None:
         return None
 
 
-def write_record(path: str | Path, record: dict[str, Any]) -> Path:
-    """Write ``record`` as JSON to ``path`` atomically."""
-    return write_text_atomic(json.dumps(record, indent=2, sort_keys=True, default=str) + "\n", path)
+def write_record(path: str | Path, record: dict[str, Any], *, despite_stop: bool = False) -> Path:
+    """Write ``record`` as JSON to ``path`` atomically.
+
+    ``despite_stop``: write it even after the batch was asked to stop (a
+    failure's record; see :func:`helpers.io.atomic_path`).
+    """
+    text = json.dumps(record, indent=2, sort_keys=True, default=str) + "\n"
+    return write_text_atomic(text, path, despite_stop=despite_stop)
 
 
 def job_record(job, **fields: Any) -> dict[str, Any]:

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from helpers import paths
+from helpers import paths, stopping
 from helpers.batch import cluster, lock, pool, signals
 from helpers.batch.freshness import decide
 from helpers.batch.index import write_corpus_tables, write_index
@@ -197,8 +197,10 @@ def run_batch(
         range, another batch writing to the same reports folder
         (:class:`helpers.batch.lock.ReportsBusyError`).
     Terminated
-        The process received SIGTERM; staging folders are removed and workers
-        stopped before it propagates.
+        The process received SIGTERM (also when Python dropped the exception
+        its handler raised: see :mod:`helpers.batch.signals`); staging folders
+        are removed and workers stopped before it propagates, and no index is
+        written.
 
     Examples
     --------
@@ -221,6 +223,8 @@ def run_batch(
         finally:
             results.bar.close()
             lock.sweep(folders, older_than=None)  # what this batch's stopped workers left
+        # A stop whose exception Python dropped: no index says the batch is complete.
+        stopping.check()
         table = results.table()
         table.attrs["seconds"] = round(time.perf_counter() - clock, 3)
         table.attrs["warnings"] = results.warnings

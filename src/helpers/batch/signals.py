@@ -3,6 +3,19 @@
 * SIGTERM (a scheduler's or a service manager's "stop") raises
   :class:`Terminated` in the main thread, so every ``finally`` runs: staging
   folders are removed, workers are stopped, the lock is released.
+* The handler also records the request (:func:`helpers.stopping.request`),
+  because Python drops an exception raised where it can only report it (a
+  fork handler, a ``__del__``, a weakref callback), and the batch would then
+  render on to the end. The batch checks the request where it goes on:
+  before it hands out or renders each job and after each record it takes
+  (:mod:`helpers.batch.pool`, :mod:`helpers.batch.cluster`), before a render
+  is put in place (:func:`helpers.batch.execute.execute_job`), and before it
+  writes the indexes (:func:`helpers.batch.runner.run_batch`); and every
+  atomic write refuses to publish (:func:`helpers.io.atomic_path`). Only a
+  failed render's record is written after a stop, on purpose (it says what
+  failed, and publishes no report). A dropped exception is not reported on
+  standard error (:func:`helpers.stopping.lost_stops_kept_quiet`): the
+  request raises it again.
 * A worker dies with the batch's process even when that is killed outright
   (SIGKILL): a thread in the worker waits on a pipe that only the batch's
   process can keep open (see :func:`die_with_batch`).
@@ -17,6 +30,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from helpers import stopping
 from helpers.stopping import Terminated  # the commands' own: one class for every stop
 
 #: Exit status of a batch stopped by SIGTERM (128 + the signal number, as shells report it).
@@ -28,11 +42,16 @@ ORPHAN_GRACE_SECONDS = 10.0
 def _raise_terminated(signum, frame) -> None:
     # A second SIGTERM must not interrupt the clean-up the first one started.
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    stopping.request()  # kept, in case Python drops the exception (see the module docstring)
     raise Terminated(f"stopped by signal {signum} (SIGTERM)")
 
 
 def raise_on_sigterm() -> None:
-    """From now on, SIGTERM raises :class:`Terminated` in this process's main thread."""
+    """From now on, SIGTERM raises :class:`Terminated` in this process's main thread.
+
+    The request is recorded too (:func:`helpers.stopping.request`): a worker
+    whose exception was dropped puts no render in place.
+    """
     signal.signal(signal.SIGTERM, _raise_terminated)
 
 
@@ -40,17 +59,32 @@ def raise_on_sigterm() -> None:
 def sigterm_raises() -> Iterator[None]:
     """Turn SIGTERM into :class:`Terminated` while the block runs (main thread only).
 
-    Elsewhere (a thread, a notebook's kernel thread) signals cannot be
-    handled, and the block runs as it is.
+    A stop recorded before the block (by :mod:`helpers.cli`'s handler while
+    the batch was planned) stops it at once, and a block that ends though
+    asked to stop raises :class:`Terminated`. The request is forgotten when
+    the block ends, however it ends: a later batch in this process (a
+    notebook's, a test's) starts afresh. Elsewhere than in the main thread (a
+    thread, a notebook's kernel thread) signals cannot be handled, and the
+    block runs as it is.
+
+    Raises
+    ------
+    Terminated
+        On SIGTERM, or at the block's end (or start) if a stop was asked for
+        and its exception was dropped.
     """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     previous = signal.signal(signal.SIGTERM, _raise_terminated)
     try:
-        yield
+        with stopping.lost_stops_kept_quiet():
+            stopping.check()  # asked to stop while the batch was planned (helpers.cli's handler)
+            yield
+            stopping.check()  # the batch ended though asked to stop: say so
     finally:
         signal.signal(signal.SIGTERM, previous)
+        stopping.clear()
 
 
 def _watch(lifeline) -> None:
