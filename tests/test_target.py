@@ -423,10 +423,10 @@ def test_a_sentence_repeated_on_the_next_row_is_read_once(monkeypatch):
         for t, s in zip(texts, targets, strict=True)
     ]
     read = []
-    real = VaderEngine.news_reading
+    real = VaderEngine.news_readings
     monkeypatch.setattr(
         VaderEngine,
-        "news_reading",
+        "news_readings",
         lambda self, text, *a, **k: read.append(text) or real(self, text, *a, **k),
     )
     table = score_texts(texts, ("sentiment",), targets=targets)

@@ -385,3 +385,40 @@ def test_a_lead_on_someone_is_a_lead_over_them():
     # Must not fire: a name farther after "on" is not the one the lead is over.
     text = "Macron holds a ten-point lead on the question of Le Pen's pension plan."
     assert label(text, "Le Pen") != "negative"
+
+
+# -- AFINN's words that VADER lacks (round 6) ------------------------------------------------
+
+
+def test_an_afinn_word_vader_lacks_counts_for_the_target_not_for_the_sentence():
+    text = "The governor was inept."
+    assert sentence(text) == 0  # VADER's lexicon has no "inept"; the sentence score ignores AFINN
+    score, lab, evidence = tone(text, "governor")
+    assert lab == "negative" and "inept (AFINN)" in evidence
+    # VADER's rules apply to it as to any rated word: negation turns it round.
+    score, lab, evidence = tone("The governor was not inept.", "governor")
+    assert lab == "positive" and "inept (AFINN)" in evidence
+
+
+def test_afinn_words_that_name_rather_than_judge_stay_unrated():
+    # AFINN rates "leading" +2 and "resolution" +2; in news they place and name.
+    for text, target in (
+        ("The leading candidate spoke in Paris.", "candidate"),
+        ("The council adopted a resolution on Yemen.", "council"),
+    ):
+        score, lab, evidence = tone(text, target)
+        assert lab == "neutral" and "AFINN" not in evidence, evidence
+    # A phrase the domain list neutralises stays neutral ("crimes" is AFINN -3).
+    score, lab, evidence = tone("The war crimes tribunal met in The Hague.", "tribunal")
+    assert lab == "neutral" and "AFINN" not in evidence
+
+
+def test_an_edited_exclusions_file_is_read_by_the_next_call(tmp_path, monkeypatch):
+    from helpers.sentiment import supplement
+
+    assert "inept" in supplement.supplement_lexicon()
+    path = tmp_path / "supplement.yml"
+    path.write_text("categories:\n  not_evaluative:\n    - inept\n", encoding="utf-8")
+    monkeypatch.setattr(supplement, "EXCLUSIONS", str(path))
+    assert "inept" not in supplement.supplement_lexicon()
+    assert supplement.supplement_lexicon()["untrue"] == -1.6

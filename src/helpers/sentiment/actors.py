@@ -23,6 +23,7 @@ from helpers.errors import ParameterError
 from helpers.sentiment.clauses import clause_of
 from helpers.sentiment.domain import DOMAIN_LEXICON, domain_lexicon
 from helpers.sentiment.labels import DEFAULT_THRESHOLD, check_threshold, label_shares
+from helpers.sentiment.supplement import supplement_lexicon
 from helpers.sentiment.tables import as_segmentation
 from helpers.sentiment.target import target_tone
 from helpers.sentiment.vader import engine
@@ -261,10 +262,11 @@ def _target_scores(seg, units, domain) -> dict[tuple, tuple[float, float, str]]:
         span = (entry.first[0] - s, entry.first[1] - s)
         tones = []
         for plain in (False, True):
-            if (sent_id, plain) not in readings:
-                readings[(sent_id, plain)] = eng.news_reading(
-                    text, tokens, None if plain else domain
-                )
+            if (sent_id, plain) not in readings:  # plain: VADER's lexicon alone
+                extra = None if plain else supplement_lexicon()
+                readings[(sent_id, plain)] = eng.news_readings(
+                    text, tokens, None if plain else domain, extra=extra
+                )[1]
             tones.append(target_tone(text, tokens, span, readings[(sent_id, plain)]))
         scores[key] = (tones[0].score, tones[1].score, tones[0].evidence)
     return scores

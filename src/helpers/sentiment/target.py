@@ -84,6 +84,7 @@ from helpers.sentiment.roles import (
     role_lexicon,
     source_span,
 )
+from helpers.sentiment.supplement import supplement_lexicon
 from helpers.sentiment.target_phrases import find_phrases, with_phrases
 from helpers.sentiment.vader import Reading, engine, punctuation_emphasis
 from helpers.sentiment.words import news_words, token_base
@@ -390,6 +391,7 @@ def _counted(reading: Reading, words: list[int], word_tokens, scope: _Scope, tok
         if t not in scope.tokens:
             continue
         word, valence = reading.words[k], reading.valences[k]
+        word = f"{word} (AFINN)" if k in reading.extra else word  # helpers.sentiment.supplement
         action, reason, fallback = effects.get(t, (None, "", None))
         note = ""
         if action == "set":  # the act's meaning for this role, whatever the verb's rating;
@@ -528,8 +530,8 @@ def target_tone(
     if span is None or not tokens:
         return TargetTone(0.0, label(0.0, threshold), _NOT_FOUND, "not found", -1, -1)
     eng = engine()
-    if reading is None:
-        reading = eng.news_reading(text, tokens, domain)
+    if reading is None:  # with AFINN's words VADER lacks (helpers.sentiment.supplement)
+        reading = eng.news_readings(text, tokens, domain, extra=supplement_lexicon())[1]
     roles = roles or role_lexicon()
     norms = norms if norms is not None else list(map(_NORM, tokens))
     verbs, breaks, according, judged, phrases = _marked(norms, roles)
@@ -573,17 +575,18 @@ def _scope_words(tokens, a: int, b: int, reading: Reading, rated, word_tokens, s
     reads them: negative words weighted up, words far from the target ``tokens[a:b]``
     weighted down, capitalised words of the target left out (see :func:`_named`)."""
     total, parts, inside = 0.0, [], scope.tokens
-    words, valences = reading.words, reading.valences
+    words, valences, extra = reading.words, reading.valences, reading.extra
     for k, t in zip(rated, word_tokens, strict=True):
         if t in inside and not (a <= t < b and tokens[t].text[:1].isupper()):
             value = valences[k]
             if value < 0:
                 value *= NEGATIVITY_WEIGHT
+            word = f"{words[k]} (AFINN)" if k in extra else words[k]
             if a - NEAR_TOKENS <= t < b + NEAR_TOKENS:
-                parts.append(f"{words[k]} {value:+.2f}")
+                parts.append(f"{word} {value:+.2f}")
             else:
                 value *= FAR_WEIGHT
-                parts.append(f"{words[k]} {value:+.2f} far from the target")
+                parts.append(f"{word} {value:+.2f} far from the target")
             total += value
     return total, parts
 

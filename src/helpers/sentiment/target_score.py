@@ -17,6 +17,7 @@ from typing import NamedTuple
 from helpers.errors import InputError
 from helpers.io.chunk import column_cells
 from helpers.sentiment.score import hits_domain, kept_lists
+from helpers.sentiment.supplement import supplement_lexicon
 from helpers.sentiment.target import target_tone
 from helpers.sentiment.target_place import checked_offsets, locate_target
 from helpers.sentiment.vader import engine, punctuation_emphasis
@@ -161,13 +162,14 @@ def score_target_rows(texts, tokens_list, hits_list, targets) -> list[dict]:
     """
     eng = engine()
     roles, actors = kept_lists()
+    extra = supplement_lexicon()  # AFINN's words VADER lacks: for the target's tone only
     rows, readings, norms_list = [], [], []
     last_text, last = None, None
     for text, tokens, hits in zip(texts, tokens_list, hits_list, strict=True):
         if text != last_text:  # a table of mentions repeats a sentence once per target
             domain, found = hits_domain(hits)
-            reading = eng.news_reading(text, tokens, domain, found, spans=False)
-            compound, pos, neu, neg = eng.scores(reading.valences, punctuation_emphasis(text))
+            sentence, reading = eng.news_readings(text, tokens, domain, found, False, extra)
+            compound, pos, neu, neg = eng.scores(sentence.valences, punctuation_emphasis(text))
             columns = {"sentiment": compound, "sentiment_raw": eng.raw(text)[0], "pos": pos,
                        "neu": neu, "neg": neg}  # fmt: skip
             last_text, last = text, (columns, reading, list(map(_NORM, tokens)))

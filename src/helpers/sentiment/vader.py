@@ -68,12 +68,14 @@ class Scores(NamedTuple):
 
 class Reading(NamedTuple):
     """A sentence as the news-aware score reads it: ``words``, their ``spans`` in the
-    text (None when not asked for), and each word's ``valences`` after every rule
-    (0 for unrated words)."""
+    text (None when not asked for), each word's ``valences`` after every rule
+    (0 for unrated words), and ``extra``: the indices of the words rated from an
+    extra lexicon (the tone toward a target's AFINN words; empty otherwise)."""
 
     words: list[str]
     spans: list[tuple[int, int]] | None
     valences: list[float]
+    extra: tuple[int, ...] = ()
 
 
 # A Scores from a plain tuple without the NamedTuple's Python-level __new__:
@@ -551,10 +553,46 @@ class VaderEngine:
         True
         """
         words, where, lowers, vals = self._news_words(text, tokens, domain, hits, spans)
-        return _new(Reading, (words, where, self.valences(words, lowers, vals)))
+        return _new(Reading, (words, where, self.valences(words, lowers, vals), ()))
 
-    def _news_words(self, text, tokens, domain, hits, spans: bool) -> tuple:
-        """``(words, spans or None, lowers, lexicon valences after the domain list)``."""
+    def news_readings(
+        self,
+        text: str,
+        tokens: list[Token] | None = None,
+        domain: Any = None,
+        hits: list | None = None,
+        spans: bool = True,
+        extra: dict[str, float] | None = None,
+    ) -> tuple[Reading, Reading]:
+        """:meth:`news_reading`, and the same reading with the words of ``extra`` rated.
+
+        ``extra`` (lower-case word -> valence) rates words the lexicon lacks, as
+        if the lexicon listed them: before the domain list (which may still
+        neutralise them) and VADER's rules. The second reading's ``extra``
+        holds the indices of the words it rated; it is the first reading itself
+        when the sentence has none of them. One pass over the words for both.
+
+        Examples
+        --------
+        >>> sentence, target = engine().news_readings("It was not corrupted.", extra={"corrupted": -2.4})
+        >>> sentence.valences[-1], round(target.valences[-1], 3), target.extra
+        (0, 1.776, (3,))
+        """
+        if extra is None:
+            reading = self.news_reading(text, tokens, domain, hits, spans)
+            return reading, reading
+        words, where, lowers, vals = self._news_words(text, tokens, domain, hits, spans, extra)
+        reading = _new(Reading, (words, where, self.valences(words, lowers, vals[0]), ()))
+        if vals[1] is None:
+            return reading, reading
+        more, base = vals[1], vals[0]
+        rated = tuple(k for k, v in enumerate(more) if v is not None and base[k] is None)
+        return reading, _new(Reading, (words, where, self.valences(words, lowers, more), rated))
+
+    def _news_words(self, text, tokens, domain, hits, spans: bool, extra=None) -> tuple:
+        """``(words, spans or None, lowers, lexicon valences after the domain list)``;
+        with ``extra`` (a dict), the valences are a pair: without and with its words
+        (None for the second when no word of the sentence is in it)."""
         if domain is None:
             hits = ()
         elif hits is None:
@@ -572,13 +610,28 @@ class VaderEngine:
         if not hits and not spans:
             words = news_words(text)
             lowers = [w.lower() for w in words]
-            return words, None, lowers, list(map(get, lowers))
+            vals = list(map(get, lowers))
+            return words, None, lowers, _with_extra(vals, lowers, extra)
         words, where = news_words(text, spans=True)
         lowers = [w.lower() for w in words]
         vals = list(map(get, lowers))
+        both = _with_extra(vals, lowers, extra)
         if hits:
-            domain.apply(hits, words, where, vals, token_base(text, tokens))
-        return words, where, lowers, vals
+            base = token_base(text, tokens)
+            for valences in both if extra is not None else (both,):
+                if valences is not None:
+                    domain.apply(hits, words, where, valences, base)
+        return words, where, lowers, both
+
+
+def _with_extra(vals: list, lowers: list[str], extra: dict | None):
+    """``vals``; with ``extra``, ``(vals, vals with extra's words rated or None)``."""
+    if extra is None:
+        return vals
+    if extra.keys().isdisjoint(lowers):
+        return vals, None
+    get = extra.get
+    return vals, [v if v is not None else get(low) for v, low in zip(vals, lowers, strict=True)]
 
 
 @cache
