@@ -1,12 +1,15 @@
 """Tone toward a target on international news written for the project.
 
-``python benchmarks/validity/target_articles.py [--errors] [--boot N]`` reads
-the eight articles and answer sheets of ``tests/target_articles/`` (coded
-before the tool was run on them; codebook in that folder's README), finds
-each sheet row's sentence with the project's sentence splitter
-(:func:`helpers.text.split_sentences`), and scores every target once with
-:func:`helpers.score.score_texts` and ``TargetSpec(target)`` (the target's
-first occurrence in its sentence, what ``score --target-column`` does).
+``python benchmarks/validity/target_articles.py [--sheets DIR] [--errors] [--boot N]``
+reads the eight articles and answer sheets of ``tests/target_articles/`` (the
+default) or another folder of the same layout (``--sheets
+tests/target_articles_2``, the second batch), each coded before the tool was
+run on them (codebook in ``tests/target_articles/README.md``; each folder's
+README records its sheets' sha256), finds each sheet row's sentence with the
+project's sentence splitter (:func:`helpers.text.split_sentences`), and
+scores every target once with :func:`helpers.score.score_texts` and
+``TargetSpec(target)`` (the target's first occurrence in its sentence, what
+``score --target-column`` does).
 
 Two methods come from that one run: ``target_label`` (the tone toward the
 target) and, as the baseline, the sentence's own score (``sentiment``)
@@ -314,11 +317,19 @@ def main() -> int:
         0, or 1 when a sheet row's sentence is not found exactly once.
     """
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--folder", type=Path, default=SHEETS, help="articles and sheets")
+    parser.add_argument(
+        "--sheets",
+        "--folder",
+        dest="sheets",
+        type=Path,
+        default=SHEETS,
+        metavar="DIR",
+        help="folder of <id>.txt articles and <id>.targets.yml sheets (default: tests/target_articles)",
+    )
     parser.add_argument("--errors", action="store_true", help="print every disagreement")
     parser.add_argument("--boot", type=int, default=2000, help="bootstrap resamples (0: none)")
     args = parser.parse_args()
-    rows = load_rows(args.folder)
+    rows = load_rows(args.sheets)
     bad = [r for r in rows if r["matches"] != 1]
     if bad:
         for r in bad:
