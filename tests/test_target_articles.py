@@ -5,10 +5,9 @@ Two batches of eight international-news articles written for the project, each
 article with a sheet of target mentions coded before the tool was run on it
 (codebook in ``tests/target_articles/README.md``; sha256 of each sheet in its
 folder's README). The first tests check, for both folders, that the sheets are
-well formed and unchanged; the last scores every target of the first folder
-once (``benchmarks/validity/target_articles.py``, whose functions it uses,
-prints the full table) and guards the measured macro-F1 against regressions.
-The second folder has no scoring test yet.
+well formed and unchanged; the last scores every target of each folder once
+(``benchmarks/validity/target_articles.py``, whose functions it uses, prints
+the full table) and guards its measured macro-F1 against regressions.
 """
 
 from __future__ import annotations
@@ -29,12 +28,13 @@ SHEETS = ROOT / "tests" / "target_articles"
 FOLDERS = (SHEETS, ROOT / "tests" / "target_articles_2")
 TONES = ("negative", "neutral", "positive")
 
-#: A regression guard, not a claim of validity: the target method measured 0.557
-#: macro-F1 on these 124 targets (2026-12-05, README "On international news written for
-#: the project"; 0.550 once targets were found at their own words first); the floor is
-#: about 0.05 under it, rounded down. Falling below it means a
-#: change made the method worse on this sheet; passing it says nothing about accuracy.
-MACRO_F1_FLOOR = 0.50
+#: Regression guards, not claims of validity, one per folder: the target method
+#: measured 0.557 macro-F1 on the first batch's 124 targets (2026-12-05, README "On
+#: international news written for the project"; 0.550 once targets were found at their
+#: own words first) and 0.522 on the second batch's 127 (2026-12-06, its first run,
+#: 0dc481d); each floor is about 0.05 under, rounded down. Falling below one means a
+#: change made the method worse on that sheet; passing it says nothing about accuracy.
+MACRO_F1_FLOOR = {SHEETS: 0.50, FOLDERS[1]: 0.47}
 
 
 @cache
@@ -92,12 +92,9 @@ def test_every_row_names_one_sentence_a_target_in_it_and_a_tone(folder):
         assert row["tone"] in TONES, f"{where}: tone {row['tone']!r}"
 
 
-@pytest.fixture(scope="module")
-def figures() -> dict:
+@folders
+def test_target_method_macro_f1_is_not_below_the_regression_floor(folder):
     script = _script()
-    return script.summarise(script.score_rows(list(_rows(SHEETS))), reps=0)
-
-
-def test_target_method_macro_f1_is_not_below_the_regression_floor(figures):
-    assert figures["n"] == len(_rows(SHEETS))
-    assert figures["target_label"]["macro_f1"] >= MACRO_F1_FLOOR, figures["target_label"]
+    figures = script.summarise(script.score_rows(list(_rows(folder))), reps=0)
+    assert figures["n"] == len(_rows(folder))
+    assert figures["target_label"]["macro_f1"] >= MACRO_F1_FLOOR[folder], figures["target_label"]
