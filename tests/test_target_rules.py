@@ -391,13 +391,23 @@ def test_a_lead_on_someone_is_a_lead_over_them():
 
 
 def test_an_afinn_word_vader_lacks_counts_for_the_target_not_for_the_sentence():
-    text = "The governor was inept."
-    assert sentence(text) == 0  # VADER's lexicon has no "inept"; the sentence score ignores AFINN
+    text = "The governor was corrupted."
+    assert sentence(text) == 0  # VADER has no "corrupted"; the sentence score ignores AFINN
     score, lab, evidence = tone(text, "governor")
-    assert lab == "negative" and "inept (AFINN)" in evidence
+    assert lab == "negative" and "corrupted (AFINN)" in evidence
     # VADER's rules apply to it as to any rated word: negation turns it round.
-    score, lab, evidence = tone("The governor was not inept.", "governor")
-    assert lab == "positive" and "inept (AFINN)" in evidence
+    score, lab, evidence = tone("The governor was not corrupted.", "governor")
+    assert lab == "positive" and "corrupted (AFINN)" in evidence
+
+
+def test_the_roles_list_decides_the_words_it_lists_not_afinn():
+    # "inept" is a judgement of the roles list: its placed valence, not AFINN's.
+    score, lab, evidence = tone("The governor was inept.", "governor")
+    assert lab == "negative" and "a judgement of a person" in evidence and "AFINN" not in evidence
+    # "toxic" judges a person, but not before "chemicals" (the roles list's condition), which
+    # AFINN's rating of "toxic" (-3) must not undo.
+    score, lab, evidence = tone("The mayor inspected the toxic chemicals.", "mayor")
+    assert lab == "neutral" and "AFINN" not in evidence, evidence
 
 
 def test_afinn_words_that_name_rather_than_judge_stay_unrated():
@@ -416,9 +426,9 @@ def test_afinn_words_that_name_rather_than_judge_stay_unrated():
 def test_an_edited_exclusions_file_is_read_by_the_next_call(tmp_path, monkeypatch):
     from helpers.sentiment import supplement
 
-    assert "inept" in supplement.supplement_lexicon()
+    assert "corrupted" in supplement.supplement_lexicon()
     path = tmp_path / "supplement.yml"
-    path.write_text("categories:\n  not_evaluative:\n    - inept\n", encoding="utf-8")
+    path.write_text("categories:\n  not_evaluative:\n    - corrupted\n", encoding="utf-8")
     monkeypatch.setattr(supplement, "EXCLUSIONS", str(path))
-    assert "inept" not in supplement.supplement_lexicon()
+    assert "corrupted" not in supplement.supplement_lexicon()
     assert supplement.supplement_lexicon()["untrue"] == -1.6

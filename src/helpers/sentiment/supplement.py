@@ -11,7 +11,10 @@ For the tone toward a target only, those words are read as if VADER's
 lexicon listed them, at their rating times :data:`AFINN_SCALE`, less the
 words that name rather than judge in political news
 (``data/lexicons/sentiment_supplement.yml``: offices, procedures, amounts,
-policy fields, other senses, states suffered). VADER's rules then apply to
+policy fields, other senses, states suffered) and less the words the roles
+list (``sentiment_roles.yml``) names, which it decides: judgements such as
+"inept" keep their placed valence and their conditions ("toxic", not before
+"waste"), acts such as "indicted" their roles. VADER's rules then apply to
 them as to any rated word (negation, degree words, "but"), the domain list
 (``sentiment_domain.yml``) still neutralises the phrases it names, and the
 evidence marks each such word "(AFINN)".
@@ -46,6 +49,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from helpers.errors import DictionaryError
+from helpers.sentiment.roles import ROLES_LEXICON, role_lexicon
 
 #: The word list inside the ``afinn`` package (version pinned in ``pyproject.toml``).
 AFINN_FILE = "data/AFINN-en-165.txt"
@@ -72,18 +76,23 @@ def supplement_lexicon() -> dict[str, float]:
     from helpers.lexicons.loaders import lexicon_file
 
     _, exclusions_key = lexicon_file(EXCLUSIONS, what="supplement exclusions")
-    return _supplement(exclusions_key)
+    _, roles_key = lexicon_file(ROLES_LEXICON, what="roles list")
+    return _supplement(exclusions_key, roles_key)
 
 
 @lru_cache(maxsize=2)
-def _supplement(exclusions_key) -> dict[str, float]:
-    # Keyed on the exclusions file's (path, mtime, size): an edit is read by the next call.
+def _supplement(exclusions_key, roles_key) -> dict[str, float]:
+    # Keyed on both files' (path, mtime, size): an edit is read by the next call.
     from importlib.resources import files
 
     from helpers.lexicons import load_dictionary
     from helpers.sentiment.vader import engine
 
     excluded = {entry.pattern.casefold() for entry in load_dictionary(EXCLUSIONS).entries}
+    # The roles list decides the words it lists (a judgement's valence and the words it
+    # must not precede, "toxic waste"; an act's roles): AFINN fills only words no list has.
+    roles = role_lexicon()
+    excluded |= {*roles.judgement, *roles.word_valence, *roles.kind}
     known = engine().lexicon
     source = files("afinn").joinpath(AFINN_FILE)
     words = {}
