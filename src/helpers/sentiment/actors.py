@@ -265,7 +265,7 @@ def _target_scores(seg, units, domain) -> dict[tuple, tuple[float, float, str]]:
             if (sent_id, plain) not in readings:  # plain: VADER's lexicon alone
                 extra = None if plain else supplement_lexicon()
                 readings[(sent_id, plain)] = eng.news_readings(
-                    text, tokens, None if plain else domain, extra=extra
+                    text, tokens, None if plain else domain, extra
                 )[1]
             tones.append(target_tone(text, tokens, span, readings[(sent_id, plain)]))
         scores[key] = (tones[0].score, tones[1].score, tones[0].evidence)

@@ -531,7 +531,7 @@ def target_tone(
         return TargetTone(0.0, label(0.0, threshold), _NOT_FOUND, "not found", -1, -1)
     eng = engine()
     if reading is None:  # with AFINN's words VADER lacks (helpers.sentiment.supplement)
-        reading = eng.news_readings(text, tokens, domain, extra=supplement_lexicon())[1]
+        reading = eng.news_readings(text, tokens, domain, supplement_lexicon())[1]
     roles = roles or role_lexicon()
     norms = norms if norms is not None else list(map(_NORM, tokens))
     verbs, breaks, according, judged, phrases = _marked(norms, roles)

@@ -168,7 +168,9 @@ def score_target_rows(texts, tokens_list, hits_list, targets) -> list[dict]:
     for text, tokens, hits in zip(texts, tokens_list, hits_list, strict=True):
         if text != last_text:  # a table of mentions repeats a sentence once per target
             domain, found = hits_domain(hits)
-            sentence, reading = eng.news_readings(text, tokens, domain, found, False, extra)
+            sentence, reading = eng.news_readings(
+                text, tokens, domain, extra, hits=found, spans=False
+            )
             compound, pos, neu, neg = eng.scores(sentence.valences, punctuation_emphasis(text))
             columns = {"sentiment": compound, "sentiment_raw": eng.raw(text)[0], "pos": pos,
                        "neu": neu, "neg": neg}  # fmt: skip

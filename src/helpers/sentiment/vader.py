@@ -556,13 +556,7 @@ class VaderEngine:
         return _new(Reading, (words, where, self.valences(words, lowers, vals), ()))
 
     def news_readings(
-        self,
-        text: str,
-        tokens: list[Token] | None = None,
-        domain: Any = None,
-        hits: list | None = None,
-        spans: bool = True,
-        extra: dict[str, float] | None = None,
+        self, text: str, tokens, domain, extra: dict[str, float] | None, *, hits=None, spans=True
     ) -> tuple[Reading, Reading]:
         """:meth:`news_reading`, and the same reading with the words of ``extra`` rated.
 
@@ -574,7 +568,7 @@ class VaderEngine:
 
         Examples
         --------
-        >>> sentence, target = engine().news_readings("It was not corrupted.", extra={"corrupted": -2.4})
+        >>> sentence, target = engine().news_readings("It was not corrupted.", None, None, {"corrupted": -2.4})
         >>> sentence.valences[-1], round(target.valences[-1], 3), target.extra
         (0, 1.776, (3,))
         """
