@@ -524,7 +524,7 @@ class VaderEngine:
         >>> tuple(engine().news(text, domain=domain_lexicon()))  # and "strong" grades force, not approval
         (-0.5095, 0.0, 0.752, 0.248)
         """
-        words, _, lowers, vals = self._news_words(text, tokens, domain, hits, False)
+        words, _, lowers, vals, _ = self._news_words(text, tokens, domain, hits, False)
         return self.scores(self.valences(words, lowers, vals), punctuation_emphasis(text))
 
     def news_reading(
@@ -552,7 +552,7 @@ class VaderEngine:
         >>> engine().scores(reading.valences, 0.0) == engine().news("Talks were not good.")
         True
         """
-        words, where, lowers, vals = self._news_words(text, tokens, domain, hits, spans)
+        words, where, lowers, vals, _ = self._news_words(text, tokens, domain, hits, spans)
         return _new(Reading, (words, where, self.valences(words, lowers, vals), ()))
 
     def news_readings(
@@ -572,21 +572,19 @@ class VaderEngine:
         >>> sentence.valences[-1], round(target.valences[-1], 3), target.extra
         (0, 1.776, (3,))
         """
-        if extra is None:
-            reading = self.news_reading(text, tokens, domain, hits, spans)
+        words, where, lowers, vals, more = self._news_words(
+            text, tokens, domain, hits, spans, extra
+        )
+        reading = _new(Reading, (words, where, self.valences(words, lowers, vals), ()))
+        if more is None:
             return reading, reading
-        words, where, lowers, vals = self._news_words(text, tokens, domain, hits, spans, extra)
-        reading = _new(Reading, (words, where, self.valences(words, lowers, vals[0]), ()))
-        if vals[1] is None:
-            return reading, reading
-        more, base = vals[1], vals[0]
-        rated = tuple(k for k, v in enumerate(more) if v is not None and base[k] is None)
+        rated = tuple(k for k, v in enumerate(more) if v is not None and vals[k] is None)
         return reading, _new(Reading, (words, where, self.valences(words, lowers, more), rated))
 
     def _news_words(self, text, tokens, domain, hits, spans: bool, extra=None) -> tuple:
-        """``(words, spans or None, lowers, lexicon valences after the domain list)``;
-        with ``extra`` (a dict), the valences are a pair: without and with its words
-        (None for the second when no word of the sentence is in it)."""
+        """``(words, spans or None, lowers, lexicon valences after the domain list, the
+        same with the words of ``extra`` rated)``: the last is None without ``extra`` or
+        when no word of the sentence is in it."""
         if domain is None:
             hits = ()
         elif hits is None:
@@ -605,27 +603,26 @@ class VaderEngine:
             words = news_words(text)
             lowers = [w.lower() for w in words]
             vals = list(map(get, lowers))
-            return words, None, lowers, _with_extra(vals, lowers, extra)
+            return words, None, lowers, vals, _with_extra(vals, lowers, extra)
         words, where = news_words(text, spans=True)
         lowers = [w.lower() for w in words]
         vals = list(map(get, lowers))
-        both = _with_extra(vals, lowers, extra)
+        more = _with_extra(vals, lowers, extra)  # before the domain list, which may neutralise
         if hits:
             base = token_base(text, tokens)
-            for valences in both if extra is not None else (both,):
-                if valences is not None:
-                    domain.apply(hits, words, where, valences, base)
-        return words, where, lowers, both
+            domain.apply(hits, words, where, vals, base)
+            if more is not None:
+                domain.apply(hits, words, where, more, base)
+        return words, where, lowers, vals, more
 
 
-def _with_extra(vals: list, lowers: list[str], extra: dict | None):
-    """``vals``; with ``extra``, ``(vals, vals with extra's words rated or None)``."""
-    if extra is None:
-        return vals
-    if extra.keys().isdisjoint(lowers):
-        return vals, None
+def _with_extra(vals: list, lowers: list[str], extra: dict | None) -> list | None:
+    """``vals`` with the words of ``extra`` that ``vals`` leaves unrated rated; None
+    without ``extra`` or when none of ``lowers`` is in it."""
+    if extra is None or extra.keys().isdisjoint(lowers):
+        return None
     get = extra.get
-    return vals, [v if v is not None else get(low) for v, low in zip(vals, lowers, strict=True)]
+    return [v if v is not None else get(low) for v, low in zip(vals, lowers, strict=True)]
 
 
 @cache
