@@ -254,6 +254,7 @@ def _units(seg, records: list[MentionRow], unit: str) -> dict[tuple, _Unit]:
 def _target_scores(seg, units, domain) -> dict[tuple, tuple[float, float, str]]:
     """``key -> (compound, compound_raw, evidence)``: the tone toward each unit's first mention."""
     eng = engine()
+    extra = supplement_lexicon()  # AFINN's words VADER lacks, for the target's tone only
     readings: dict[tuple[int, bool], Any] = {}
     scores = {}
     for key, entry in units.items():
@@ -263,9 +264,8 @@ def _target_scores(seg, units, domain) -> dict[tuple, tuple[float, float, str]]:
         tones = []
         for plain in (False, True):
             if (sent_id, plain) not in readings:  # plain: VADER's lexicon alone
-                extra = None if plain else supplement_lexicon()
                 readings[(sent_id, plain)] = eng.news_readings(
-                    text, tokens, None if plain else domain, extra
+                    text, tokens, None if plain else domain, None if plain else extra
                 )[1]
             tones.append(target_tone(text, tokens, span, readings[(sent_id, plain)]))
         scores[key] = (tones[0].score, tones[1].score, tones[0].evidence)
