@@ -128,15 +128,9 @@ def _sigterm_raises():
         stopping.request()  # kept, in case Python swallows the exception (see helpers.stopping)
         raise Terminated
 
-    stopping.clear()
-    previous = signal.signal(signal.SIGTERM, handler)
-    try:
-        with stopping.lost_stops_kept_quiet():
-            yield
-            stopping.check()  # the command ended though asked to stop: say so
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-        stopping.clear()
+    stopping.clear()  # a command starts afresh
+    with stopping.sigterm_handled(handler):
+        yield
 
 
 # Errors of writing that name no file; they concern the command's output.

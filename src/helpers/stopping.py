@@ -93,6 +93,29 @@ def lost_stops_kept_quiet() -> Iterator[None]:
         sys.unraisablehook = previous
 
 
+@contextmanager
+def sigterm_handled(handler) -> Iterator[None]:
+    """Run the block with ``handler`` for SIGTERM (main thread only: the callers
+    check, as a signal handler can be set nowhere else).
+
+    The handler raises :class:`Terminated` and calls :func:`request`; a dropped
+    exception's report is kept quiet (:func:`lost_stops_kept_quiet`), a block that
+    ends though asked to stop raises :class:`Terminated`, and afterwards the previous
+    handler is back and the request forgotten. The commands (:mod:`helpers.cli`) and
+    the batch (:mod:`helpers.batch.signals`) each bring their own handler.
+    """
+    import signal
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        with lost_stops_kept_quiet():
+            yield
+            check()  # the block ended though asked to stop: say so
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        clear()
+
+
 def until_stopped(items: Iterable[_T]) -> Iterator[_T]:
     """``items``, checking for a stop before each one.
 

@@ -76,15 +76,9 @@ def sigterm_raises() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGTERM, _raise_terminated)
-    try:
-        with stopping.lost_stops_kept_quiet():
-            stopping.check()  # asked to stop while the batch was planned (helpers.cli's handler)
-            yield
-            stopping.check()  # the batch ended though asked to stop: say so
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-        stopping.clear()
+    with stopping.sigterm_handled(_raise_terminated):
+        stopping.check()  # asked to stop while the batch was planned (helpers.cli's handler)
+        yield
 
 
 def _watch(lifeline) -> None:
