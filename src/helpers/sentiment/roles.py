@@ -286,8 +286,8 @@ class RoleLexicon:
         forms: list[tuple[str, ...]] = [()]
         for slot in entry.pattern.casefold().split():
             forms = [form + (word,) for form in forms for word in slot.split("|")]
+        final = entry.attrs.get("final") is True
         for form in forms:
-            final = entry.attrs.get("final") is True
             self.phrases.setdefault(form[0], []).append((form, value, bearer, final))
 
 
