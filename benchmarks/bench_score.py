@@ -357,8 +357,63 @@ def target_overhead(n_sentences: int, repeats: int, workdir: Path) -> dict:
     }
 
 
-if __name__ == "__main__":  # python benchmarks/bench_score.py: the target's overhead alone
+def target_breakdown(n_sentences: int, repeats: int) -> dict:
+    """Where ``--target-column``'s cost goes, per sentence, in memory.
+
+    Three configurations of :func:`helpers.score.score_texts` on the same
+    sentences and targets as :func:`target_overhead`, interleaved: the
+    sentiment columns alone; with the target; with the target but its tone
+    step (:func:`helpers.sentiment.target.target_tone`) replaced by a
+    constant. The tone step is the second less the third; the rest (the
+    reading with AFINN's words, locating the target, building and holding
+    the extra columns) the third less the first. ``budget_us`` is what the
+    whole target may cost for 0.8x (a quarter of the sentence path).
+    Each is the least CPU time over the rounds, in microseconds per sentence.
+    """
+    import helpers.sentiment.target_score as target_score
+    from helpers.score import score_texts
+    from helpers.sentiment.target import TargetTone
+
+    sentences = corpus.sample_sentences(n_sentences, seed=corpus.SEED + 3)
+    targets = [_first_name(text) for text in sentences]
+    real_tone = target_score.target_tone
+    constant = TargetTone(0.0, "neutral", "", "clause", 0, 0)
+
+    def without_tone():
+        target_score.target_tone = lambda *args, **kwargs: constant
+        try:
+            score_texts(sentences, ["sentiment"], targets=targets)
+        finally:
+            target_score.target_tone = real_tone
+
+    configs = {
+        "sentence": lambda: score_texts(sentences, ["sentiment"]),
+        "target": lambda: score_texts(sentences, ["sentiment"], targets=targets),
+        "target_without_tone": without_tone,
+    }
+    for function in configs.values():
+        function()  # warm-up
+    _, cpus = _interleaved(configs, repeats)
+    # The least CPU time of each: a neighbour's load only ever adds to it (a shared
+    # machine swung single rounds by 50% while this was written).
+    per = {label: min(series) / n_sentences * 1e6 for label, series in cpus.items()}
+    return {
+        "n_sentences": n_sentences,
+        "repeats": repeats,
+        "sentence_us": round(per["sentence"], 1),
+        "tone_step_us": round(per["target"] - per["target_without_tone"], 1),
+        "rest_of_target_us": round(per["target_without_tone"] - per["sentence"], 1),
+        "budget_us": round(per["sentence"] / 4, 1),
+        "speed_with_target_over_without": round(per["sentence"] / per["target"], 3),
+    }
+
+
+if __name__ == "__main__":  # python benchmarks/bench_score.py [--breakdown]: the target's cost
+    import sys
     import tempfile
 
-    with tempfile.TemporaryDirectory() as folder:
-        print(json.dumps(target_overhead(2_000, 7, Path(folder)), indent=2))
+    if "--breakdown" in sys.argv[1:]:
+        print(json.dumps(target_breakdown(2_000, 9), indent=2))
+    else:
+        with tempfile.TemporaryDirectory() as folder:
+            print(json.dumps(target_overhead(2_000, 7, Path(folder)), indent=2))

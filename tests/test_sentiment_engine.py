@@ -127,7 +127,7 @@ def test_tables_and_score_see_an_edited_domain_list(tmp_path, monkeypatch):
 LAYERS = [
     {"words", "labels", "clauses", "domain", "roles"},
     {"vader", "target_phrases"},
-    {"score", "tables", "supplement"},
+    {"score", "tables", "supplement", "target_marks"},
     {"target_place", "target"},
     {"target_score", "explain", "actors", "voice", "afinn"},
 ]

@@ -11,6 +11,8 @@ dashes, verbs of talking about a topic, and the roles list's checks.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers.errors import DictionaryError
 from helpers.sentiment import TargetSpec, score_row, score_target_row
@@ -293,6 +295,64 @@ def test_phrases_are_found_in_order_without_overlap_and_final_ones_only_at_the_e
     assert found("He has got to go.") == [("has got to go", "subject")]
     assert found("The premier took a swipe at the rival.") == [("took a swipe at", "object")]
     assert found("Talks in Vienna went on.") == []
+
+
+def _phrases_by_reference(norms, forms):
+    """Every listed form tried at every token, longest first: what find_phrases must find."""
+    found, i, n = [], 0, len(norms)
+    while i < n:
+        for words, valence, bearer, final in sorted(forms, key=lambda f: -len(f[0])):
+            end = i + len(words)
+            if final and end < n and norms[end][:1].isalnum():
+                continue
+            if tuple(norms[i:end]) == words:
+                found.append((i, end, valence, bearer))
+                i = end
+                break
+        else:
+            i += 1
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["to", "be", "sure", "go", "must", "fire", "under", ",", "x"]),
+                max_size=12))  # fmt: skip
+def test_phrases_are_the_reference_matches_whatever_the_tokens(norms):
+    from helpers.lexicons import Dictionary
+    from helpers.sentiment.roles import RoleLexicon
+    from helpers.sentiment.target_phrases import find_phrases
+
+    lexicon = Dictionary.from_patterns({"phrases": ["to be sure", "to be", "must go", "under fire",
+                                                    "sure", "to go|be"]})  # fmt: skip
+    for entry, final in zip(lexicon.entries, (False, False, True, False, False, True), strict=True):
+        entry.attrs.update(bearer="subject", valence=-1.0, final=final)
+    roles = RoleLexicon(lexicon)
+    forms = [form for listed in roles.phrases.values() for form in listed]
+    assert find_phrases(norms, roles) == _phrases_by_reference(norms, forms)
+
+
+def _listed_pieces():
+    """The roles list's words and whole phrases, and some words it does not list."""
+    from helpers.sentiment.roles import role_lexicon
+
+    roles = role_lexicon()
+    words = {*roles.kind, *roles.judgement, *roles.word_valence}
+    phrases = {form for forms in roles.phrases.values() for form, *_ in forms}
+    plain = ["the", "minister", ",", "said", "according", "to", "-", "but", "fire", "sure"]
+    return sorted((w,) for w in words) + sorted(phrases) + [(w,) for w in plain]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_listed_pieces()), max_size=6))
+def test_a_sentence_settled_before_its_marks_is_one_its_marks_would_settle(pieces):
+    from helpers.sentiment.roles import role_lexicon
+    from helpers.sentiment.target_marks import marked, may_count, unrestorable
+
+    roles = role_lexicon()
+    norms = [word for piece in pieces for word in piece]
+    if may_count(roles).isdisjoint(norms):
+        verbs, _, _, judged, phrases = marked(norms, roles)
+        assert not judged and not phrases and unrestorable(verbs, norms, roles)
 
 
 def test_the_roles_list_refuses_a_phrase_without_a_valid_bearer():

@@ -61,18 +61,10 @@ fine-tuned transformer) reads more, and explains less.
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import lru_cache
-from itertools import compress
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
 
-from helpers.sentiment.clauses import (
-    CLAUSE_BREAK_MARKS,
-    CLAUSE_BREAK_WORDS,
-    DASHES,
-    clause_bounds,
-    without_paired_dashes,
-)
+from helpers.sentiment.clauses import clause_bounds
 from helpers.sentiment.labels import DEFAULT_THRESHOLD, countable, label
 from helpers.sentiment.roles import (
     CUE_TOKENS,
@@ -85,7 +77,8 @@ from helpers.sentiment.roles import (
     source_span,
 )
 from helpers.sentiment.supplement import supplement_lexicon
-from helpers.sentiment.target_phrases import find_phrases, with_phrases
+from helpers.sentiment.target_marks import marked, may_count, unrestorable
+from helpers.sentiment.target_phrases import with_phrases
 from helpers.sentiment.vader import Reading, engine, punctuation_emphasis
 from helpers.sentiment.words import news_words, token_base
 from helpers.text import Token, quote_spans
@@ -160,6 +153,7 @@ def _not_stance(tokens: list[Token], v: int) -> bool:
 _NEAR = MAX_SOURCE_TOKENS + 8
 _NOT_FOUND = "target not found in the text"
 _START = attrgetter("start")
+_FIRST = itemgetter(0)
 _NORM = attrgetter("norm")
 _TEXT = attrgetter("text")
 # VADER's negation scalar: what "over" does to a standing for the one it is over.
@@ -170,11 +164,9 @@ _WARM = "a warm act of the source's own"
 _SPEAKING = frozenset({"speech", "claim", "naming"})
 # The note of a stance verb that says something of its source too (``source_valence``).
 _SOURCE_ACT = "what the act presupposes of its source"
-# Markers of clause cuts among the roles list's categories (see _markers).
-_WORD, _MARK, _ACCORDING = "<clause word>", "<clause mark>", "<according to>"
-_JUDGED = "<judgement>"  # a word of the roles list's judgement category
-_DASH = "<dash>"  # a clause mark, unless dashes come in pairs
 _SILENT = "no rated word in the sentence"
+_NONE_QUOTED: frozenset[int] = frozenset()
+_UNMARKED = ([], [], False, [], [])  # what marked() finds in a sentence settled without it
 # Before a listed word, these make it a noun ("Japan's claims", "the attack").
 _NOUN_BEFORE = frozenset({"'s", "'", "the", "a", "an", "his", "her", "their", "its", "our", "my"})
 
@@ -279,38 +271,6 @@ def _scope(tokens: list[Token], a: int, b: int, quotes, verbs, breaks, according
     return _scoped("clause", range(lo, hi), effects, "its clause")
 
 
-@lru_cache(maxsize=4)
-def _markers(roles: RoleLexicon) -> dict[str, str]:
-    """Normalised word -> its roles category, or a clause cut (``_WORD``, ``_MARK``):
-    one look-up per token finds both the acts and the clause bounds of a sentence."""
-    markers = dict.fromkeys(CLAUSE_BREAK_WORDS, _WORD) | dict.fromkeys(CLAUSE_BREAK_MARKS, _MARK)
-    markers |= dict.fromkeys(DASHES, _DASH)  # clause marks too, unless paired (see _marked)
-    return {
-        **markers,
-        "according": _ACCORDING,
-        **dict.fromkeys(roles.judgement, _JUDGED),
-        **roles.kind,
-    }
-
-
-@lru_cache(maxsize=4)
-def _restorable(roles: RoleLexicon) -> frozenset[str]:
-    """Listed words that can count though the sentence reading leaves them unrated:
-    VADER rates them (the domain list may have neutralised them, as reported
-    denials), their category gives a valence for a role (``valence``,
-    ``source_valence``, a ``set`` action's), they are claims
-    (:data:`CLAIM_VALENCE` for the source) or judgements."""
-    lexicon = engine().lexicon
-    valued = {"claim", *roles.valence, *roles.source_valence, *(c for c, _ in roles.set_valence)}
-    return (
-        frozenset(
-            word for word, category in roles.kind.items() if word in lexicon or category in valued
-        )
-        | frozenset(roles.judgement)
-        | frozenset(roles.word_valence)
-    )
-
-
 def _circumstance(tokens: list[Token], a: int, b: int, roles: RoleLexicon) -> bool:
     if tokens[a].norm in roles.time_names and all(
         t.norm in roles.time_names for t in tokens[a + 1 : b]
@@ -345,7 +305,7 @@ def _source_act(tokens: list[Token], v: int, category: str, roles: RoleLexicon):
 
 def _source(tokens: list[Token], a: int, b: int, quotes, verbs, according, roles):
     """The target as the source (or addressee) of a stance verb, or None."""
-    quoted = {i for s, e in quotes for i in range(s, e)}
+    quoted = {i for s, e in quotes for i in range(s, e)} if quotes else _NONE_QUOTED
     for v, category in verbs:
         if not (a < v <= a + _NEAR or a - MAX_SOURCE_TOKENS <= v < a):
             continue  # too far to be the verb of this source (or addressee)
@@ -534,13 +494,13 @@ def target_tone(
         reading = eng.news_readings(text, tokens, domain, supplement_lexicon())[1]
     roles = roles or role_lexicon()
     norms = norms if norms is not None else list(map(_NORM, tokens))
-    verbs, breaks, according, judged, phrases = _marked(norms, roles)
     rated = countable(reading.words, reading.valences, eng.lexicon)  # faint words do not count
-    target = text[span[0] : span[1]]
-    if not (rated or judged or phrases) and _unrestorable(verbs, norms, roles):
+    silent = not rated and may_count(roles).isdisjoint(norms)  # settled before the marks
+    verbs, breaks, according, judged, phrases = _UNMARKED if silent else marked(norms, roles)
+    if silent or not (rated or judged or phrases) and unrestorable(verbs, norms, roles):
         # Nothing can count: no rated word, and no act whose valence a role restores.
-        return _tone((0.0, label(0.0, threshold), f"{target!r}: {_SILENT}", "clause", *span))
-    base = token_base(text, tokens)
+        return _silent(text, span, threshold)
+    target, base = text[span[0] : span[1]], token_base(text, tokens)
     a = max(0, bisect_right(tokens, span[0] + base, key=_START) - 1)
     b = max(a + 1, bisect_right(tokens, span[1] - 1 + base, key=_START))
     scope = _scope(tokens, a, b, _quotes(text, tokens, base), verbs, breaks, according, roles)
@@ -561,6 +521,13 @@ def target_tone(
     if not compound and scope.speaker:
         compound, evidence = _warm_source(sentence, text, reading, evidence)
     return _tone((compound, label(compound, threshold), evidence, scope.role, *span))
+
+
+def _silent(text: str, span: tuple[int, int], threshold: float) -> TargetTone:
+    """The tone toward the target at ``span`` of a sentence where nothing can count."""
+    return _tone(
+        (0.0, label(0.0, threshold), f"{text[slice(*span)]!r}: {_SILENT}", "clause", *span)
+    )
 
 
 def _emphasised(total: float, tokens, scope: _Scope) -> float:
@@ -613,36 +580,6 @@ def _warm_source(sentence, text: str, reading: Reading, evidence: str) -> tuple[
     return sentence, f"{evidence}; warm words of the source (sentence {sentence:+.2f}) count for it"
 
 
-def _unrestorable(verbs: list, norms: list[str], roles: RoleLexicon) -> bool:
-    """Whether no listed act of the sentence can have its valence restored by a role."""
-    return _restorable(roles).isdisjoint(norms[i] for i, _ in verbs)
-
-
-def _marked(norms: list[str], roles: RoleLexicon) -> tuple[list, list, bool, list, list]:
-    """A sentence's listed acts ``[(token, category)]``, clause cuts ``[(token, is a mark)]``,
-    whether it has "according", its judgements ``[token]``, found with C-level
-    loops (few words are marked), and its multiword expressions
-    (:func:`helpers.sentiment.target_phrases.find_phrases`)."""
-    marked = list(map(_markers(roles).get, norms))
-    verbs, breaks, according, judged, dashes = [], [], False, [], 0
-    for i in compress(range(len(marked)), marked):
-        category = marked[i]
-        if category is _WORD or category is _MARK:
-            breaks.append((i, category is _MARK))
-        elif category is _DASH:
-            breaks.append((i, True))
-            dashes += 1
-        elif category is _ACCORDING:
-            according = True
-        elif category is _JUDGED:
-            judged.append(i)
-        else:
-            verbs.append((i, category))
-    if dashes and not dashes % 2:  # a pair of dashes encloses a parenthetical: no cut
-        breaks = without_paired_dashes(breaks, norms)
-    return verbs, breaks, according, judged, find_phrases(norms, roles)
-
-
 def _named(tokens: list[Token], a: int, b: int) -> frozenset[int]:
     """The target's own capitalised tokens: a name's words ("Winner", "Hope") say nothing
     about its bearer, so they never count toward the tone (issue 18, round 2)."""
@@ -654,12 +591,15 @@ def _with_effects(
 ) -> tuple[float, str]:
     """The sum and the evidence when acts change what counts (roles, restored valences)."""
     spans = reading.spans or news_words(text, spans=True)[1]
-    word_starts = [s for s, _ in spans]
     rated = sorted(
-        set(rated) | {bisect_right(word_starts, tokens[v].start - base) - 1 for v in scope.effects}
+        set(rated)
+        | {bisect_right(spans, tokens[v].start - base, key=_FIRST) - 1 for v in scope.effects}
     )
-    word_tokens = [bisect_right(tokens, spans[k][0] + base, key=_START) - 1 for k in rated]
-    kept = [(k, t) for k, t in zip(rated, word_tokens, strict=True) if t not in named]
+    kept = [
+        (k, t)
+        for k in rated
+        if (t := bisect_right(tokens, spans[k][0] + base, key=_START) - 1) not in named
+    ]
     rated, word_tokens = [k for k, _ in kept], [t for _, t in kept]
     counted = _counted(reading, rated, word_tokens, scope, tokens, eng, near)
     return sum(v for _, v, _ in counted), _evidence(target, scope, counted)

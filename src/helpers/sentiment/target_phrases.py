@@ -34,6 +34,7 @@ Examples
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import compress
 from typing import Any
 
@@ -62,12 +63,17 @@ def find_phrases(norms: list[str], roles: RoleLexicon) -> list[tuple[int, int, f
     if phrases.keys().isdisjoint(norms):
         return []
     # Most sentences hold a first word ("in", "to", "on"): the tokens that may start
-    # a phrase are picked in C, and only they are tried.
+    # a phrase are picked in C, and only the forms that start with the token and the
+    # one after it are tried.
+    by_two = _by_first_two(roles)
     found, after, n = [], 0, len(norms)
     for i in compress(range(n), map(phrases.__contains__, norms)):
         if i < after:
             continue  # inside the phrase found before
-        for words, valence, bearer, final in phrases[norms[i]]:
+        forms = by_two.get((norms[i], norms[i + 1] if i + 1 < n else None))
+        if forms is None:
+            forms = by_two.get((norms[i], None), ())  # its one-word forms, if any
+        for words, valence, bearer, final in forms:
             end = i + len(words)
             if final and end < n and norms[end][:1].isalnum():
                 continue
@@ -76,6 +82,26 @@ def find_phrases(norms: list[str], roles: RoleLexicon) -> list[tuple[int, int, f
                 after = end
                 break
     return found
+
+
+@lru_cache(maxsize=4)
+def _by_first_two(roles: RoleLexicon) -> dict[tuple, list]:
+    """The roles list's phrases by their first two words, each list longest first as
+    in :attr:`RoleLexicon.phrases`: a token tries only the forms its next token
+    allows. A one-word form is listed under its word and None, and at the end of
+    every list of its word."""
+    index: dict[tuple, list] = {}
+    for first, forms in roles.phrases.items():
+        for form in forms:
+            key = (first, form[0][1] if len(form[0]) > 1 else None)
+            index.setdefault(key, []).append(form)
+    for first, forms in roles.phrases.items():  # a one-word form ends any token's list
+        for form in forms:
+            if len(form[0]) == 1:
+                for key, listed in index.items():
+                    if key[0] == first and key[1] is not None:
+                        listed.append(form)
+    return index
 
 
 def bears(tokens: list[Token], a: int, b: int, start: int, end: int, bearer: str) -> bool:
