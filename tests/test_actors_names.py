@@ -122,3 +122,63 @@ def test_a_named_church_or_pope_is_still_a_religious_reference():
     text = "Pope Francis urged the Catholic Church to act."
     assert framing.score_row(text, tokenize(text))["frame_morality"] >= 2
     assert framing.frame_name_skips(segment(text), schemes=("generic",)).empty
+
+
+def _states(text):
+    from helpers.actors import load_actors
+
+    return [(m.actor_id, m.form) for m in load_actors().find(tokenize(text))]
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("Paraguayan President Santiago Peña called the deal historic.", "CHL"),
+        ("Several states left the Minsk Accords.", "BLR"),
+        ("According to the Moscow Times, the talks stalled.", "RUS"),
+        ("Tokyo Electric Power said the plant was safe.", "JPN"),
+        ("The Lima Group met again.", "PER"),
+    ],
+)
+def test_a_capital_that_opens_another_name_is_not_the_state(text, gone):
+    assert gone not in [actor for actor, _ in _states(text)]
+
+
+def test_a_president_named_after_a_capital_speaks_for_his_own_country():
+    assert _states("Paraguayan President Santiago Peña called the deal historic.") == [
+        ("PRY", "institution")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("Moscow Mayor Sergei Sobyanin closed the parks.", "RUS"),  # an office (agents list)
+        ("Pentagon Press Secretary John Kirby said so.", "USA"),  # a title (names.yml)
+        ("Officials in Washington Tuesday rejected the plan.", "USA"),  # a day
+        ("The Élysée Palace said the visit would go ahead.", "FRA"),
+        ("Washington D.C. is quiet.", "USA"),  # no lower-case letter
+        ("Moscow Says Talks With Tokyo Are Over", "RUS"),  # a verb of saying, a headline
+        ("Kremlin critic Alexei Navalny died in prison.", "RUS"),  # not capitalised
+        ("Beijing and Tokyo agreed.", "CHN"),
+    ],
+)
+def test_a_capital_before_an_office_a_day_or_a_verb_stays_the_state(text, kept):
+    assert kept in [actor for actor, _ in _states(text)]
+
+
+def test_an_unknown_category_in_the_names_list_is_refused_with_its_name(tmp_path, monkeypatch):
+    from helpers.actors import names
+    from helpers.errors import DictionaryError
+
+    path = tmp_path / "names.yml"
+    path.write_text("categories:\n  after_places:\n    patterns: [mayor]\n", encoding="utf-8")
+    monkeypatch.setattr(names, "NAMES", str(path))
+    names.reload_names()
+    try:
+        with pytest.raises(DictionaryError, match="unknown category 'after_places'"):
+            names.opens_a_name(tokenize("Santiago Peña spoke."), 1, ())
+    finally:
+        monkeypatch.undo()
+        names.reload_names()
+    assert names.opens_a_name(tokenize("Santiago Peña spoke."), 1, ())

@@ -47,6 +47,14 @@ Beyond states (issue 15)
     (``data/project_actors.yml``, :data:`PROJECT_ACTORS`) is read on top of
     the shipped list.
 
+Capitals in other names
+    A one-word capital followed by capitalised words opens another name
+    ("Santiago Peña", "the Minsk Accords", "the Moscow Times") and is no
+    mention, unless an office, another actor or a word of ``after_a_place``
+    in ``names.yml`` stands among them ("Moscow Mayor Sergei Sobyanin",
+    "Pentagon Press Secretary", "in Washington Tuesday"):
+    :func:`helpers.actors.names.opens_a_name`.
+
 Limits: no coreference ("it", "the country"), no disambiguation from context
 beyond these rules (a person named Jordan is Jordan; check the KWIC), and
 capitals stand for governments even when a sentence means the city.

@@ -28,6 +28,12 @@ A hit inside a name still counts
     word is one of the ``meant`` words of ``names.yml`` (an ideology or a
     faith: "Nazi Germany", "Islamic State").
 
+A place in a name
+    a one-word capital followed by capitalised words opens another name and
+    is no actor (:func:`opens_a_name`, read by :mod:`helpers.actors.resolve`):
+    "Santiago Peña", "the Moscow Times"; ``after_a_place`` of ``names.yml``
+    lists the words that keep it the state ("Pentagon Press Secretary").
+
 The spans of one text are computed once (a cache keyed by the text): the
 analyses scoring one row share them.
 """
@@ -88,16 +94,24 @@ class NameSkip(NamedTuple):
 
 
 @lru_cache(maxsize=1)
-def _exceptions() -> tuple[frozenset, frozenset]:
-    """``(meant words, words that end a name)`` from ``names.yml``."""
+def _exceptions() -> tuple[frozenset, frozenset, frozenset]:
+    """``(meant words, words that end a name, words that keep a place before them)``
+    from ``names.yml`` (its ``meant``, ``not_in_names`` and ``after_a_place``)."""
     from helpers.lexicons import expand_pattern, load_dictionary
 
     dictionary = load_dictionary(NAMES)
-    meant, breakers = set(), set()
+    found: dict[str, set] = {"meant": set(), "not_in_names": set(), "after_a_place": set()}
     for entry in dictionary.entries:
-        target = meant if entry.category == "meant" else breakers
-        target.update(p.casefold() for p in expand_pattern(entry.pattern))
-    return frozenset(meant), frozenset(breakers)
+        if entry.category not in found:
+            from helpers.errors import DictionaryError
+
+            raise DictionaryError(
+                f"unknown category {entry.category!r}",
+                where=f"the names list ({NAMES})",
+                fix=f"Use {', '.join(found)}",
+            )
+        found[entry.category].update(p.casefold() for p in expand_pattern(entry.pattern))
+    return tuple(frozenset(found[c]) for c in ("meant", "not_in_names", "after_a_place"))
 
 
 def reload_names() -> None:
@@ -124,11 +138,50 @@ def name_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     runs = list(_RUN.finditer(text))
     if not runs or _title_case(text):  # (the headline test only where a name could be)
         return ()
-    _, breakers = _exceptions()
+    breakers = _exceptions()[1]
     spans = []
     for found in runs:
         spans += _pieces(text, found.start(), found.group(), breakers)
     return tuple(spans)
+
+
+def opens_a_name(tokens, end: int, kept) -> bool:
+    """Whether the one-word place name just before token ``end`` opens a longer proper name.
+
+    A capital or a seat of government followed by capitalised words is the
+    first word of another name: a person's ("Santiago Peña", "Sofia
+    Coppola"), an agreement's ("the Paris Agreement", "the Minsk Accords"),
+    a newspaper's ("the Washington Post") or a company's ("Tokyo Electric
+    Power"), none of which is the state acting. The place stays when one of
+    the words is an office or another actor (``kept``: the token indices
+    where the caller found one: "Moscow Mayor Sergei Sobyanin") or a word of
+    ``after_a_place`` in ``names.yml`` (titles, days and months, "Palace":
+    "Pentagon Press Secretary John Kirby", "in Washington Tuesday", "the
+    Élysée Palace"); a verb of saying (``not_in_names``) or a word without a
+    lower-case letter ("Washington D.C.") ends the words, and a line in title
+    case (a headline) has none.
+
+    Examples
+    --------
+    >>> from helpers.text import tokenize
+    >>> opens_a_name(tokenize("President Santiago Peña spoke."), 2, {0})
+    True
+    >>> opens_a_name(tokenize("Moscow Says No"), 1, ()), opens_a_name(tokenize("in Paris Tuesday"), 2, ())
+    (False, False)
+    """
+    _, breakers, keeping = _exceptions()
+    j = end
+    while j < len(tokens):
+        word = tokens[j].text
+        if not word[:1].isupper() or word.islower() or word.isupper():
+            break
+        folded = word.casefold()
+        if folded in breakers:
+            break
+        if folded in keeping or j in kept:
+            return False
+        j += 1
+    return j > end and not _title_case(" ".join(t.text for t in tokens))
 
 
 def _title_case(text: str) -> bool:
@@ -203,7 +256,7 @@ def split_named(hits, text: str, base: int = 0, extra=()) -> tuple[list, list[Na
     if not spans or not hits:
         return hits, []
     starts = [s for s, _, _ in spans]
-    meant, _ = _exceptions()
+    meant = _exceptions()[0]
     kept, skipped = [], []
     for hit in hits:
         name = _inside(spans, starts, hit)

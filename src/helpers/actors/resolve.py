@@ -13,6 +13,7 @@ from helpers.actors.agents import (
     phrase_agent,
     untied_agents,
 )
+from helpers.actors.names import opens_a_name
 from helpers.errors import ParameterError
 from helpers.text import Token
 
@@ -57,6 +58,8 @@ MENTION_COLUMNS = (
 _POSSESSIVE = ("'s", "'")
 _TIE_WORDS = {"of", "from"}
 _TIE_WORDS_IN = {"of", "from", "in"}
+# How far after a capital an office is looked for among the capitalised words of a name.
+_NAME_TOKENS = 6
 
 
 class Mention(NamedTuple):
@@ -265,6 +268,8 @@ class Actors:
         items = self._items(hits, day)
         if not items:
             return items
+        if any(item[4] == "capital" and item[2] == item[1] + 1 for item in items):
+            items = _places_in_names(tokens, items, self.agents)
         if any(item[0] == "organ" for item in items):
             items = _organs(items, context)  # organs of an organisation named: its mentions
         roles = ()
@@ -370,6 +375,27 @@ class Actors:
             # A modifier follows an adjective (demonym) or a possessive, not a bare name.
             return possessive or actor[4] == "demonym"
         return False
+
+
+def _places_in_names(tokens: list[Token], items: list[list], agents) -> list[list]:
+    """``items`` less the one-word capitals that open a longer proper name
+    ("Santiago Peña", "the Paris Agreement", "the Washington Post"; see
+    :func:`helpers.actors.names.opens_a_name`): the person, the treaty or the
+    paper is not the state. Another actor, a role or an agent of ``agents``
+    among the words after it keeps it ("Moscow Mayor Sergei Sobyanin")."""
+    starts = {item[1] for item in items}
+    n = len(tokens)
+    found = []
+    for item in items:
+        b = item[2]
+        if item[4] == "capital" and b == item[1] + 1 and b < n and tokens[b].text[:1].isupper():
+            offices = {
+                j for j in range(b, min(n, b + _NAME_TOKENS)) if agent_after(agents, tokens, j)
+            }
+            if opens_a_name(tokens, b, starts | offices):
+                continue
+        found.append(item)
+    return found
 
 
 def _located(tokens: list[Token], actor: list, role_start: int) -> bool:
