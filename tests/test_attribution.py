@@ -52,6 +52,18 @@ def test_apposition_and_relative_clause_between_subject_and_verb():
     assert first(text)[0] == "MLI"
 
 
+def test_a_spokesman_for_a_ministry_in_an_apposition_speaks_for_its_state_in_a_row_alone():
+    # The apposition's ministry is two readings deep (name -> apposition -> "for" phrase):
+    # a phrase that is one mention still gives its actor there, without the article's memory.
+    for text in (
+        "Lin Jian, a spokesman for China's foreign ministry, warned that the plan would fail.",
+        "A spokesman for China's foreign ministry, Lin Jian, warned that the plan would fail.",
+    ):
+        row = score_row(text, tokenize(text))
+        assert (row["speaker"], row["speaker_text"]) == ("China", "Lin Jian")
+        assert first(text)[:2] == ("CHN", "Lin Jian")  # the article reads it the same
+
+
 def test_according_to_and_a_documents_author():
     assert first("According to UN officials, few convoys got through.") == (
         "UN",

@@ -397,6 +397,10 @@ def _read(
             # "A European official", "a senior Western diplomat": one unnamed source.
             return Source(text, a, b, "", "", "anonymous", "an unnamed source")
         return reader.from_mention(covering, a, b, f"{covering.form} '{covering.text}'")
+    if depth >= _DEPTH and covering and covering.tok_start == a and covering.tok_end >= j:
+        # A phrase that is one mention ("China's foreign ministry" in "Lin Jian, a spokesman
+        # for China's foreign ministry"): its actor, though its possessor is too deep to read.
+        return reader.from_mention(covering, a, b, f"{covering.form} '{covering.text}'")
     cls, kind, agent, head_start = _word_class(tokens, h0, j)
     name = _name_start(reader, h0, j, head_start)
     if name < j:
