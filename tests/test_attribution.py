@@ -64,6 +64,18 @@ def test_a_spokesman_for_a_ministry_in_an_apposition_speaks_for_its_state_in_a_r
         assert first(text)[:2] == ("CHN", "Lin Jian")  # the article reads it the same
 
 
+def test_a_title_whose_words_name_another_kind_is_not_a_government():
+    text = "Opposition leader Matthew Wale accused the prime minister of lying."
+    row = score_row(text, tokenize(text))
+    assert (row["speaker"], row["speaker_type"]) == ("", "person")  # OPP in agents.yml
+    # In an article, the state named before does not make him its government.
+    article = "Australia welcomed the review.\n\n" + text
+    assert speakers(article, ("speaker", "speaker_type"))[-1] == ["", "person"]
+    # Must not fire: a title of no named country is still a government's.
+    text = "Prime Minister Jeremiah Manele told parliament the review would go ahead."
+    assert score_row(text, tokenize(text))["speaker_type"] == "government"
+
+
 def test_according_to_and_a_documents_author():
     assert first("According to UN officials, few convoys got through.") == (
         "UN",

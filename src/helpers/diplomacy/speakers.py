@@ -462,7 +462,7 @@ def _named_person(reader: _Reader, a, b, poss, h0, name, j, depth, apposition, r
     found = _known_name(reader, a, name, j)
     if found is not None:
         return found._replace(text=text, tok_start=a, tok_end=b)
-    title_class = _word_class(tokens, h0, name)[0] if name > h0 else ""
+    title_class, title_kind = _word_class(tokens, h0, name)[:2] if name > h0 else ("", "")
     if title_class in ("media", "ngo", "company"):
         # "the news agency AFP", "the think tank Bruegel": the kind, not a place, decides.
         rule = f"a {title_class} named '{person}'"
@@ -492,11 +492,15 @@ def _named_person(reader: _Reader, a, b, poss, h0, name, j, depth, apposition, r
     if kind:
         return Source(text, a, b, "", "name", kind, f"a name ending in '{tokens[j - 1].text}'")
     if title_class in ("agent", "person_role"):
+        # An office of no named country is a government's, unless its words say another
+        # kind ("Opposition leader": OPP, a person; agents.yml's speaker_type).
         carried = reader.memory.title_state() if reader.memory is not None else None
         if carried is not None:
             rule = f"a title without a country: '{carried.text}' before"
-            return Source(text, a, b, carried.actor_id, "person", carried.kind, rule, person)
-        return Source(text, a, b, "", "person", "government", "a title without a country", person)
+            kind = title_kind or carried.kind
+            return Source(text, a, b, carried.actor_id, "person", kind, rule, person)
+        kind = title_kind or "government"
+        return Source(text, a, b, "", "person", kind, "a title without a country", person)
     if j - name == 1 and (a == 0 or j - a == 1 and tokens[a].norm in DETERMINERS):
         return Source(text, a, b, "", "name", "", "an unknown name")
     return Source(text, a, b, "", "person", "person", "a person not tied to an actor", person)
