@@ -182,3 +182,15 @@ def test_an_unknown_category_in_the_names_list_is_refused_with_its_name(tmp_path
         monkeypatch.undo()
         names.reload_names()
     assert names.opens_a_name(tokenize("Santiago Peña spoke."), 1, ())
+
+
+def test_one_word_after_an_abbreviated_title_is_a_name():
+    text = "Mr. Earnest said the talks would continue."
+    assert [n for _, _, n in name_spans(text)] == ["Earnest"]
+    row = sentiment.score_row(text, tokenize(text))
+    assert row["sentiment"] == 0 and row["sentiment_raw"] > 0  # "earnest" +2.3 in VADER
+    # Must not fire: the rated words beside the name still count; a longer name stays one.
+    text = "Dr. Hope praised the deal."
+    assert sentiment.score_row(text, tokenize(text))["sentiment"] > 0
+    assert [n for _, _, n in name_spans("Ms. Joy Nwosu spoke.")] == ["Joy Nwosu"]
+    assert name_spans("The hope is that Mr. said nothing.") == ()

@@ -62,6 +62,12 @@ _WORD = r"(?:(?:al|el|bin)-)?[A-Z][a-z][\w'’]*(?:-[A-Za-z][\w'’]*)*"
 _JOIN = r"(?:of|for|and|the|de|da|do|dos|al|el|von|van|der|du|la|le|bin|on|in)"
 _RUN = re.compile(rf"\b{_WORD}(?:\s+(?:{_JOIN}\s+)?{_WORD})+")
 _ALPHA = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# An abbreviated title before one capitalised word: "Mr. Hope", "Dr. Happy Sithole". A title
+# without a period ("Mr Hope") is a capitalised word itself, and the run above finds it.
+_TITLED = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Rev|Hon|Amb)\.\s+"
+    rf"({_WORD})"
+)
 _NAME_WORD = re.compile(r"(?:(?:al|el|bin)-)?[A-Z]")
 _NON_SPACE = re.compile(r"\S+")
 # A title-case line: at least five words of four letters or more, nine in ten capitalised.
@@ -132,17 +138,24 @@ def name_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     ()
     >>> name_spans("Read: Envoys Plan To Ease Sanctions Rule (Reuters), he said.")  # inside a line
     ()
+    >>> name_spans("Mr. Hope said so.")  # one word after an abbreviated title
+    ((4, 8, 'Hope'),)
     """
     if not any(c.isupper() for c in text):
         return ()
     runs = list(_RUN.finditer(text))
-    if not runs or _title_case(text):  # (the headline test only where a name could be)
+    titled = list(_TITLED.finditer(text)) if "." in text else []
+    if not (runs or titled) or _title_case(text):  # (the headline test only where a name could be)
         return ()
     breakers = _exceptions()[1]
     spans = []
     for found in runs:
         spans += _pieces(text, found.start(), found.group(), breakers)
-    return tuple(spans)
+    for found in titled:  # one word after a title: "Mr. Hope" (a longer name is a run)
+        a, b = found.span(1)
+        if not any(s < b and a < e for s, e, _ in spans):
+            spans.append((a, b, found.group(1)))
+    return tuple(sorted(spans))
 
 
 def opens_a_name(tokens, end: int, kept) -> bool:
