@@ -368,3 +368,20 @@ def test_noun_event_takes_its_source_from_by_or_the_possessive(text, expected):
 )
 def test_compound_and_inflected_acts_carry_their_petrarch_codes(text, cameo):
     assert row(text)["cameo"] == cameo
+
+
+def test_an_apposition_between_a_subject_and_its_verb_is_no_act_and_no_barrier():
+    def coded(text):
+        row = score_row(text, tokenize(text))
+        return row["source_actor"], row["cameo"]
+
+    # "ally" (a PETRARCH2 verb) describes Russia here; the act is the condemnation.
+    assert coded("Russia, Serbia's traditional ally, condemned the sanctions.") == ("Russia", "111")
+    # The verb after the apposition takes the subject before it.
+    assert coded("China, the country's biggest creditor, agreed to restructure the debt.")[0] == (
+        "China"
+    )
+    # Must not fire: a fronted phrase is no subject; a clause between commas is no apposition.
+    assert coded("In response, the EU imposed sanctions, officials said.")[1] == "163"
+    text = "According to the Moscow Times, the government's new plan, officials said, failed."
+    assert coded(text)[0] != "Russia"

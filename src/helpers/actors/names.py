@@ -158,7 +158,11 @@ def name_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(sorted(spans))
 
 
-def opens_a_name(tokens, end: int, kept) -> bool:
+#: How many words after a place :func:`opens_a_name` reads (a long line stays linear).
+NAME_AFTER_A_PLACE = 6
+
+
+def opens_a_name(tokens, end: int, kept, headline: bool | None = None) -> bool:
     """Whether the one-word place name just before token ``end`` opens a longer proper name.
 
     A capital or a seat of government followed by capitalised words is the
@@ -172,7 +176,8 @@ def opens_a_name(tokens, end: int, kept) -> bool:
     "Pentagon Press Secretary John Kirby", "in Washington Tuesday", "the
     Élysée Palace"); a verb of saying (``not_in_names``) or a word without a
     lower-case letter ("Washington D.C.") ends the words, and a line in title
-    case (a headline) has none.
+    case (a headline) has none: ``headline`` says whether the line is one,
+    when the caller knows (it is read from ``tokens`` otherwise, the whole line).
 
     Examples
     --------
@@ -184,7 +189,7 @@ def opens_a_name(tokens, end: int, kept) -> bool:
     """
     _, breakers, keeping = _exceptions()
     j = end
-    while j < len(tokens):
+    while j < min(len(tokens), end + NAME_AFTER_A_PLACE):
         word = tokens[j].text
         if not word[:1].isupper() or word.islower() or word.isupper():
             break
@@ -194,7 +199,14 @@ def opens_a_name(tokens, end: int, kept) -> bool:
         if folded in keeping or j in kept:
             return False
         j += 1
-    return j > end and not _title_case(" ".join(t.text for t in tokens))
+    if j == end:
+        return False
+    return not (headline if headline is not None else title_case_tokens(tokens))
+
+
+def title_case_tokens(tokens) -> bool:
+    """:func:`_title_case` of a line given as tokens (a headline: nearly every word capitalised)."""
+    return _title_case(" ".join(t.text for t in tokens))
 
 
 def _title_case(text: str) -> bool:

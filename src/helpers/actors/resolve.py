@@ -13,7 +13,7 @@ from helpers.actors.agents import (
     phrase_agent,
     untied_agents,
 )
-from helpers.actors.names import opens_a_name
+from helpers.actors.names import NAME_AFTER_A_PLACE, opens_a_name, title_case_tokens
 from helpers.errors import ParameterError
 from helpers.text import Token
 
@@ -58,8 +58,6 @@ MENTION_COLUMNS = (
 _POSSESSIVE = ("'s", "'")
 _TIE_WORDS = {"of", "from"}
 _TIE_WORDS_IN = {"of", "from", "in"}
-# How far after a capital an office is looked for among the capitalised words of a name.
-_NAME_TOKENS = 6
 
 
 class Mention(NamedTuple):
@@ -385,14 +383,18 @@ def _places_in_names(tokens: list[Token], items: list[list], agents) -> list[lis
     among the words after it keeps it ("Moscow Mayor Sergei Sobyanin")."""
     starts = {item[1] for item in items}
     n = len(tokens)
-    found = []
+    found, headline = [], None
     for item in items:
         b = item[2]
         if item[4] == "capital" and b == item[1] + 1 and b < n and tokens[b].text[:1].isupper():
-            offices = {
-                j for j in range(b, min(n, b + _NAME_TOKENS)) if agent_after(agents, tokens, j)
+            kept = {
+                j
+                for j in range(b, min(n, b + NAME_AFTER_A_PLACE))
+                if j in starts or agent_after(agents, tokens, j)
             }
-            if opens_a_name(tokens, b, starts | offices):
+            if headline is None:  # read once per sentence: a long line stays linear
+                headline = title_case_tokens(tokens)
+            if opens_a_name(tokens, b, kept, headline):
                 continue
         found.append(item)
     return found

@@ -43,8 +43,10 @@ from helpers.diplomacy.petrarch_events import PETRARCH
 from helpers.diplomacy.relatives import (
     after_and,
     antecedent_of,
+    before_apposition,
     before_relative_clause,
     complementizer,
+    in_apposition,
     relative_pronoun,
     relative_verb,
 )
@@ -174,6 +176,8 @@ def clause_rank(s: Sentence, hit, in_speech: bool) -> int:
     tokens = s.tokens
     a = hit.tok_start
     if hit.attrs.get("nominal") or (a > 0 and tokens[a - 1].norm in _NOUN_MARKERS):
+        return 2
+    if in_apposition(s, a):  # "Russia, Serbia's traditional ally, condemned": a noun
         return 2
     if in_speech:
         return 1
@@ -485,6 +489,10 @@ def _sources(
         # "The Kremlin, which brokered the ceasefire, reacted coolly": the subject stands
         # before the relative clause that the commas close off.
         return _group(coder, before), "subject before a relative clause"
+    noun = hit.attrs.get("nominal") or (a > 0 and s.tokens[a - 1].norm in _NOUN_MARKERS)
+    before = None if noun else before_apposition(s, lower)
+    if before is not None:  # "China, the country's biggest creditor, agreed": a verb's subject
+        return _group(coder, before), "subject before an apposition"
     main = s.participle_subject(a)
     if main is not None:
         return [main], "participle takes the main subject"

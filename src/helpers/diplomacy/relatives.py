@@ -82,6 +82,84 @@ def relative_verb(tokens, a: int) -> bool:
     return k >= 0 and tokens[k].norm in _RELATIVES
 
 
+# What opens an apposition's noun phrase: a determiner or a possessive pronoun ("a close
+# ally", "its main creditor"); a possessor ("Serbia's traditional ally") is read apart.
+_APPOSITION_OPENERS = frozenset("the a an its his her their our".split())
+_POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+# What may stand before the subject an apposition follows: its clause opens there.
+_CLAUSE_OPENERS = frozenset({",", ";", ":", "—", "–", '"', "“", "and", "but"})
+# The marks that end an apposition's stretch (a comma closes it; a stop, no apposition).
+_STRETCH_MARKS = frozenset({",", ".", ";", ":", "?", "!"})
+# The longest apposition read, in tokens between its commas.
+_APPOSITION_TOKENS = 8
+
+
+def in_apposition(s: Sentence, a: int) -> bool:
+    """Whether the event word at ``a`` stands in an apposition between a name and its verb.
+
+    "Russia, Serbia's traditional ally, condemned the pressure": the noun phrase
+    between the commas describes Russia, and "ally" is no act of the sentence
+    (the PETRARCH2 verb "ally" reads it as one). The stretch follows a
+    capitalised word, is followed by a lower-case word (the verb), opens with a
+    determiner, a possessive pronoun or a possessor, and holds no auxiliary,
+    relative word or participle, which would make it a clause. Added on
+    6 December from reading the coder on a freshly written article.
+
+    Examples
+    --------
+    >>> from helpers.actors import load_actors
+    >>> from helpers.text import tokenize
+    >>> def sentence(text):
+    ...     tokens = tokenize(text)
+    ...     return Sentence(tokens, text, 0, [], load_actors().find(tokens), {})
+    >>> in_apposition(sentence("Russia, Serbia's traditional ally, condemned it."), 5)
+    True
+    >>> in_apposition(sentence("In response, the EU imposed sanctions, officials said."), 5)
+    False
+    """
+    c1, c2 = s.around(a, _STRETCH_MARKS)
+    if c1 < 0 or a - c1 > _APPOSITION_TOKENS or c2 - a > _APPOSITION_TOKENS:
+        return False
+    return a > c1 + 1 and _apposition(s, c1, c2)
+
+
+def _apposition(s: Sentence, c1: int, c2: int) -> bool:
+    """Whether ``tokens[c1 + 1 : c2]``, between two commas, is an apposition of the name
+    before ``c1`` followed by its verb (see :func:`in_apposition`). The name is an actor
+    mention or a capitalised word inside the sentence ("Also," opens one: no name) that
+    opens its clause, as a subject does."""
+    tokens = s.tokens
+    n = len(tokens)
+    if c1 < 1 or c2 + 1 >= n or c2 - c1 < 3 or tokens[c1].norm != "," or tokens[c2].norm != ",":
+        return False
+    verb = tokens[c2 + 1].text
+    if not (verb[:1].islower() and verb.isalpha()):
+        return False
+    mention = s.nearest_before(c1, 0)
+    if mention is not None and mention.tok_end == c1:
+        start = mention.tok_start
+    elif c1 > 1 and tokens[c1 - 1].text[:1].isupper():
+        start = c1 - 1
+        while (
+            start > 0 and c1 - start < _APPOSITION_TOKENS and tokens[start - 1].text[:1].isupper()
+        ):
+            start -= 1
+    else:
+        return False
+    if start > 0 and tokens[start - 1].norm not in _CLAUSE_OPENERS:
+        return False  # "According to X, ...", "the son of X, ...": X is no clause's subject
+    stretch = tokens[c1 + 1 : c2]
+    possessor = len(stretch) > 2 and stretch[1].norm in _POSSESSIVE_MARKS
+    if not (stretch[0].norm in _APPOSITION_OPENERS or possessor):
+        return False
+    return not any(
+        t.norm in _AUXILIARIES
+        or t.norm in _RELATIVES
+        or (len(t.norm) > 4 and t.norm.endswith(("ed", "ing")))
+        for t in stretch
+    )
+
+
 def relative_pronoun(tokens, a: int) -> int:
     """Index of the relative pronoun whose clause the verb at ``a`` heads, else -1
     ("who was accused": see :func:`relative_verb`)."""
@@ -165,3 +243,27 @@ def before_relative_clause(s: Sentence, lower: int) -> Mention | None:
         if norm in ("who", "which", "whose") and tokens[k - 1].norm == ",":
             return antecedent_of(s, k)
     return None
+
+
+def before_apposition(s: Sentence, lower: int) -> Mention | None:
+    """The actor before ", <apposition>," when the clause starting at ``lower`` follows it
+    ("China, the country's biggest creditor, agreed ...": China; see :func:`in_apposition`),
+    else None.
+
+    Examples
+    --------
+    >>> from helpers.diplomacy.sentence import Sentence
+    >>> from helpers.actors import load_actors
+    >>> from helpers.text import tokenize
+    >>> tokens = tokenize("China, the country's biggest creditor, agreed.")
+    >>> s = Sentence(tokens, "", 0, [], load_actors().find(tokens), {})
+    >>> before_apposition(s, 8).text
+    'China'
+    """
+    if lower < 4 or s.tokens[lower - 1].norm != ",":
+        return None
+    c1 = s.around(lower - 1, _STRETCH_MARKS)[0]
+    if c1 < 0 or lower - c1 > _APPOSITION_TOKENS + 2 or not _apposition(s, c1, lower - 1):
+        return None
+    found = s.nearest_before(c1, 0)
+    return found if found is not None and found.tok_end == c1 else None

@@ -116,6 +116,16 @@ class Sentence:
             i += 1
         return i
 
+    def around(self, index: int, words: frozenset) -> tuple[int, int]:
+        """The last ``i < index`` and the first ``j > index`` whose token is in ``words``
+        (-1 and n when there is none), by a binary search in their positions."""
+        positions = self._positions_of(words, True)
+        k = bisect_left(positions, index)
+        before = positions[k - 1] if k else -1
+        if k < len(positions) and positions[k] == index:
+            k += 1
+        return before, positions[k] if k < len(positions) else len(self.tokens)
+
     def _search_before(self, index: int, words: frozenset, inside: bool) -> int:
         positions = self._positions_of(words, inside)
         k = bisect_left(positions, index)
@@ -129,7 +139,7 @@ class Sentence:
     def _positions_of(self, words: frozenset, inside: bool) -> list[int]:
         """Where the tokens that are (or are not) in ``words`` stand, built once per sentence."""
         if self._positions is None:
-            self._positions = {}  # only long sentences get here
+            self._positions = {}  # long sentences, and the stretches of around()
         key = (words, inside)
         found = self._positions.get(key)
         if found is None:
