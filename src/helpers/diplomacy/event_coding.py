@@ -175,7 +175,7 @@ def clause_rank(s: Sentence, hit, in_speech: bool) -> int:
     """
     tokens = s.tokens
     a = hit.tok_start
-    if hit.attrs.get("nominal") or (a > 0 and tokens[a - 1].norm in _NOUN_MARKERS):
+    if _noun(tokens, hit):
         return 2
     if in_apposition(s, a):  # "Russia, Serbia's traditional ally, condemned": a noun
         return 2
@@ -188,6 +188,13 @@ def clause_rank(s: Sentence, hit, in_speech: bool) -> int:
         # by ..., Moscow notified Tokyo that talks are over"): below the reported act.
         return 2
     return 0
+
+
+def _noun(tokens, hit) -> bool:
+    """Whether an event word is a noun: the dictionary marks it ``nominal``, or it follows a
+    determiner, a possessive or a preposition (see :func:`clause_rank`)."""
+    a = hit.tok_start
+    return bool(hit.attrs.get("nominal")) or (a > 0 and tokens[a - 1].norm in _NOUN_MARKERS)
 
 
 def fronted_clause_end(s: Sentence) -> int:
@@ -489,8 +496,7 @@ def _sources(
         # "The Kremlin, which brokered the ceasefire, reacted coolly": the subject stands
         # before the relative clause that the commas close off.
         return _group(coder, before), "subject before a relative clause"
-    noun = hit.attrs.get("nominal") or (a > 0 and s.tokens[a - 1].norm in _NOUN_MARKERS)
-    before = None if noun else before_apposition(s, lower)
+    before = None if _noun(s.tokens, hit) else before_apposition(s, lower)
     if before is not None:  # "China, the country's biggest creditor, agreed": a verb's subject
         return _group(coder, before), "subject before an apposition"
     main = s.participle_subject(a)

@@ -31,6 +31,7 @@ from helpers.actors import Mention
 from helpers.diplomacy.attribution import ADDRESSEE_VERBS, NOUN_MARKERS, Attribution
 from helpers.diplomacy.cameo import cameo_code
 from helpers.diplomacy.dictionaries import dictionary
+from helpers.diplomacy.phrases import POSSESSIVE_MARKS
 from helpers.diplomacy.sentence import Sentence
 from helpers.diplomacy.words import token_index
 
@@ -85,7 +86,6 @@ def relative_verb(tokens, a: int) -> bool:
 # What opens an apposition's noun phrase: a determiner or a possessive pronoun ("a close
 # ally", "its main creditor"); a possessor ("Serbia's traditional ally") is read apart.
 _APPOSITION_OPENERS = frozenset("the a an its his her their our".split())
-_POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 # What may stand before the subject an apposition follows: its clause opens there.
 _CLAUSE_OPENERS = frozenset({",", ";", ":", "—", "–", '"', "“", "and", "but"})
 # The marks that end an apposition's stretch (a comma closes it; a stop, no apposition).
@@ -149,7 +149,7 @@ def _apposition(s: Sentence, c1: int, c2: int) -> bool:
     if start > 0 and tokens[start - 1].norm not in _CLAUSE_OPENERS:
         return False  # "According to X, ...", "the son of X, ...": X is no clause's subject
     stretch = tokens[c1 + 1 : c2]
-    possessor = len(stretch) > 2 and stretch[1].norm in _POSSESSIVE_MARKS
+    possessor = len(stretch) > 2 and stretch[1].norm in POSSESSIVE_MARKS
     if not (stretch[0].norm in _APPOSITION_OPENERS or possessor):
         return False
     return not any(
