@@ -385,3 +385,14 @@ def test_an_apposition_between_a_subject_and_its_verb_is_no_act_and_no_barrier()
     assert coded("In response, the EU imposed sanctions, officials said.")[1] == "163"
     text = "According to the Moscow Times, the government's new plan, officials said, failed."
     assert coded(text)[0] != "Russia"
+
+
+def test_the_object_of_a_control_verb_does_the_infinitive():
+    def events_of(text):
+        return score_row(text, tokenize(text))["events"]
+
+    # The ones pressed would compromise, not the one pressing.
+    assert "Serbia>080>" in events_of("Washington pressed Serbia to compromise.")
+    assert events_of("Washington has pressed both governments to compromise.").endswith(";>080>")
+    # Must not fire: no object between the verb and "to" is the subject's own aim.
+    assert "European Union>" in events_of("The EU pushed to expand sanctions.")

@@ -436,15 +436,11 @@ def _sources(
     if attribution is not None:
         first = token_index(s.tokens, attribution.content_start)  # the content's first token
         content_lower = max(lower, first)
-    if attribution is not None and _infinitive_of(coder, hit):
-        # "Nigeria urged Russia to release the sailors": the one urged is asked to act
-        # (object control), so the addressee, not the speaker, would do the release.
-        if attribution.addressee_id:
-            addressee = stand_in(attribution.addressee_id, "addressee")
-            return [addressee], "addressee of the request acts"
-        if first < a - 1 and s.nearest_before(a, first) is None:
-            # "She urged member states to pay": words that name no actor stand before "to".
-            return [], "the infinitive's subject is no actor"
+    controlled = (
+        _infinitive_sources(coder, attribution, a, first) if _infinitive_of(coder, hit) else None
+    )
+    if controlled is not None:
+        return controlled
     pronoun = relative_pronoun(s.tokens, a)
     if pronoun >= 0 and not complementizer(s, coder.hits, pronoun, attribution):
         # "condemned a government that seized power": the relative clause's subject is the
@@ -503,6 +499,57 @@ def _sources(
     if main is not None:
         return [main], "participle takes the main subject"
     return [], "no source actor found"
+
+
+def _infinitive_sources(coder: _Coder, attribution, a: int, first: int):
+    """``(sources, rule)`` of the infinitive at ``a`` whose subject is an object before it
+    (object control), or None when another rule decides."""
+    s = coder.s
+    if attribution is not None:
+        # "Nigeria urged Russia to release the sailors": the one urged is asked to act
+        # (object control), so the addressee, not the speaker, would do the release.
+        if attribution.addressee_id:
+            addressee = stand_in(attribution.addressee_id, "addressee")
+            return [addressee], "addressee of the request acts"
+        if first < a - 1 and s.nearest_before(a, first) is None:
+            # "She urged member states to pay": words that name no actor stand before "to".
+            return [], "the infinitive's subject is no actor"
+        return None
+    verb = _controlling_verb(s.tokens, a)
+    if verb < 0:
+        return None
+    # "Washington pressed both governments to compromise": the ones pressed would
+    # compromise, not the one pressing.
+    found = s.nearest_before(a - 1, verb + 1)
+    if found is not None and found.tok_end == a - 1:
+        return _group(coder, found), "object of the verb acts"
+    return [], "the infinitive's subject is no actor"
+
+
+# Verbs whose object is the understood subject of the to-infinitive after it (object
+# control): "pressed Serbia to compromise", "forced the army to withdraw". Reporting verbs
+# of request ("urged", "asked") are read with their attribution above; these are not speech.
+_OBJECT_CONTROL = frozenset(
+    "press presses pressed pressing push pushes pushed pushing pressure pressures pressured "
+    "pressuring force forces forced forcing compel compels compelled persuade persuades "
+    "persuaded encourage encourages encouraged order orders ordered invite invites invited "
+    "allow allows allowed permit permits permitted".split()
+)
+# The longest object read between such a verb and "to".
+_OBJECT_TOKENS = 6
+
+
+def _controlling_verb(tokens, a: int) -> int:
+    """Index of the object-control verb before the object before "to" at ``a - 1``, else -1:
+    "pressed both governments to compromise" (an object between the verb and "to"; none, as
+    in "pushed to expand", is the subject's own act)."""
+    for k in range(a - 3, max(-1, a - 2 - _OBJECT_TOKENS), -1):
+        norm = tokens[k].norm
+        if norm in _OBJECT_CONTROL:
+            return k
+        if not norm[:1].isalnum() and norm not in ("'s", "'"):
+            return -1  # a comma or a stop: the object ends there
+    return -1
 
 
 def _infinitive_of(coder: _Coder, hit) -> bool:
