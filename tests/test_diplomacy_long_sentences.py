@@ -104,7 +104,7 @@ def test_work_grows_linearly_with_sentence_length(function, words):
 
 @pytest.mark.slow
 def test_a_200000_word_line_is_scored_in_linear_work():
-    # About 155 lines a word (60 when this test was written, 149 before the appositions
+    # About 153 lines a word (60 when this test was written, 149 before the appositions
     # of 6 December); the quadratic code passed 150 a word before 10,000 words, and grows
     # with the length, so a ceiling of 200 a word at 200,000 words still catches it.
     text = sentence(200_000)
@@ -115,7 +115,7 @@ def test_a_200000_word_line_is_scored_in_linear_work():
 
 @pytest.mark.slow
 def test_a_50000_word_sentence_is_analysed_in_linear_work():
-    # About 293 lines a word (every table's analysis, the spans of speech; 140 when this
+    # About 291 lines a word (every table's analysis, the spans of speech; 140 when this
     # test was written, 284 before the appositions of 6 December); the ceiling, 400, is far
     # below what quadratic work costs here.
     # The attributions table itself is left out: its ``content`` column holds

@@ -177,8 +177,6 @@ def clause_rank(s: Sentence, hit, in_speech: bool) -> int:
     a = hit.tok_start
     if _noun(tokens, hit):
         return 2
-    if in_apposition(s, a):  # "Russia, Serbia's traditional ally, condemned": a noun
-        return 2
     if in_speech:
         return 1
     if relative_verb(tokens, a):
@@ -186,6 +184,8 @@ def clause_rank(s: Sentence, hit, in_speech: bool) -> int:
     if a < fronted_clause_end(s):
         # A fronted adverbial clause is background to the main clause ("Frustrated
         # by ..., Moscow notified Tokyo that talks are over"): below the reported act.
+        return 2
+    if in_apposition(s, a):  # "Russia, Serbia's traditional ally, condemned": a noun
         return 2
     return 0
 
@@ -436,11 +436,10 @@ def _sources(
     if attribution is not None:
         first = token_index(s.tokens, attribution.content_start)  # the content's first token
         content_lower = max(lower, first)
-    controlled = (
-        _infinitive_sources(coder, attribution, a, first) if _infinitive_of(coder, hit) else None
-    )
-    if controlled is not None:
-        return controlled
+    if a > 0 and s.tokens[a - 1].norm == "to" and _infinitive_of(coder, hit):
+        controlled = _infinitive_sources(coder, attribution, a, first)
+        if controlled is not None:
+            return controlled
     pronoun = relative_pronoun(s.tokens, a)
     if pronoun >= 0 and not complementizer(s, coder.hits, pronoun, attribution):
         # "condemned a government that seized power": the relative clause's subject is the
@@ -492,7 +491,8 @@ def _sources(
         # "The Kremlin, which brokered the ceasefire, reacted coolly": the subject stands
         # before the relative clause that the commas close off.
         return _group(coder, before), "subject before a relative clause"
-    before = None if _noun(s.tokens, hit) else before_apposition(s, lower)
+    comma = lower > 3 and s.tokens[lower - 1].norm == ","  # an apposition ends in one
+    before = before_apposition(s, lower) if comma and not _noun(s.tokens, hit) else None
     if before is not None:  # "China, the country's biggest creditor, agreed": a verb's subject
         return _group(coder, before), "subject before an apposition"
     main = s.participle_subject(a)
