@@ -436,7 +436,8 @@ def _sources(
     if attribution is not None:
         first = token_index(s.tokens, attribution.content_start)  # the content's first token
         content_lower = max(lower, first)
-    if a > 0 and s.tokens[a - 1].norm == "to" and _infinitive_of(coder, hit):
+    if a > 0 and s.tokens[a - 1].norm == "to" and not hit.attrs.get("nominal"):
+        # An infinitive ("to release"): a request's or a control verb's object may do it.
         controlled = _infinitive_sources(coder, attribution, a, first)
         if controlled is not None:
             return controlled
@@ -550,13 +551,6 @@ def _controlling_verb(tokens, a: int) -> int:
         if not norm[:1].isalnum() and norm not in ("'s", "'"):
             return -1  # a comma or a stop: the object ends there
     return -1
-
-
-def _infinitive_of(coder: _Coder, hit) -> bool:
-    """Whether the event word is the infinitive that opens a request's content ("to release")."""
-    tokens = coder.s.tokens
-    a = hit.tok_start
-    return a > 0 and tokens[a - 1].norm == "to" and not hit.attrs.get("nominal")
 
 
 def _group(coder: _Coder, last: Mention) -> list[Mention]:
