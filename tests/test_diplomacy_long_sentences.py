@@ -104,7 +104,7 @@ def test_work_grows_linearly_with_sentence_length(function, words):
 
 @pytest.mark.slow
 def test_a_200000_word_line_is_scored_in_linear_work():
-    # About 153 lines a word (60 when this test was written, 149 before the appositions
+    # About 154 lines a word (60 when this test was written, 149 before the appositions
     # of 6 December); the quadratic code passed 150 a word before 10,000 words, and grows
     # with the length, so a ceiling of 200 a word at 200,000 words still catches it.
     text = sentence(200_000)

@@ -492,8 +492,7 @@ def _sources(
         # "The Kremlin, which brokered the ceasefire, reacted coolly": the subject stands
         # before the relative clause that the commas close off.
         return _group(coder, before), "subject before a relative clause"
-    comma = lower > 3 and s.tokens[lower - 1].norm == ","  # an apposition ends in one
-    before = before_apposition(s, lower) if comma and not _noun(s.tokens, hit) else None
+    before = None if _noun(s.tokens, hit) else before_apposition(s, lower)
     if before is not None:  # "China, the country's biggest creditor, agreed": a verb's subject
         return _group(coder, before), "subject before an apposition"
     main = s.participle_subject(a)

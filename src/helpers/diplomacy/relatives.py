@@ -31,7 +31,7 @@ from helpers.actors import Mention
 from helpers.diplomacy.attribution import ADDRESSEE_VERBS, NOUN_MARKERS, Attribution
 from helpers.diplomacy.cameo import cameo_code
 from helpers.diplomacy.dictionaries import dictionary
-from helpers.diplomacy.phrases import POSSESSIVE_MARKS
+from helpers.diplomacy.phrases import POSSESSIVE_MARKS, POSSESSIVE_PRONOUNS
 from helpers.diplomacy.sentence import Sentence
 from helpers.diplomacy.words import token_index
 
@@ -85,7 +85,7 @@ def relative_verb(tokens, a: int) -> bool:
 
 # What opens an apposition's noun phrase: a determiner or a possessive pronoun ("a close
 # ally", "its main creditor"); a possessor ("Serbia's traditional ally") is read apart.
-_APPOSITION_OPENERS = frozenset("the a an its his her their our".split())
+_APPOSITION_OPENERS = frozenset({"the", "a", "an", *POSSESSIVE_PRONOUNS})
 # What may stand before the subject an apposition follows: its clause opens there.
 _CLAUSE_OPENERS = frozenset({",", ";", ":", "—", "–", '"', "“", "and", "but"})
 # The marks that end an apposition's stretch (a comma closes it; a stop, no apposition).

@@ -119,12 +119,7 @@ class Sentence:
     def around(self, index: int, words: frozenset) -> tuple[int, int]:
         """The last ``i < index`` and the first ``j > index`` whose token is in ``words``
         (-1 and n when there is none), by a binary search in their positions."""
-        positions = self._positions_of(words, True)
-        k = bisect_left(positions, index)
-        before = positions[k - 1] if k else -1
-        if k < len(positions) and positions[k] == index:
-            k += 1
-        return before, positions[k] if k < len(positions) else len(self.tokens)
+        return self._search_before(index, words, True), self._search_from(index + 1, words, True)
 
     def _search_before(self, index: int, words: frozenset, inside: bool) -> int:
         positions = self._positions_of(words, inside)
